@@ -1,0 +1,302 @@
+"""The journal: one leader's (or a coach's) records, opened from a SQLite store.
+
+>>> from datetime import date
+>>> journal = Journal.open(":memory:")
+>>> me = journal.set_profile("AB", "teamleder")
+>>> r = journal.add_reflection(Reflection(day=date(2026, 11, 2), disciplines=("self",), text="Godt møde"))
+>>> [x.text for x in journal.reflections()]
+['Godt møde']
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+from . import feedback as feedback_sql
+from . import goals as goals_sql
+from . import leaders as leaders_sql
+from . import reflections as reflections_sql
+from . import validation
+from ._time import utc_now
+from .errors import NotFoundError, ValidationError
+from ._framework_schema import parse_framework_text
+from .framework import Framework, bundled_frameworks, load_framework
+from .query import EntryFilter
+from .records import CheckIn, Feedback, Goal, Leader, Reflection, new_id
+from .store import atomic, connect, database_path
+
+Clock = Callable[[], datetime]
+
+
+class Journal:
+    """Records in a store, validated against each leader's framework.
+
+    Pass ``clock`` to fix "now" (tests, imports); the default is the real clock.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, *, path: str = ":memory:", clock: Clock = utc_now):
+        self.conn = conn
+        self.path = path
+        self.clock = clock
+        self._frameworks: dict[str, Framework] = {}
+
+    @classmethod
+    def open(
+        cls, home: str | os.PathLike | None = None, *, create: bool = True, clock: Clock = utc_now
+    ) -> Journal:
+        """Open the journal in ``home`` (a directory, a ``.sqlite`` file or ``":memory:"``).
+
+        Without ``home``: ``$LGTRACK_HOME``, else the per-user data directory.
+        """
+        path = database_path(home)
+        return cls(connect(path, create=create), path=path, clock=clock)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    @contextmanager
+    def atomic(self) -> Iterator[Journal]:
+        """Group several writes: all are stored, or none."""
+        with atomic(self.conn):
+            yield self
+
+    # -- leaders -----------------------------------------------------------------------------
+
+    def me(self) -> Leader | None:
+        """The journal owner's profile, or None before setup (a coach's journal may have none)."""
+        return leaders_sql.me(self.conn)
+
+    def require_me(self) -> Leader:
+        leader = self.me()
+        if leader is None:
+            raise ValidationError("no profile yet: run 'lgtrack init --name NAME --level LEVEL' first")
+        return leader
+
+    def set_profile(
+        self,
+        name: str,
+        level: str | None,
+        *,
+        framework: str | Path | Framework = "stuk",
+        lang: str = "da",
+        unit: str = "",
+    ) -> Leader:
+        """Create or update "me"."""
+        fw = framework if isinstance(framework, Framework) else load_framework(framework)
+        self._remember_framework(fw)
+        now = self.clock()
+        current = self.me()
+        leader = Leader(
+            id=current.id if current else new_id(),
+            name=name.strip() if isinstance(name, str) else name,
+            level=level, framework_id=fw.id, framework_version=fw.version, lang=lang,
+            unit=unit.strip() if isinstance(unit, str) else unit, is_me=True,
+            created_at=current.created_at if current else now, updated_at=now,
+        )  # fmt: skip
+        validation.check_leader(fw, leader)
+        with atomic(self.conn):
+            leaders_sql.save(self.conn, leader)
+        return leader
+
+    def save_leader(self, leader: Leader) -> Leader:
+        """Store another leader (imported by a coach or facilitator) as given."""
+        validation.check_leader(self.framework_for(leader), leader)
+        with atomic(self.conn):
+            leaders_sql.save(self.conn, leader)
+        return leader
+
+    def leaders(self) -> list[Leader]:
+        return leaders_sql.all_leaders(self.conn)
+
+    def leader(self, leader_id: str | None = None) -> Leader:
+        """The leader with ``leader_id``; "me" when None."""
+        if leader_id is None:
+            return self.require_me()
+        leader = leaders_sql.get(self.conn, leader_id)
+        if leader is None:
+            raise NotFoundError(f"no leader with id '{leader_id}'")
+        return leader
+
+    def framework(self, leader_id: str | None = None) -> Framework:
+        """The framework of ``leader_id`` (default: me)."""
+        return self.framework_for(self.leader(leader_id))
+
+    def framework_for(self, leader: Leader) -> Framework:
+        key = leader.framework_id
+        if key not in self._frameworks:
+            row = self.conn.execute("SELECT source FROM frameworks WHERE id = ?", (key,)).fetchone()
+            self._frameworks[key] = parse_framework_text(row[0], f"{key}.yaml") if row else load_framework(key)
+        return self._frameworks[key]
+
+    def _remember_framework(self, fw: Framework) -> None:
+        """Keep a copy of a framework that is not bundled, so the journal works wherever it moves."""
+        self._frameworks[fw.id] = fw
+        bundled = bundled_frameworks().get(fw.id)
+        if fw.path and (bundled is None or Path(fw.path).resolve() != bundled.resolve()):
+            with atomic(self.conn):
+                self.conn.execute(
+                    "INSERT INTO frameworks (id, version, source) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE "
+                    "SET version = excluded.version, source = excluded.source",
+                    (fw.id, fw.version, Path(fw.path).read_text(encoding="utf-8-sig")),
+                )
+
+    # -- reflections ---------------------------------------------------------------------------
+
+    def add_reflection(self, reflection: Reflection, *, leader_id: str | None = None) -> Reflection:
+        """Validate and store a new reflection; returns it as stored."""
+        return self._save_reflection(reflection, leader_id, new=True)
+
+    def update_reflection(self, reflection: Reflection) -> Reflection:
+        existing = self.get_reflection(reflection.id)
+        return self._save_reflection(replace(reflection, created_at=existing.created_at), existing.leader_id)
+
+    def _save_reflection(self, r: Reflection, leader_id: str | None, new: bool = False) -> Reflection:
+        leader = self.leader(leader_id or r.leader_id)
+        fw = self.framework_for(leader)
+        now = self.clock()
+        r = replace(
+            r,
+            leader_id=leader.id,
+            disciplines=tuple(sorted(set(r.disciplines))),
+            tags=tuple(sorted(set(r.tags))),
+            level=r.level if r.level and not new else leader.level,
+            framework_version=r.framework_version if r.framework_version and not new else fw.version,
+            created_at=r.created_at if r.created_at and not new else now,
+            updated_at=now,
+        )
+        validation.check_reflection(fw, r)
+        with atomic(self.conn):
+            reflections_sql.save(self.conn, r)
+        return r
+
+    def get_reflection(self, reflection_id: str) -> Reflection:
+        found = reflections_sql.get(self.conn, reflection_id)
+        if found is None:
+            raise NotFoundError(f"no reflection with id '{reflection_id}'")
+        return found
+
+    def delete_reflection(self, reflection_id: str) -> None:
+        with atomic(self.conn):
+            if not reflections_sql.delete(self.conn, reflection_id):
+                raise NotFoundError(f"no reflection with id '{reflection_id}'")
+
+    def reflections(self, where: EntryFilter = EntryFilter(), *, leader_id: str | None = None) -> list[Reflection]:
+        """Reflections of ``leader_id`` (default: me), newest first."""
+        return reflections_sql.query(self.conn, self._leader_key(leader_id), where)
+
+    def _leader_key(self, leader_id: str | None) -> str | None:
+        if leader_id is not None:
+            return leader_id
+        me = self.me()
+        return me.id if me else None
+
+    # -- goals -------------------------------------------------------------------------------
+
+    def add_goal(self, goal: Goal, *, leader_id: str | None = None) -> Goal:
+        leader = self.leader(leader_id or goal.leader_id)
+        now = self.clock()
+        goal = replace(goal, leader_id=leader.id, created_at=now, updated_at=now, title=goal.title.strip())
+        return self._save_goal(goal)
+
+    def update_goal(self, goal: Goal) -> Goal:
+        existing = self.get_goal(goal.id)
+        return self._save_goal(replace(goal, leader_id=existing.leader_id, created_at=existing.created_at,
+                                       updated_at=self.clock()))  # fmt: skip
+
+    def _save_goal(self, goal: Goal) -> Goal:
+        validation.check_goal(self.framework_for(self.leader(goal.leader_id)), goal)
+        for checkin in goal.checkins:
+            validation.check_day(checkin.day, "check-in date")
+            validation.check_progress(checkin.progress)
+            validation.check_text(checkin.note, "note")
+        with atomic(self.conn):
+            goals_sql.save(self.conn, goal)
+        return goal
+
+    def get_goal(self, goal_id: str) -> Goal:
+        found = goals_sql.get(self.conn, goal_id)
+        if found is None:
+            raise NotFoundError(f"no goal with id '{goal_id}'")
+        return found
+
+    def check_in(self, goal_id: str, progress: int, *, note: str = "", day: date | None = None) -> Goal:
+        """Record progress (0–100) on a goal; returns the updated goal."""
+        goal = self.get_goal(goal_id)
+        now = self.clock()
+        checkin = CheckIn(day=day or now.date(), progress=progress, note=note, goal_id=goal_id, created_at=now)
+        validation.check_day(checkin.day, "check-in date")
+        validation.check_progress(progress)
+        validation.check_text(note, "note")
+        with atomic(self.conn):
+            goals_sql.save_checkin(self.conn, goal_id, checkin)
+        return self.get_goal(goal.id)
+
+    def close_goal(self, goal_id: str, status: str, *, day: date | None = None) -> Goal:
+        """Mark a goal achieved or dropped."""
+        if status not in ("achieved", "dropped"):
+            raise ValidationError(f"a goal is closed as 'achieved' or 'dropped', not '{status}'")
+        goal = self.get_goal(goal_id)
+        return self.update_goal(replace(goal, status=status, closed_on=day or self.clock().date()))
+
+    def delete_goal(self, goal_id: str) -> None:
+        with atomic(self.conn):
+            if not goals_sql.delete(self.conn, goal_id):
+                raise NotFoundError(f"no goal with id '{goal_id}'")
+
+    def goals(
+        self, where: EntryFilter = EntryFilter(), *, status: str | None = None, leader_id: str | None = None
+    ) -> list[Goal]:
+        return goals_sql.query(self.conn, self._leader_key(leader_id), where, status)
+
+    # -- feedback ----------------------------------------------------------------------------
+
+    def add_feedback(self, item: Feedback, *, leader_id: str | None = None) -> Feedback:
+        leader = self.leader(leader_id or item.leader_id)
+        fw = self.framework_for(leader)
+        now = self.clock()
+        item = replace(item, leader_id=leader.id, framework_version=fw.version, created_at=now, updated_at=now)
+        return self._save_feedback(item, fw)
+
+    def update_feedback(self, item: Feedback) -> Feedback:
+        existing = self.get_feedback(item.id)
+        leader = self.leader(existing.leader_id)
+        item = replace(item, leader_id=leader.id, created_at=existing.created_at, updated_at=self.clock(),
+                       framework_version=item.framework_version or existing.framework_version)  # fmt: skip
+        return self._save_feedback(item, self.framework_for(leader))
+
+    def _save_feedback(self, item: Feedback, fw: Framework) -> Feedback:
+        validation.check_feedback(fw, item)
+        with atomic(self.conn):
+            feedback_sql.save(self.conn, item)
+        return item
+
+    def get_feedback(self, feedback_id: str) -> Feedback:
+        found = feedback_sql.get(self.conn, feedback_id)
+        if found is None:
+            raise NotFoundError(f"no feedback with id '{feedback_id}'")
+        return found
+
+    def delete_feedback(self, feedback_id: str) -> None:
+        with atomic(self.conn):
+            if not feedback_sql.delete(self.conn, feedback_id):
+                raise NotFoundError(f"no feedback with id '{feedback_id}'")
+
+    def feedback(self, where: EntryFilter = EntryFilter(), *, leader_id: str | None = None) -> list[Feedback]:
+        return feedback_sql.query(self.conn, self._leader_key(leader_id), where)
+
+
+def open_journal(home: str | os.PathLike | None = None, *, create: bool = True, clock: Clock = utc_now) -> Journal:
+    """Open the journal in ``home``; see :meth:`Journal.open`."""
+    return Journal.open(home, create=create, clock=clock)

@@ -1,0 +1,114 @@
+"""The records a journal holds: leaders, reflections, goals with check-ins, and feedback.
+
+Records are frozen dataclasses; change one with :func:`dataclasses.replace` and save it with the
+journal. Every record has a UUID so that exports, imports and share bundles are idempotent.
+A rating's ``score`` of ``None`` means "ved ikke" (don't know); it is never stored as 0.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+FEEDBACK_ROLES = ("manager", "peer", "employee", "coach", "other")
+GOAL_STATUSES = ("open", "achieved", "dropped")
+SELF = "self"
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class Rating:
+    """A score for one behaviour; ``score=None`` is "ved ikke" / "don't know"."""
+
+    behaviour: str
+    score: int | None
+
+
+@dataclass(frozen=True)
+class Leader:
+    name: str
+    level: str | None
+    framework_id: str
+    framework_version: str
+    lang: str = "da"
+    unit: str = ""
+    is_me: bool = False
+    id: str = field(default_factory=new_id)
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Reflection:
+    day: date
+    disciplines: tuple[str, ...]
+    text: str = ""
+    prompt: str = ""
+    ratings: tuple[Rating, ...] = ()
+    wellbeing: int | None = None
+    energy: int | None = None
+    tags: tuple[str, ...] = ()
+    next_step: str = ""
+    private: bool = False
+    id: str = field(default_factory=new_id)
+    leader_id: str | None = None
+    level: str | None = None  # the leader's level when writing; filled in by the journal
+    framework_version: str | None = None  # filled in by the journal
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    day: date
+    progress: int
+    note: str = ""
+    id: str = field(default_factory=new_id)
+    goal_id: str | None = None
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Goal:
+    discipline: str
+    title: str
+    behaviours: tuple[str, ...] = ()
+    why: str = ""
+    success: str = ""
+    due: date | None = None
+    status: str = "open"
+    private: bool = False
+    checkins: tuple[CheckIn, ...] = ()
+    id: str = field(default_factory=new_id)
+    leader_id: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    closed_on: date | None = None
+
+    @property
+    def progress(self) -> int:
+        """Progress of the latest check-in (0 when there is none)."""
+        if not self.checkins:
+            return 0
+        latest = max(self.checkins, key=lambda c: (c.day, c.created_at.isoformat() if c.created_at else ""))
+        return latest.progress
+
+
+@dataclass(frozen=True)
+class Feedback:
+    day: date
+    role: str
+    discipline: str
+    text: str = ""
+    ratings: tuple[Rating, ...] = ()
+    name: str = ""
+    private: bool = False
+    id: str = field(default_factory=new_id)
+    leader_id: str | None = None
+    framework_version: str | None = None  # filled in by the journal
+    created_at: datetime | None = None
+    updated_at: datetime | None = None

@@ -1,0 +1,241 @@
+"""The SQLite database under a journal: location, connection settings, migrations, transactions.
+
+- WAL journal, foreign keys on and a busy timeout, so that two processes can write at once.
+- Every write goes through :func:`atomic` (one ``BEGIN IMMEDIATE`` transaction).
+- The schema is versioned with ``PRAGMA user_version`` and upgraded by ordered migrations.
+- The default location is a per-user data directory, overridable by ``LGTRACK_HOME``; never the
+  repository. ``":memory:"`` gives a throw-away journal for tests.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import StoreError
+
+DB_FILENAME = "journal.sqlite"
+BUSY_TIMEOUT_MS = 30_000
+_LOCK_RETRIES = 20
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the first schema
+    """
+    CREATE TABLE leaders (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        level TEXT,
+        framework_id TEXT NOT NULL,
+        framework_version TEXT NOT NULL,
+        lang TEXT NOT NULL DEFAULT 'da',
+        unit TEXT NOT NULL DEFAULT '',
+        is_me INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX leaders_one_me ON leaders(is_me) WHERE is_me = 1;
+    CREATE TABLE reflections (
+        id TEXT PRIMARY KEY,
+        leader_id TEXT NOT NULL REFERENCES leaders(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        prompt TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        next_step TEXT NOT NULL DEFAULT '',
+        private INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX reflections_day ON reflections(leader_id, day);
+    CREATE TABLE reflection_disciplines (
+        reflection_id TEXT NOT NULL REFERENCES reflections(id) ON DELETE CASCADE,
+        discipline TEXT NOT NULL,
+        PRIMARY KEY (reflection_id, discipline)
+    ) WITHOUT ROWID;
+    CREATE INDEX reflection_disciplines_discipline ON reflection_disciplines(discipline);
+    CREATE TABLE reflection_tags (
+        reflection_id TEXT NOT NULL REFERENCES reflections(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (reflection_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX reflection_tags_tag ON reflection_tags(tag);
+    CREATE TABLE goals (
+        id TEXT PRIMARY KEY,
+        leader_id TEXT NOT NULL REFERENCES leaders(id) ON DELETE CASCADE,
+        discipline TEXT NOT NULL,
+        title TEXT NOT NULL,
+        why TEXT NOT NULL DEFAULT '',
+        success TEXT NOT NULL DEFAULT '',
+        due TEXT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'achieved', 'dropped')),
+        private INTEGER NOT NULL DEFAULT 0,
+        closed_on TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE goal_behaviours (
+        goal_id TEXT NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+        behaviour TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (goal_id, behaviour)
+    ) WITHOUT ROWID;
+    CREATE TABLE checkins (
+        id TEXT PRIMARY KEY,
+        goal_id TEXT NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        progress INTEGER NOT NULL CHECK (progress BETWEEN 0 AND 100),
+        note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX checkins_goal ON checkins(goal_id, day);
+    CREATE TABLE feedback (
+        id TEXT PRIMARY KEY,
+        leader_id TEXT NOT NULL REFERENCES leaders(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        role TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        discipline TEXT NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        private INTEGER NOT NULL DEFAULT 0,
+        framework_version TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX feedback_day ON feedback(leader_id, day);
+    CREATE TABLE ratings (
+        reflection_id TEXT REFERENCES reflections(id) ON DELETE CASCADE,
+        feedback_id TEXT REFERENCES feedback(id) ON DELETE CASCADE,
+        behaviour TEXT NOT NULL,
+        score INTEGER,
+        framework_version TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        CHECK ((reflection_id IS NULL) != (feedback_id IS NULL))
+    );
+    CREATE INDEX ratings_reflection ON ratings(reflection_id);
+    CREATE INDEX ratings_feedback ON ratings(feedback_id);
+    CREATE INDEX ratings_behaviour ON ratings(behaviour);
+    """,
+    # 2: wellbeing and energy, the leader's level at the time, and a case-folded search column
+    """
+    ALTER TABLE reflections ADD COLUMN wellbeing INTEGER;
+    ALTER TABLE reflections ADD COLUMN energy INTEGER;
+    ALTER TABLE reflections ADD COLUMN level TEXT;
+    ALTER TABLE reflections ADD COLUMN framework_version TEXT;
+    ALTER TABLE reflections ADD COLUMN search TEXT NOT NULL DEFAULT '';
+    UPDATE reflections SET search = lower(prompt || ' ' || text || ' ' || next_step);
+    CREATE TABLE frameworks (
+        id TEXT PRIMARY KEY,
+        version TEXT NOT NULL,
+        source TEXT NOT NULL
+    );
+    UPDATE reflections SET framework_version = (
+        SELECT framework_version FROM leaders WHERE leaders.id = reflections.leader_id);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def default_home() -> Path:
+    """``$LGTRACK_HOME`` if set, else the per-user data directory (never the repository)."""
+    env = os.environ.get("LGTRACK_HOME")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("lgtrack", appauthor=False)
+
+
+def database_path(home: str | os.PathLike | None = None) -> str:
+    """The database file for ``home`` (a directory or a ``.sqlite`` file), or ``":memory:"``."""
+    if home is not None and str(home) == ":memory:":
+        return ":memory:"
+    path = Path(home).expanduser() if home is not None else default_home()
+    if path.suffix in (".sqlite", ".sqlite3", ".db"):
+        return str(path)
+    return str(path / DB_FILENAME)
+
+
+def connect(db_path: str, *, create: bool = True) -> sqlite3.Connection:
+    """Open (and, if needed, create and migrate) the database at ``db_path``."""
+    if db_path != ":memory:":
+        path = Path(db_path)
+        if not path.exists() and not create:
+            raise StoreError(f"no journal at {path.parent} (run 'lgtrack init' or 'lgtrack demo')")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create {path.parent}: {exc.strerror}") from None
+    try:
+        conn = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if db_path != ":memory:":
+            _retry_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+        migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open journal {db_path}: {exc}") from None
+    return conn
+
+
+def _retry_locked(operation):
+    """Run ``operation``, retrying while another process holds a lock it could not wait for."""
+    for attempt in range(_LOCK_RETRIES):
+        try:
+            return operation()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if attempt == _LOCK_RETRIES - 1:
+                raise StoreError("the journal is busy in another program; try again") from None
+            time.sleep(0.05 * (attempt + 1))
+    return None
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Apply the migrations after the database's ``user_version`` up to ``target``."""
+    with atomic(conn):
+        current = conn.execute("PRAGMA user_version").fetchone()[0]
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"this journal was written by a newer lgtrack (schema {current}, "
+                f"this version reads up to {SCHEMA_VERSION}); upgrade lgtrack"
+            )
+        for version in range(current + 1, target + 1):
+            for statement in _statements(MIGRATIONS[version - 1]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version}")
+    return max(current, target)
+
+
+def _statements(script: str) -> Iterator[str]:
+    # executescript() would commit the open transaction; run statements one by one instead.
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer.strip()
+            buffer = ""
+
+
+@contextmanager
+def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: everything inside is written, or nothing is.
+
+    Nested use joins the outer transaction. ``BEGIN IMMEDIATE`` takes the write lock up front,
+    so a second writer waits (busy timeout) instead of failing half-way.
+    """
+    if conn.in_transaction:
+        yield conn
+        return
+    _retry_locked(lambda: conn.execute("BEGIN IMMEDIATE"))
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        _retry_locked(lambda: conn.execute("COMMIT"))
