@@ -1,0 +1,60 @@
+"""The ``lgtrack`` command line: one module per command group, all over the same core.
+
+Every command exits 0 when all is well and 2 on bad input, with one line on stderr and never a
+traceback. Commands that only capture or list must not import pandas (start-up time matters).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ..errors import LgtrackError
+from ._common import OneLineParser, fail
+
+# Each module has register(subparsers) and sets a ``run(args) -> int`` default on its parsers.
+_COMMAND_MODULES = (
+    "framework",
+    "capture",
+    "listing",
+    "exchange",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = OneLineParser(
+        prog="lgtrack",
+        description="A personal leadership-development journal built on STUK's common leadership foundation.",
+        epilog="Every command accepts --home DIR (default: $LGTRACK_HOME or your user data directory).",
+    )
+    from .. import __version__
+
+    parser.add_argument("--version", action="version", version=f"lgtrack {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+    commands.required = True
+    for name in _COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}").register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        return int(args.run(args) or 0)
+    except LgtrackError as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return fail("interrupted; nothing more was written")
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    except OSError as exc:
+        return fail(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
