@@ -134,6 +134,36 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE reflections SET framework_version = (
         SELECT framework_version FROM leaders WHERE leaders.id = reflections.leader_id);
     """,
+    # 3: the coach's side: where an imported leader came from, session notes and agreed actions
+    """
+    ALTER TABLE leaders ADD COLUMN imported_at TEXT;
+    ALTER TABLE leaders ADD COLUMN share_scope TEXT;
+    CREATE TABLE coach_sessions (
+        id TEXT PRIMARY KEY,
+        leader_id TEXT NOT NULL REFERENCES leaders(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        goal TEXT NOT NULL DEFAULT '',
+        reality TEXT NOT NULL DEFAULT '',
+        options TEXT NOT NULL DEFAULT '',
+        will TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX coach_sessions_leader ON coach_sessions(leader_id, day);
+    CREATE TABLE coach_actions (
+        id TEXT PRIMARY KEY,
+        leader_id TEXT NOT NULL REFERENCES leaders(id) ON DELETE CASCADE,
+        session_id TEXT REFERENCES coach_sessions(id) ON DELETE SET NULL,
+        text TEXT NOT NULL,
+        due TEXT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+        closed_on TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX coach_actions_leader ON coach_actions(leader_id, status);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
