@@ -2,10 +2,12 @@
 
 Every fault is reported as one :class:`FrameworkError` naming the file, the place inside it
 in a JSONPath-like form (``disciplines[2].levels.teamleder[3].text.en``) and what is wrong.
+The file is checked in the order of its documented keys, so the first fault is reported.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -35,14 +37,29 @@ _TOP_KEYS = {
 }  # fmt: skip
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """Refuses YAML aliases: a framework never needs them and they allow 'billion laughs'."""
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML that a framework file may not use (aliases, a key given twice)."""
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases ("billion laughs") and duplicate keys (silent overwrites)."""
 
     def compose_node(self, parent, index):  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(problem="aliases are not allowed", problem_mark=event.start_mark)
+            mark = self.peek_event().start_mark
+            raise _Refused(problem="aliases (*name) are not allowed", problem_mark=mark)
         return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[override]
+        seen: set[tuple[str, str]] = set()
+        for key_node, _value in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = (key_node.tag, key_node.value)
+                if key in seen:
+                    problem = f"duplicate key '{key_node.value}'"
+                    raise _Refused(problem=problem, problem_mark=key_node.start_mark)
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 class _Reader:
@@ -73,6 +90,13 @@ class _Reader:
             raise self.fail(path, "must not be empty")
         return value
 
+    def items(self, value: Any, path: str, keys: dict[str, bool]) -> list[tuple[str, dict]]:
+        """A list of mappings, each with its own path."""
+        return [
+            (f"{path}[{i}]", self.mapping(item, f"{path}[{i}]", keys))
+            for i, item in enumerate(self.list(value, path))
+        ]
+
     def string(self, value: Any, path: str) -> str:
         if not isinstance(value, str):
             raise self.fail(path, f"expected text, got {_kind(value)}")
@@ -88,10 +112,11 @@ class _Reader:
 
     def text(self, value: Any, path: str) -> Text:
         if not isinstance(value, dict):
-            raise self.fail(path, f"expected a text with {' and '.join(LANGUAGES)}, got {_kind(value)}")
+            wanted = " and ".join(LANGUAGES)
+            raise self.fail(path, f"expected a text with {wanted}, got {_kind(value)}")
         for lang in LANGUAGES:
             if lang not in value:
-                raise self.fail(path, f"missing translation '{lang}'")
+                raise self.fail(_join(path, lang), f"missing translation '{lang}'")
         for key in value:
             if key not in LANGUAGES:
                 raise self.fail(_join(path, str(key)), f"unknown language '{key}'")
@@ -100,16 +125,24 @@ class _Reader:
     def new_id(self, value: Any, path: str) -> str:
         identifier = self.string(value, path)
         if not ID_PATTERN.match(identifier):
-            raise self.fail(path, f"invalid id '{identifier}' (use lowercase letters, digits, _ . -)")
+            rule = "use at most 80 lowercase letters, digits, _ . -"
+            raise self.fail(path, f"invalid id '{identifier}' ({rule})")
         if identifier in self.seen_ids:
-            raise self.fail(path, f"duplicate id '{identifier}' (first at {self.seen_ids[identifier]})")
+            first = self.seen_ids[identifier]
+            raise self.fail(path, f"duplicate id '{identifier}' (first at {first})")
         self.seen_ids[identifier] = path
         return identifier
 
 
 def _kind(value: Any) -> str:
-    names = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", type(None): "nothing"}
-    return names.get(type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__)
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, date):
+        return "a date"
+    names = {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}
+    return names.get(type(value), type(value).__name__)
 
 
 def _join(path: str, key: str) -> str:
@@ -122,28 +155,44 @@ def parse_framework_file(path: Path) -> Framework:
     try:
         raw_bytes = path.read_bytes()
     except OSError as exc:
-        raise FrameworkError(f"cannot read file ({exc.strerror})", file=name) from None
+        raise FrameworkError(f"cannot read file ({exc.strerror or exc})", file=name) from None
     if len(raw_bytes) > MAX_FILE_BYTES:
         raise FrameworkError(f"file is larger than {MAX_FILE_BYTES:,} bytes", file=name)
     try:
         source = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FrameworkError(f"not UTF-8 text (byte {exc.start})", file=name) from None
+        line = raw_bytes[: exc.start].count(b"\n") + 1
+        message = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
+        raise FrameworkError(message, file=name, path=f"line {line}") from None
     return parse_framework_text(source, name, path=str(path))
 
 
 def parse_framework_text(source: str, name: str, *, path: str | None = None) -> Framework:
     """Validate and build the framework in YAML text ``source``; ``name`` is used in messages."""
+    raw = _load_yaml(source, name)
+    if raw is None:
+        raise FrameworkError("the file is empty (no YAML content)", file=name)
+    return build_framework(raw, file=name, path=path)
+
+
+def _load_yaml(source: str, name: str) -> Any:
     try:
-        raw = yaml.load(source, Loader=_NoAliasLoader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(source, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
-        raise FrameworkError(f"YAML syntax error: {problem}", file=name, path=where) from None
-    except (yaml.YAMLError, RecursionError) as exc:
-        raise FrameworkError(f"YAML syntax error: {type(exc).__name__}", file=name) from None
-    return build_framework(raw, file=name, path=path)
+        if not isinstance(exc, (_Refused, yaml.constructor.ConstructorError)):
+            problem = f"YAML syntax error: {problem}"
+        raise FrameworkError(problem, file=name, path=where) from None
+    except yaml.reader.ReaderError as exc:
+        line = source[: exc.position].count("\n") + 1
+        problem = f"character #x{exc.character:04x} is not allowed in YAML"
+        raise FrameworkError(problem, file=name, path=f"line {line}") from None
+    except RecursionError:
+        raise FrameworkError("YAML nested too deeply", file=name) from None
+    except yaml.YAMLError as exc:
+        raise FrameworkError(f"YAML error: {type(exc).__name__}", file=name) from None
 
 
 def build_framework(raw: Any, *, file: str, path: str | None = None) -> Framework:
@@ -152,9 +201,15 @@ def build_framework(raw: Any, *, file: str, path: str | None = None) -> Framewor
     top = r.mapping(raw, "", _TOP_KEYS)
     fmt = r.integer(top["format"], "format")
     if fmt != FORMAT_VERSION:
-        raise r.fail("format", f"unsupported format {fmt} (this lgtrack reads format {FORMAT_VERSION})")
+        message = f"unsupported format {fmt} (this lgtrack reads format {FORMAT_VERSION})"
+        raise r.fail("format", message)
     framework_id = r.new_id(top["id"], "id")
     version = r.string(top["version"], "version")
+    name = r.text(top["name"], "name")
+    source = r.string(top["source"], "source")
+    scale = _scale(r, top["scale"])
+    intro = _intro(r, top.get("intro", []))
+    missing = _missing(r, top.get("missing", []))
     levels = _levels(r, top.get("levels", []))
     level_ids = [level.id for level in levels]
     disciplines = tuple(
@@ -164,36 +219,53 @@ def build_framework(raw: Any, *, file: str, path: str | None = None) -> Framewor
     return Framework(
         id=framework_id,
         version=version,
-        name=r.text(top["name"], "name"),
-        source=r.string(top["source"], "source"),
-        scale=_scale(r, top["scale"]),
+        name=name,
+        source=source,
+        scale=scale,
         disciplines=disciplines,
         levels=levels,
-        effects=tuple(
-            Effect(id=r.new_id(e_raw.get("id"), f"effects[{i}].id"), text=r.text(e_raw["text"], f"effects[{i}].text"))
-            for i, e_raw in enumerate(_items(r, top.get("effects", []), "effects", {"id": True, "text": True}))
-        ),
-        intro=tuple(_intro(r, item, f"intro[{i}]") for i, item in enumerate(r.list(top.get("intro", []), "intro"))),
-        missing=tuple(
-            MissingList(
-                id=r.new_id(m["id"], f"missing[{i}].id"),
-                where=r.text(m["where"], f"missing[{i}].where"),
-                note=r.text(m["note"], f"missing[{i}].note"),
-            )
-            for i, m in enumerate(_items(r, top.get("missing", []), "missing", {"id": True, "where": True, "note": True}))
-        ),
+        effects=_effects(r, top.get("effects", [])),
+        intro=intro,
+        missing=missing,
         path=path,
     )
 
 
-def _items(r: _Reader, value: Any, path: str, keys: dict[str, bool]) -> list[dict]:
-    return [r.mapping(item, f"{path}[{i}]", keys) for i, item in enumerate(r.list(value, path))]
-
-
 def _levels(r: _Reader, value: Any) -> tuple[Level, ...]:
     return tuple(
-        Level(id=r.new_id(item["id"], f"levels[{i}].id"), name=r.text(item["name"], f"levels[{i}].name"))
-        for i, item in enumerate(_items(r, value, "levels", {"id": True, "name": True}))
+        Level(id=r.new_id(item["id"], f"{at}.id"), name=r.text(item["name"], f"{at}.name"))
+        for at, item in r.items(value, "levels", {"id": True, "name": True})
+    )
+
+
+def _effects(r: _Reader, value: Any) -> tuple[Effect, ...]:
+    return tuple(
+        Effect(id=r.new_id(item["id"], f"{at}.id"), text=r.text(item["text"], f"{at}.text"))
+        for at, item in r.items(value, "effects", {"id": True, "text": True})
+    )
+
+
+def _missing(r: _Reader, value: Any) -> tuple[MissingList, ...]:
+    return tuple(
+        MissingList(
+            id=r.new_id(item["id"], f"{at}.id"),
+            where=r.text(item["where"], f"{at}.where"),
+            note=r.text(item["note"], f"{at}.note"),
+        )
+        for at, item in r.items(value, "missing", {"id": True, "where": True, "note": True})
+    )
+
+
+def _intro(r: _Reader, value: Any) -> tuple[IntroSection, ...]:
+    keys = {"id": True, "title": True, "text": True, "signed": False}
+    return tuple(
+        IntroSection(
+            id=r.new_id(item["id"], f"{at}.id"),
+            title=r.text(item["title"], f"{at}.title"),
+            text=r.text(item["text"], f"{at}.text"),
+            signed=r.text(item["signed"], f"{at}.signed") if "signed" in item else None,
+        )
+        for at, item in r.items(value, "intro", keys)
     )
 
 
@@ -216,15 +288,17 @@ def _scale(r: _Reader, value: Any) -> Scale:
     return Scale(min=low, max=high, labels=MappingProxyType(labels))
 
 
-def _behaviours(r: _Reader, value: Any, path: str, discipline: str, level: str | None):
+def _behaviours(
+    r: _Reader, value: Any, path: str, discipline: str, level: str | None
+) -> tuple[Behaviour, ...]:
     return tuple(
         Behaviour(
-            id=r.new_id(item["id"], f"{path}[{i}].id"),
-            text=r.text(item["text"], f"{path}[{i}].text"),
+            id=r.new_id(item["id"], f"{at}.id"),
+            text=r.text(item["text"], f"{at}.text"),
             discipline=discipline,
             level=level,
         )
-        for i, item in enumerate(_items(r, value, path, {"id": True, "text": True}))
+        for at, item in r.items(value, path, {"id": True, "text": True})
     )
 
 
@@ -237,26 +311,23 @@ def _discipline(r: _Reader, value: Any, path: str, level_ids: list[str]) -> Disc
     general = _behaviours(r, raw["behaviours"], f"{path}.behaviours", discipline_id, None)
     per_level: dict[str, tuple[Behaviour, ...]] = {}
     if "levels" in raw:
+        levels_path = f"{path}.levels"
         if not isinstance(raw["levels"], dict):
-            raise r.fail(f"{path}.levels", f"expected a mapping of level ids, got {_kind(raw['levels'])}")
+            kind = _kind(raw["levels"])
+            raise r.fail(levels_path, f"expected a mapping of level ids, got {kind}")
         for level_id, items in raw["levels"].items():
-            level_path = f"{path}.levels.{level_id}"
+            level_path = f"{levels_path}.{level_id}"
             if level_id not in level_ids:
                 declared = ", ".join(level_ids) or "none"
-                raise r.fail(level_path, f"level '{level_id}' is not declared in levels (declared: {declared})")
+                message = f"level '{level_id}' is not declared in levels (declared: {declared})"
+                raise r.fail(level_path, message)
             per_level[level_id] = _behaviours(r, items, level_path, discipline_id, level_id)
-    if not general and not per_level:
+    if not general and not any(per_level.values()):
         raise r.fail(f"{path}.behaviours", "a discipline needs at least one behaviour")
     return Discipline(
-        id=discipline_id, name=name, lead=lead, behaviours=general, levels=MappingProxyType(per_level)
-    )
-
-
-def _intro(r: _Reader, value: Any, path: str) -> IntroSection:
-    raw = r.mapping(value, path, {"id": True, "title": True, "text": True, "signed": False})
-    return IntroSection(
-        id=r.new_id(raw["id"], f"{path}.id"),
-        title=r.text(raw["title"], f"{path}.title"),
-        text=r.text(raw["text"], f"{path}.text"),
-        signed=r.text(raw["signed"], f"{path}.signed") if "signed" in raw else None,
+        id=discipline_id,
+        name=name,
+        lead=lead,
+        behaviours=general,
+        levels=MappingProxyType(per_level),
     )

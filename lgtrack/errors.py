@@ -26,7 +26,7 @@ class FrameworkError(LgtrackError):
     """A framework file is missing, unreadable or does not follow the format.
 
     The message names the file, the place inside it and what is wrong, e.g.
-    ``stuk.yaml: disciplines[2].levels.teamleder[3].text: missing translation 'en'``.
+    ``stuk.yaml: disciplines[2].levels.teamleder[3].text.en: missing translation 'en'``.
     """
 
     def __init__(self, message: str, *, file: str | None = None, path: str | None = None):

@@ -65,7 +65,8 @@ class Discipline:
     id: str
     name: Text
     behaviours: tuple[Behaviour, ...]
-    levels: Mapping[str, tuple[Behaviour, ...]] = field(default_factory=dict)
+    # Mappings cannot be hashed; equality still compares them.
+    levels: Mapping[str, tuple[Behaviour, ...]] = field(default_factory=dict, hash=False)
     lead: Text | None = None
 
     def behaviours_for(self, level: str | None) -> tuple[Behaviour, ...]:
@@ -83,7 +84,7 @@ class Effect:
 class Scale:
     min: int
     max: int
-    labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
 
     @property
     def values(self) -> range:
@@ -166,7 +167,12 @@ class Framework:
         return {d.id: d.behaviours_for(level) for d in self.disciplines}
 
     def next_level_up(self, level: str) -> str | None:
-        """The level above ``level`` (levels are listed most senior first), or None at the top."""
+        """The level above ``level`` (levels are listed most senior first), or None at the top.
+
+        Raises KeyError for a level the framework does not have.
+        """
+        if level not in self.level_ids:
+            raise KeyError(level)
         index = self.level_ids.index(level)
         return self.level_ids[index - 1] if index > 0 else None
 
@@ -202,6 +208,8 @@ def resolve_framework_path(ref: str | Path) -> Path:
     path = Path(ref)
     if path.is_file():
         return path
+    if path.is_dir():
+        raise FrameworkError("is a folder, not a framework file", file=str(path))
     if isinstance(ref, str) and ID_PATTERN.match(ref) and path.suffix == "":
         known = ", ".join(bundled) or "none"
         raise FrameworkError(f"unknown framework '{ref}' (bundled: {known})")

@@ -113,6 +113,9 @@ class Journal:
     def save_leader(self, leader: Leader) -> Leader:
         """Store another leader (imported by a coach or facilitator) as given."""
         validation.check_leader(self.framework_for(leader), leader)
+        current = self.me() if leader.is_me else None
+        if current is not None and current.id != leader.id:
+            raise ValidationError(f"this journal already has a profile for me ({current.name})")
         with atomic(self.conn):
             leaders_sql.save(self.conn, leader)
         return leader

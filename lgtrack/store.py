@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import StoreError
+from .query import fold
 
 DB_FILENAME = "journal.sqlite"
 BUSY_TIMEOUT_MS = 30_000
@@ -125,7 +126,9 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE reflections ADD COLUMN level TEXT;
     ALTER TABLE reflections ADD COLUMN framework_version TEXT;
     ALTER TABLE reflections ADD COLUMN search TEXT NOT NULL DEFAULT '';
-    UPDATE reflections SET search = lower(prompt || ' ' || text || ' ' || next_step);
+    UPDATE reflections SET search = lgtrack_fold(prompt || ' ' || text || ' ' || next_step);
+    UPDATE reflections SET level = (
+        SELECT level FROM leaders WHERE leaders.id = reflections.leader_id);
     CREATE TABLE frameworks (
         id TEXT PRIMARY KEY,
         version TEXT NOT NULL,
@@ -200,13 +203,20 @@ def connect(db_path: str, *, create: bool = True) -> sqlite3.Connection:
             raise StoreError(f"cannot create {path.parent}: {exc.strerror}") from None
     try:
         conn = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open journal {db_path}: {exc}") from None
+    try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if db_path != ":memory:":
             _retry_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
         migrate(conn)
     except sqlite3.DatabaseError as exc:
+        conn.close()
         raise StoreError(f"cannot open journal {db_path}: {exc}") from None
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
@@ -226,6 +236,10 @@ def _retry_locked(operation):
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     """Apply the migrations after the database's ``user_version`` up to ``target``."""
+    # SQLite's lower() folds ASCII only; migrations fold search text as the journal does (æøå).
+    conn.create_function("lgtrack_fold", 1, fold, deterministic=True)
+    if conn.execute("PRAGMA user_version").fetchone()[0] == target:
+        return target  # up to date: no write lock, so opening never waits for a writer
     with atomic(conn):
         current = conn.execute("PRAGMA user_version").fetchone()[0]
         if current > SCHEMA_VERSION:

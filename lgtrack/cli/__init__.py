@@ -19,6 +19,7 @@ _COMMAND_MODULES = (
     "capture",
     "listing",
     "exchange",
+    "demo",
 )
 
 

@@ -1,5 +1,414 @@
-"""Placeholder: filled in by its issue."""
+"""``lgtrack init|reflect|goal|feedback``: write to the journal from the command line.
+
+Everything is checked against the leader's framework before anything is written; bad input is
+one line on stderr and exit code 2. The real clock is read here, at the entry point, and nowhere
+deeper: ``--date`` defaults to :func:`today`. No pandas, no matplotlib: start-up time matters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO
+
+from ..errors import NotFoundError, ValidationError
+from ..records import FEEDBACK_ROLES, Feedback, Goal, Leader, Rating, Reflection
+from ._common import add_home, day_arg, open_journal, parse_rating
+
+MAX_STDIN_CHARS = 100_000
+MIN_ID_PREFIX = 6
+_EXAMPLES = argparse.RawDescriptionHelpFormatter
 
 
-def register(commands):
-    pass
+def today() -> date:
+    """Today on the real clock: the default for every ``--date``."""
+    return datetime.now().date()
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    _register_init(commands)
+    _register_reflect(commands)
+    _register_goal(commands)
+    _register_feedback(commands)
+
+
+def _command(
+    group, name: str, summary: str, description: str, example: str
+) -> argparse.ArgumentParser:
+    parser = group.add_parser(
+        name,
+        help=summary,
+        description=description,
+        formatter_class=_EXAMPLES,
+        epilog=f"example:\n  {example}",
+    )
+    add_home(parser)
+    return parser
+
+
+def _repeatable(parser, flag: str, metavar: str, help: str, required: bool = False) -> None:
+    parser.add_argument(flag, metavar=metavar, action="append", default=[], help=help,
+                        required=required)  # fmt: skip
+
+
+def _common_options(
+    parser: argparse.ArgumentParser, *, date_help: str, text_help: str = ""
+) -> None:
+    """--date, --private and (with ``text_help``) --text and --rate."""
+    if text_help:
+        parser.add_argument("--text", metavar="T", help=f"{text_help}; without it, read stdin")
+        _repeatable(parser, "--rate", "B=S", "rate behaviour B with score S or '?' (don't know)")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help=f"{date_help} (default: today)")
+    parser.add_argument("--private", action="store_true", help="never shared with coach or cohort")
+
+
+def day_or_today(text: str | None, what: str = "date") -> date:
+    return day_arg(text, what) if text is not None else today()
+
+
+# -- init -------------------------------------------------------------------------------------
+
+
+def _register_init(commands) -> None:
+    parser = _command(
+        commands,
+        "init",
+        "create your journal and set your profile",
+        "Create the journal (in --home) and set your profile: name or initials, leadership level,\n"
+        "framework and language. Run it again to change your profile; omitted options keep\n"
+        "their current values.",
+        "lgtrack init --name 'A.B.' --level teamleder --lang da",
+    )
+    parser.add_argument("--name", metavar="NAME", help="your name or initials")
+    parser.add_argument("--level", metavar="LEVEL", help="your leadership level, e.g. teamleder")
+    parser.add_argument(
+        "--framework", metavar="ID|PATH", help="bundled id or a file (default: stuk)"
+    )
+    parser.add_argument("--lang", choices=("da", "en"), help="language (default: da)")
+    parser.add_argument("--unit", metavar="UNIT", help="your unit or office (optional)")
+    parser.set_defaults(run=run_init)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from ..store import database_path
+
+    if not Path(database_path(args.home)).exists():
+        fw, profile = _profile_from(args, None, None)  # checked before the journal is created
+        with open_journal(args, create=True) as journal:
+            return _save_profile(journal, fw, profile, created=True)
+    with open_journal(args) as journal:
+        current = journal.me()
+        fw, profile = _profile_from(args, journal, current)
+        return _save_profile(journal, fw, profile, created=current is None)
+
+
+def _profile_from(args: argparse.Namespace, journal, current: Leader | None):
+    """The framework and the profile that ``init`` will store, checked; omitted options keep
+    their current values."""
+    from .. import validation
+
+    fw = _init_framework(args.framework, journal, current)
+    same_framework = current is not None and current.framework_id == fw.id
+    name = args.name if args.name is not None else (current.name if current else None)
+    level = args.level if args.level is not None else (current.level if same_framework else None)
+    lang = args.lang or (current.lang if current else "da")
+    unit = args.unit if args.unit is not None else (current.unit if current else "")
+    if name is None:
+        raise ValidationError("--name is required: your name or initials")
+    if level is None and fw.levels:
+        raise ValidationError(f"--level is required (known: {', '.join(fw.level_ids)})")
+    profile = Leader(name, level, fw.id, fw.version, lang, unit)
+    validation.check_leader(fw, profile)
+    if current is not None and not same_framework:
+        _refuse_framework_switch(journal, current, fw.id)
+    return fw, profile
+
+
+def _save_profile(journal, fw, profile: Leader, *, created: bool) -> int:
+    from ..i18n import t
+
+    me = journal.set_profile(
+        profile.name, profile.level, framework=fw, lang=profile.lang, unit=profile.unit
+    )
+    lang = me.lang
+    who = f"{me.name}, {fw.level(me.level).name.get(lang) if me.level else fw.name.get(lang)}"
+    if created:
+        print(t("cli_journal_created", lang, path=journal.path, who=who))
+    else:
+        print(t("cli_profile_updated", lang, who=who))
+    return 0
+
+
+def _init_framework(ref: str | None, journal, current: Leader | None):
+    from ..framework import load_framework
+
+    if ref is None and current is not None:
+        return journal.framework_for(current)
+    return load_framework(ref or "stuk")
+
+
+def _refuse_framework_switch(journal, current: Leader, new_id: str) -> None:
+    entries = len(journal.reflections()) + len(journal.goals()) + len(journal.feedback())
+    if entries:
+        raise ValidationError(
+            f"your journal has {entries} entries written against framework "
+            f"'{current.framework_id}'; it cannot switch to '{new_id}' (start a new journal with --home)"
+        )
+
+
+# -- reflect ----------------------------------------------------------------------------------
+
+
+def _register_reflect(commands) -> None:
+    parser = _command(
+        commands,
+        "reflect",
+        "write a reflection (text and/or self-ratings)",
+        "Write a reflection on one or more disciplines: free text (--text, or piped on stdin)\n"
+        "and/or self-ratings of behaviours (--rate BEHAVIOUR=SCORE; SCORE '?' means 'ved ikke').",
+        "lgtrack reflect --discipline people --rate people.teamleder.1=4 --text 'Godt 1:1 i dag'",
+    )
+    _repeatable(parser, "--discipline", "D", "discipline id, e.g. self (repeatable)", required=True)
+    _common_options(parser, date_help="the day it is about", text_help="the reflection")
+    _repeatable(parser, "--tag", "T", "a tag (repeatable)")
+    parser.add_argument("--next-step", metavar="T", default="", help="what you will do next")
+    parser.add_argument("--prompt", metavar="P", default="", help="the question you answered")
+    parser.add_argument("--wellbeing", metavar="N", type=int, help="how you are, 1-5")
+    parser.add_argument("--energy", metavar="N", type=int, help="your energy, 1-5")
+    parser.set_defaults(run=run_reflect)
+
+
+def run_reflect(args: argparse.Namespace) -> int:
+    from ..i18n import t
+
+    day = day_or_today(args.date)
+    ratings = tuple(parse_rating(text) for text in args.rate)
+    with open_journal(args) as journal:
+        me = journal.require_me()
+        check_ratings_fit(journal.framework(), ratings, args.discipline)
+        text = read_text(args.text, required=not (ratings or args.next_step.strip()))
+        tags = tuple(clean_tag(tag) for tag in args.tag)
+        saved = journal.add_reflection(
+            Reflection(day=day, disciplines=tuple(args.discipline), text=text, prompt=args.prompt,
+                       ratings=ratings, wellbeing=args.wellbeing, energy=args.energy, tags=tags,
+                       next_step=args.next_step.strip(), private=args.private)
+        )  # fmt: skip
+    where = ", ".join(saved.disciplines)
+    print(t("cli_reflection_saved", me.lang, day=saved.day, disciplines=where, id=saved.id))
+    return 0
+
+
+def clean_tag(tag: str) -> str:
+    """A tag as typed, without a leading ``#``."""
+    return tag.strip().removeprefix("#")
+
+
+def check_ratings_fit(framework, ratings: Iterable[Rating], disciplines: Iterable[str]) -> None:
+    """Each rated behaviour exists and belongs to one of ``disciplines``."""
+    from .. import validation
+
+    disciplines = list(disciplines)
+    for discipline in disciplines:
+        validation.check_discipline(framework, discipline)
+    for rating in ratings:
+        validation.check_behaviour(framework, rating.behaviour)
+        owner = framework.behaviour(rating.behaviour).discipline
+        if owner not in disciplines:
+            raise ValidationError(
+                f"behaviour '{rating.behaviour}' belongs to discipline '{owner}', "
+                f"not to {', '.join(disciplines)} (add --discipline {owner})"
+            )
+
+
+def read_text(given: str | None, *, required: bool, stream: IO | None = None) -> str:
+    """``--text`` if given (``-`` means stdin), else stdin when it is not a terminal."""
+    if given is not None and given != "-":
+        return given.strip()
+    stream = sys.stdin if stream is None else stream
+    if given is None and (stream is None or _is_terminal(stream)):
+        if required:
+            raise ValidationError("no text: give --text TEXT, pipe it on stdin, or --rate")
+        return ""
+    too_long = f"the text on stdin is longer than {MAX_STDIN_CHARS:,} characters"
+    raw = getattr(stream, "buffer", stream).read(MAX_STDIN_CHARS * 4 + 1)  # UTF-8: <= 4 bytes/char
+    if isinstance(raw, bytes):
+        if len(raw) > MAX_STDIN_CHARS * 4:
+            raise ValidationError(too_long)
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ValidationError(f"the text on stdin is not UTF-8 (byte {exc.start})") from None
+    if len(raw) > MAX_STDIN_CHARS:
+        raise ValidationError(too_long)
+    return raw.strip()
+
+
+def _is_terminal(stream: IO) -> bool:
+    try:
+        return stream.isatty()
+    except (ValueError, OSError):  # a closed stdin has nothing to read
+        return True
+
+
+# -- goals ------------------------------------------------------------------------------------
+
+
+def _register_goal(commands) -> None:
+    parser = commands.add_parser(
+        "goal",
+        help="add goals, check in on them, close them",
+        description="Goals tied to a discipline and its behaviours.",
+    )
+    sub = parser.add_subparsers(dest="goal_command", metavar="ACTION", parser_class=type(parser))
+    sub.required = True
+    add = _command(
+        sub,
+        "add",
+        "add a goal (prints its id)",
+        "Add a goal in one discipline, optionally tied to behaviours. Prints the new goal's id\n"
+        "(use its first 6+ characters with 'goal checkin' and 'goal close').",
+        "id=$(lgtrack goal add --discipline people --title 'Ugentlige 1:1' --due 2026-12-31)",
+    )
+    add.add_argument("--discipline", metavar="D", required=True, help="discipline id")
+    add.add_argument("--title", metavar="T", required=True, help="what you want to achieve")
+    _repeatable(add, "--behaviour", "B", "a behaviour the goal works on (repeatable)")
+    add.add_argument("--due", metavar="DATE", help="due date, YYYY-MM-DD")
+    add.add_argument("--why", metavar="T", default="", help="why it matters")
+    add.add_argument("--success", metavar="T", default="", help="how you will know it is achieved")
+    add.add_argument("--private", action="store_true", help="never shared with coach or cohort")
+    add.set_defaults(run=run_goal_add)
+    checkin = _command(
+        sub,
+        "checkin",
+        "record progress on a goal",
+        "Record progress (0-100 %) on a goal, with an optional note.",
+        "lgtrack goal checkin 3f2a9c --progress 40 --note 'Halvvejs'",
+    )
+    checkin.add_argument(
+        "id", metavar="ID", help="the goal's id or a unique prefix (6+ characters)"
+    )
+    checkin.add_argument("--progress", metavar="N", type=int, required=True, help="0-100")
+    checkin.add_argument("--note", metavar="T", default="", help="a note on where you stand")
+    checkin.add_argument("--date", metavar="DATE", help="the check-in's day (default: today)")
+    checkin.set_defaults(run=run_goal_checkin)
+    close = _command(
+        sub,
+        "close",
+        "close a goal as achieved or dropped",
+        "Close a goal as achieved or dropped.",
+        "lgtrack goal close 3f2a9c --status achieved",
+    )
+    close.add_argument("id", metavar="ID", help="the goal's id or a unique prefix (6+ characters)")
+    close.add_argument("--status", choices=("achieved", "dropped"), required=True)
+    close.add_argument("--date", metavar="DATE", help="the day it was closed (default: today)")
+    close.set_defaults(run=run_goal_close)
+
+
+def run_goal_add(args: argparse.Namespace) -> int:
+    due = day_arg(args.due, "due date") if args.due is not None else None
+    with open_journal(args) as journal:
+        journal.require_me()
+        behaviours = tuple(Rating(b, None) for b in args.behaviour)
+        check_ratings_fit(journal.framework(), behaviours, [args.discipline])
+        goal = journal.add_goal(
+            Goal(discipline=args.discipline, title=args.title, behaviours=tuple(args.behaviour),
+                 why=args.why.strip(), success=args.success.strip(), due=due, private=args.private)
+        )  # fmt: skip
+    print(goal.id)
+    return 0
+
+
+def find_goal(journal, ref: str) -> Goal:
+    """The goal whose id is ``ref`` or starts with ``ref`` (at least 6 characters, unique)."""
+    ref = ref.strip().lower()
+    matches = [goal for goal in journal.goals() if goal.id.startswith(ref)] if ref else []
+    exact = [goal for goal in matches if goal.id == ref]
+    if exact:
+        return exact[0]
+    if not matches:
+        raise NotFoundError(f"no goal with id '{ref}' (see 'lgtrack list goals')")
+    if len(ref) < MIN_ID_PREFIX:
+        raise ValidationError(f"goal id '{ref}' is too short: give {MIN_ID_PREFIX}+ characters")
+    if len(matches) > 1:
+        raise ValidationError(f"goal id '{ref}' matches {len(matches)} goals; give more characters")
+    return matches[0]
+
+
+def run_goal_checkin(args: argparse.Namespace) -> int:
+    from ..i18n import t
+
+    day = day_or_today(args.date)
+    with open_journal(args) as journal:
+        me = journal.require_me()
+        goal = find_goal(journal, args.id)
+        goal = journal.check_in(goal.id, args.progress, note=args.note.strip(), day=day)
+    print(t("cli_checkin_saved", me.lang, title=goal.title, progress=args.progress))
+    return 0
+
+
+def run_goal_close(args: argparse.Namespace) -> int:
+    from ..i18n import t
+
+    day = day_or_today(args.date)
+    with open_journal(args) as journal:
+        me = journal.require_me()
+        goal = find_goal(journal, args.id)
+        status = t(f"cli_status_{args.status}", me.lang)
+        if goal.status == args.status:
+            closed = goal.closed_on or "?"
+            print(
+                t("cli_goal_already_closed", me.lang, status=status, day=closed, title=goal.title)
+            )
+            return 0
+        goal = journal.close_goal(goal.id, args.status, day=day)
+    print(t("cli_goal_closed", me.lang, status=status, title=goal.title))
+    return 0
+
+
+# -- feedback ---------------------------------------------------------------------------------
+
+
+def _register_feedback(commands) -> None:
+    parser = commands.add_parser(
+        "feedback", help="log feedback you received", description="Feedback from others."
+    )
+    sub = parser.add_subparsers(
+        dest="feedback_command", metavar="ACTION", parser_class=type(parser)
+    )
+    sub.required = True
+    add = _command(
+        sub,
+        "add",
+        "log feedback you received",
+        "Log feedback from a manager, peer, employee, coach or other, on one discipline:\n"
+        "a text (--text, or piped on stdin) and/or their ratings of your behaviours.",
+        "lgtrack feedback add --from peer --discipline people --rate people.g1=4 --text 'Tydelig'",
+    )
+    roles = ", ".join(FEEDBACK_ROLES)
+    add.add_argument("--from", dest="role", metavar="ROLE", choices=FEEDBACK_ROLES, required=True,
+                     help=f"who gave it: {roles}")  # fmt: skip
+    add.add_argument("--name", metavar="N", default="", help="their name or initials (optional)")
+    add.add_argument("--discipline", metavar="D", required=True, help="discipline id")
+    _common_options(add, date_help="the day you received it", text_help="what they said")
+    add.set_defaults(run=run_feedback_add)
+
+
+def run_feedback_add(args: argparse.Namespace) -> int:
+    from ..i18n import t
+
+    day = day_or_today(args.date)
+    ratings = tuple(parse_rating(text) for text in args.rate)
+    with open_journal(args) as journal:
+        me = journal.require_me()
+        check_ratings_fit(journal.framework(), ratings, [args.discipline])
+        text = read_text(args.text, required=not ratings)
+        saved = journal.add_feedback(
+            Feedback(day=day, role=args.role, discipline=args.discipline, text=text,
+                     ratings=ratings, name=args.name.strip(), private=args.private)
+        )  # fmt: skip
+    print(t("cli_feedback_saved", me.lang, day=saved.day, role=saved.role,
+            discipline=saved.discipline, id=saved.id))  # fmt: skip
+    return 0

@@ -1,5 +1,137 @@
-"""Placeholder: filled in by its issue."""
+"""``lgtrack export`` and ``lgtrack import``: the whole journal out, and other journals in.
+
+The real clock (export time) and the machine's time zone (jrnl entry times) are read here, at the
+entry point; the core takes them as arguments. No pandas: start-up time matters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import timezone
+from pathlib import Path
+
+from .._time import utc_now
+from ..errors import ValidationError
+from ._common import add_home, open_journal
+
+_RAW = argparse.RawDescriptionHelpFormatter
+
+EXPORT_DESCRIPTION = """\
+Export everything in the journal (every leader, private entries included).
+
+  json      the lossless backup: every record with its id, in a versioned format that
+            'lgtrack import' reads back (default)
+  csv       one table for Excel (--table): reflections (default; one row per reflection,
+            ratings as behaviour=score;... with ? for "ved ikke"), goals, feedback, or
+            ratings (one row per rating, for pivot tables). UTF-8 with a byte order mark;
+            columns separated by ';' for a Danish profile (Danish Excel), ',' otherwise
+            (--delimiter). Cells starting with = + - @ get a leading ' so Excel shows text.
+  markdown  a readable journal, newest first, labels in your profile's language (--lang)
+
+Without --out the export goes to standard output."""
+
+IMPORT_DESCRIPTION = """\
+Import an lgtrack JSON export ('lgtrack export') or a jrnl journal exported with
+'jrnl --export json'. The whole file is checked first; if anything is wrong, nothing is
+imported. Importing the same file again adds nothing.
+
+lgtrack exports keep every record and its leader; the file's own profile becomes yours only
+when this journal has none (otherwise it is added as another leader). If the journal in
+--home does not exist yet, a successful import creates it (restoring a backup).
+
+jrnl entries become your reflections (a profile is needed): the entry's date and time (in
+this machine's time zone, or UTC with --utc), title and body as the text, its @tags as tags
+without '@', 'starred' as a tag, and the discipline from --discipline (default: self)."""
 
 
-def register(commands):
-    pass
+def register(commands: argparse._SubParsersAction) -> None:
+    from ..exchange import CSV_TABLES
+
+    export = commands.add_parser(
+        "export", help="export the journal as JSON, CSV or Markdown",
+        description=EXPORT_DESCRIPTION, formatter_class=_RAW,
+        epilog="examples:\n  lgtrack export --out backup.json\n"
+               "  lgtrack export --format csv --out refleksioner.csv",
+    )  # fmt: skip
+    export.add_argument("--format", choices=("json", "csv", "markdown"), default="json",
+                        help="json (default), csv or markdown")  # fmt: skip
+    export.add_argument("--out", metavar="PATH", help="write to PATH (default: standard output)")
+    export.add_argument("--table", choices=CSV_TABLES, default="reflections",
+                        help="csv: which table (default: reflections)")  # fmt: skip
+    export.add_argument("--delimiter", choices=(",", ";", "tab"),
+                        help="csv: column separator (default: ';' for Danish, ',' for English)")  # fmt: skip
+    export.add_argument("--lang", choices=("da", "en"),
+                        help="markdown: language of the labels (default: your profile's)")  # fmt: skip
+    add_home(export)
+    export.set_defaults(run=run_export)
+
+    imported = commands.add_parser(
+        "import", help="import an lgtrack or jrnl JSON export",
+        description=IMPORT_DESCRIPTION, formatter_class=_RAW,
+        epilog="examples:\n  lgtrack import backup.json\n"
+               "  jrnl --export json > jrnl.json && lgtrack import jrnl.json --discipline self",
+    )  # fmt: skip
+    imported.add_argument("path", metavar="PATH", help="the file to import")
+    imported.add_argument("--discipline", metavar="D",
+                          help="jrnl: the discipline of the imported entries (default: self)")  # fmt: skip
+    imported.add_argument("--utc", action="store_true",
+                          help="jrnl: the entry times are UTC (default: this machine's time zone)")  # fmt: skip
+    add_home(imported)
+    imported.set_defaults(run=run_import)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from ..exchange import CSV_ENCODING, default_delimiter, export_csv, export_json, export_markdown
+
+    with open_journal(args) as journal:
+        if args.format == "json":
+            text, encoding = export_json(journal, now=utc_now()), "utf-8"
+        elif args.format == "markdown":
+            text, encoding = export_markdown(journal, now=utc_now(), lang=args.lang), "utf-8"
+        else:
+            me = journal.me()
+            delimiter = args.delimiter or default_delimiter(me.lang if me else "da")
+            delimiter = "\t" if delimiter == "tab" else delimiter
+            text, encoding = export_csv(journal, args.table, delimiter=delimiter), CSV_ENCODING
+    data = text.encode(encoding)
+    if args.out is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_file_atomically(Path(args.out), data)
+    return 0
+
+
+def write_file_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (never a half-written export)."""
+    if path.is_dir():
+        raise ValidationError(f"--out {path} is a directory; give a file name")
+    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False)
+    try:
+        with handle:
+            handle.write(data)
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from ..exchange import ImportOptions, import_document, read_document
+    from ..journal import Journal
+    from ..store import database_path
+
+    document = read_document(args.path)
+    options = ImportOptions(discipline=args.discipline, tz=timezone.utc if args.utc else None)
+    if not Path(database_path(args.home)).exists():
+        # Check against an empty journal first, so a refused file creates no journal.
+        with Journal.open(":memory:") as probe:
+            import_document(probe, document, name=args.path, options=options)
+    with open_journal(args, create=True) as journal:
+        summary = import_document(journal, document, name=args.path, options=options)
+    print(summary.line())
+    return 0

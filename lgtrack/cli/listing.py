@@ -1,5 +1,185 @@
-"""Placeholder: filled in by its issue."""
+"""``lgtrack list reflections|goals|feedback``: read the journal, newest first.
+
+Text output is one aligned line per entry; ``--json`` prints a JSON array of full records (dates
+as ISO-8601, ratings as ``{"behaviour", "score"}`` with ``null`` for "ved ikke"). Private entries
+are listed and marked: it is the owner's own journal. No pandas: start-up time matters.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import fields, is_dataclass
+from datetime import date
+
+from ..errors import ValidationError
+from ..query import EntryFilter
+from ..records import GOAL_STATUSES, Feedback, Goal, Rating, Reflection
+from ._common import add_home, day_arg, open_journal, print_json
+
+KINDS = ("reflections", "goals", "feedback")
+SNIPPET_CHARS = 60
+SHORT_ID = 8
 
 
-def register(commands):
-    pass
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "list",
+        help="list reflections, goals or feedback",
+        description="List your reflections, goals or feedback, newest first, one line each\n"
+        "(--json: a JSON array of full records). Filters combine; dates are inclusive.\n"
+        "Goals are dated by the day they were created.",
+        epilog="examples:\n  lgtrack list reflections --discipline people --from 2026-01-01 -n 10\n"
+        "  lgtrack list goals --status open --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "kind", choices=KINDS, metavar="WHAT", help="reflections, goals or feedback"
+    )
+    parser.add_argument("--discipline", metavar="D", help="only this discipline")
+    parser.add_argument(
+        "--behaviour", metavar="B", help="only entries rating (goals: tied to) behaviour B"
+    )
+    parser.add_argument("--from", dest="since", metavar="DATE", help="from this day (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="until", metavar="DATE", help="up to and including this day")
+    parser.add_argument("--tag", metavar="T", help="only reflections with this tag")
+    parser.add_argument("--contains", metavar="TEXT", help="only entries whose text contains TEXT")
+    parser.add_argument("--status", choices=GOAL_STATUSES, help="only goals with this status")
+    parser.add_argument("-n", dest="limit", metavar="N", type=int, help="only the newest N")
+    parser.add_argument("--json", action="store_true", help="print a JSON array of full records")
+    add_home(parser)
+    parser.set_defaults(run=run_list)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from ..i18n import t
+
+    with open_journal(args) as journal:
+        where = entry_filter(args, journal)
+        if args.kind == "reflections":
+            items = journal.reflections(where)
+        elif args.kind == "goals":
+            items = journal.goals(where, status=args.status)
+        else:
+            items = journal.feedback(where)
+        me = journal.me()
+    if args.json:
+        print_json([record_as_json(item) for item in items])
+        return 0
+    lang = me.lang if me else "da"
+    rows = [entry_row(item, t("cli_private_marker", lang)) for item in items]
+    print(format_table(rows) if rows else t("cli_list_empty", lang))
+    return 0
+
+
+def entry_filter(args: argparse.Namespace, journal) -> EntryFilter:
+    """The filter the options ask for, checked against the journal owner's framework."""
+    from .. import validation
+
+    if args.kind != "reflections" and args.tag is not None:
+        raise ValidationError(f"--tag applies to reflections only; {args.kind} have no tags")
+    if args.kind != "goals" and args.status is not None:
+        raise ValidationError("--status applies to goals only")
+    if args.limit is not None and args.limit < 0:
+        raise ValidationError(f"-n must be 0 or more, not {args.limit}")
+    since = day_arg(args.since, "--from date") if args.since is not None else None
+    until = day_arg(args.until, "--to date") if args.until is not None else None
+    if since and until and since > until:
+        raise ValidationError(f"--from {since.isoformat()} is after --to {until.isoformat()}")
+    if (args.discipline is not None or args.behaviour is not None) and journal.me() is not None:
+        framework = journal.framework()
+        if args.discipline is not None:
+            validation.check_discipline(framework, args.discipline)
+        if args.behaviour is not None:
+            validation.check_behaviour(framework, args.behaviour)
+    tag = args.tag.strip().removeprefix("#") if args.tag is not None else None
+    return EntryFilter(
+        discipline=args.discipline,
+        behaviour=args.behaviour,
+        since=since,
+        until=until,
+        tag=tag,
+        contains=args.contains,
+        limit=args.limit,
+    )
+
+
+# -- text ---------------------------------------------------------------------------------------
+
+
+def snippet(text: str, width: int = SNIPPET_CHARS) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+def _ratings_text(ratings: tuple[Rating, ...]) -> str:
+    return " ".join(f"{r.behaviour}={'?' if r.score is None else r.score}" for r in ratings)
+
+
+def entry_row(item: Reflection | Goal | Feedback, private_marker: str) -> list[str]:
+    """The columns of one entry's line; the last column is free text."""
+    marker = f"{private_marker} " if item.private else ""
+    if isinstance(item, Reflection):
+        text = item.text or item.next_step or _ratings_text(item.ratings)
+        tags = " ".join(f"#{tag}" for tag in item.tags)
+        return [
+            item.day.isoformat(),
+            item.id[:SHORT_ID],
+            ",".join(item.disciplines),
+            tags,
+            marker + snippet(text),
+        ]
+    if isinstance(item, Goal):
+        due = item.due.isoformat() if item.due else "-"
+        return [
+            item.id[:SHORT_ID],
+            item.status,
+            f"{item.progress:>3} %",
+            due,
+            item.discipline,
+            marker + snippet(item.title),
+        ]
+    text = item.text or _ratings_text(item.ratings)
+    return [
+        item.day.isoformat(),
+        item.id[:SHORT_ID],
+        item.role,
+        item.name or "-",
+        item.discipline,
+        marker + snippet(text),
+    ]
+
+
+def format_table(rows: list[list[str]]) -> str:
+    """Rows with every column but the last padded to a common width."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    lines = []
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)] + [
+            row[-1]
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+# -- JSON ---------------------------------------------------------------------------------------
+
+
+def record_as_json(record: object) -> dict:
+    """A record as plain JSON data: every field, dates ISO, ratings as behaviour/score pairs."""
+    data = {f.name: _plain(getattr(record, f.name)) for f in fields(record)}
+    if isinstance(record, Goal):
+        data["progress"] = record.progress
+    return data
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, date):  # dates and datetimes
+        return value.isoformat()
+    if isinstance(value, Rating):
+        return {"behaviour": value.behaviour, "score": value.score}
+    if is_dataclass(value):
+        return record_as_json(value)
+    if isinstance(value, (tuple, list)):
+        return [_plain(item) for item in value]
+    return value

@@ -1,0 +1,216 @@
+"""``lgtrack demo`` (write the demo journal) and ``lgtrack lab`` (open the notebooks on a journal).
+
+The demo never lands in a real journal by surprise: without ``--home`` it goes to its own
+directory (``<user data dir>/demo``), it is only written into an empty journal unless ``--force``,
+and ``--force`` never replaces the journal at your default location.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..store import database_path, default_home
+from ._common import add_home, day_arg, fail
+
+START_NOTEBOOK = "00_start_here.ipynb"
+_NO_JOURNAL = "Ingen journal endnu — åbner demo-journalen i {home} / No journal yet — opening the demo journal in {home}"
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    demo = commands.add_parser(
+        "demo", help="write a two-year demo journal of an invented team leader (never your own journal)"
+    )
+    demo.add_argument("--home", metavar="DIR", help="where to write it (default: <user data dir>/demo)")
+    demo.add_argument("--today", metavar="YYYY-MM-DD", help="the demo's last day (default: today)")
+    demo.add_argument("--seed", type=int, default=7, help="another seed gives another demo (default: 7)")
+    demo.add_argument("--force", action="store_true", help="replace whatever DIR holds with the demo")
+    demo.set_defaults(run=run_demo)
+
+    lab = commands.add_parser(
+        "lab", help="open the notebooks in JupyterLab (or Voilà) on your journal, or on the demo journal"
+    )
+    add_home(lab)
+    lab.add_argument("--voila", action="store_true", help="open the start notebook as an app in Voilà")
+    lab.add_argument("--no-browser", action="store_true", help="start the server without opening a browser")
+    lab.add_argument("--port", type=int, metavar="N", help="the server's port")
+    lab.add_argument("--dry-run", action="store_true", help="print the command instead of running it")
+    lab.set_defaults(run=run_lab)
+
+
+# -- where ----------------------------------------------------------------------------------------
+
+
+def demo_home() -> Path:
+    """The demo journal's own directory, next to (never inside) the real journal's file."""
+    from platformdirs import user_data_path
+
+    return user_data_path("lgtrack", appauthor=False) / "demo"
+
+
+def has_profile(home: str | os.PathLike) -> bool:
+    """True when ``home`` holds a journal with a profile; reads without creating or migrating."""
+    db = Path(database_path(home))
+    if not db.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT 1 FROM leaders WHERE is_me = 1 LIMIT 1").fetchone() is not None
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+@dataclass(frozen=True)
+class HomeChoice:
+    """The journal ``lgtrack lab`` opens: ``source`` is "given", "journal" or "demo"."""
+
+    home: Path
+    source: str
+    build_demo: bool = False
+
+
+def choose_home(
+    given: str | os.PathLike | None,
+    *,
+    real_home: Path,
+    real_has_profile: bool,
+    demo_home: Path,
+    demo_has_profile: bool,
+) -> HomeChoice:
+    """``--home`` if given; else the real journal if it has a profile; else the demo (built once)."""
+    if given is not None:
+        return HomeChoice(Path(given).expanduser(), "given")
+    if real_has_profile:
+        return HomeChoice(real_home, "journal")
+    return HomeChoice(demo_home, "demo", build_demo=not demo_has_profile)
+
+
+# -- demo -----------------------------------------------------------------------------------------
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from ..demo import build_demo, is_empty
+    from ..journal import Journal
+
+    today = day_arg(args.today, "--today") if args.today else date.today()
+    home = Path(args.home).expanduser() if args.home else demo_home()
+    if args.force and _same_file(home, default_home()) and has_profile(home):
+        return fail(f"refusing to replace your journal in {home} with the demo; choose another --home")
+    with Journal.open(home) as journal:
+        if not args.force and not is_empty(journal):
+            return fail(
+                f"{_directory(journal.path)} already holds a journal with entries; "
+                "the demo is only written into an empty one (use --force to replace it)"
+            )
+        summary = build_demo(journal, today=today, seed=args.seed, replace_all=args.force)
+    where = _directory(summary.home)
+    print(
+        f"Demo journal written to {where}: {summary.reflections} reflections, {summary.goals} goals, "
+        f"{summary.feedback} feedback entries (an invented team leader)."
+    )
+    print(f"Open it: lgtrack lab --home {shlex.quote(str(where))}")
+    return 0
+
+
+def _directory(db_path: str) -> Path:
+    path = Path(db_path)
+    return path.parent if path.name == "journal.sqlite" else path
+
+
+def _same_file(home: Path, other: Path) -> bool:
+    return Path(database_path(home)).resolve() == Path(database_path(other)).resolve()
+
+
+# -- lab ------------------------------------------------------------------------------------------
+
+
+def find_notebooks() -> Path | None:
+    """The repository's ``notebooks/`` next to the package source, or None (e.g. a wheel install)."""
+    from .. import __file__ as package_file
+
+    candidate = Path(package_file).resolve().parent.parent / "notebooks"
+    return candidate if candidate.is_dir() else None
+
+
+def lab_command(
+    notebooks: Path,
+    *,
+    voila: bool = False,
+    no_browser: bool = False,
+    port: int | None = None,
+    as_root: bool = False,
+    python: str = sys.executable,
+) -> list[str]:
+    """The argv that serves ``notebooks`` in JupyterLab, or its start notebook in Voilà."""
+    start = notebooks / START_NOTEBOOK
+    if voila:
+        argv = [python, "-m", "voila", str(start)]
+    else:
+        argv = [python, "-m", "jupyterlab", f"--ServerApp.root_dir={notebooks}"]
+        if start.is_file():
+            argv.append(f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}")
+        if as_root:
+            argv.append("--allow-root")
+    if no_browser:
+        argv.append("--no-browser")
+    if port is not None:
+        argv.append(f"--port={port}")
+    return argv
+
+
+def run_lab(args: argparse.Namespace) -> int:
+    notebooks = find_notebooks()
+    if notebooks is None:
+        return fail("the notebooks are not installed with this copy of lgtrack; open them from a "
+                    "source checkout (its notebooks/ directory)")  # fmt: skip
+    if args.voila and not (notebooks / START_NOTEBOOK).is_file():
+        return fail(f"{notebooks / START_NOTEBOOK} is missing")
+    if args.port is not None and not 0 < args.port < 65536:
+        return fail(f"port {args.port} is not between 1 and 65535")
+    real, demo = default_home(), demo_home()
+    choice = choose_home(args.home, real_home=real, real_has_profile=has_profile(real),
+                         demo_home=demo, demo_has_profile=has_profile(demo))  # fmt: skip
+    if choice.source == "demo":
+        print(_NO_JOURNAL.format(home=choice.home))
+    argv = lab_command(notebooks, voila=args.voila, no_browser=args.no_browser, port=args.port,
+                       as_root=hasattr(os, "geteuid") and os.geteuid() == 0)  # fmt: skip
+    if args.dry_run:
+        print(f"LGTRACK_HOME={shlex.quote(str(choice.home))} {shlex.join(argv)}")
+        return 0
+    if choice.build_demo:
+        _build_demo_once(choice.home)
+    return _serve(argv, env={**os.environ, "LGTRACK_HOME": str(choice.home)}, cwd=notebooks)
+
+
+def _build_demo_once(home: Path) -> None:
+    from ..demo import build_demo, is_empty
+    from ..journal import Journal
+
+    with Journal.open(home) as journal:
+        if is_empty(journal):
+            build_demo(journal, today=date.today())
+
+
+def _serve(argv: list[str], *, env: dict[str, str], cwd: Path) -> int:
+    """Run the server until it stops; Ctrl-C goes to the server, which shuts itself down."""
+    try:
+        process = subprocess.Popen(argv, env=env, cwd=cwd)
+    except OSError as exc:
+        return fail(f"cannot start {argv[2]}: {exc.strerror or exc}")
+    for _ in range(3):
+        try:
+            return 0 if process.wait() in (0, -2, 130) else process.returncode
+        except KeyboardInterrupt:
+            continue
+    process.terminate()
+    return process.wait()

@@ -1,0 +1,164 @@
+"""The lossless, versioned JSON export of a whole journal (every leader, private entries included).
+
+Format ``lgtrack-export``, version 1 — UTF-8 JSON, one object::
+
+    {
+      "format": "lgtrack-export",
+      "version": 1,
+      "exported_at": "2026-11-02T10:15:00+01:00",     # aware ISO-8601, the `now` passed in
+      "generator": "lgtrack 0.1.0",
+      "leaders": [{"id", "name", "level", "framework_id", "framework_version", "lang", "unit",
+                   "is_me", "created_at", "updated_at"}],
+      "reflections": [{"id", "leader_id", "day", "disciplines": [ids], "prompt", "text",
+                       "next_step", "ratings": [{"behaviour", "score"}], "wellbeing", "energy",
+                       "tags": [..], "private", "level", "framework_version",
+                       "created_at", "updated_at"}],
+      "goals": [{"id", "leader_id", "discipline", "title", "behaviours": [ids], "why", "success",
+                 "due", "status", "private", "closed_on", "created_at", "updated_at",
+                 "checkins": [{"id", "day", "progress", "note", "created_at"}]}],
+      "feedback": [{"id", "leader_id", "day", "role", "name", "discipline", "text",
+                    "ratings": [{"behaviour", "score"}], "private", "framework_version",
+                    "created_at", "updated_at"}],
+      "frameworks": [{"id", "version", "source"}]      # custom (not bundled) framework files
+    }
+
+- Every record keeps its UUID (``id``); records point to their leader with ``leader_id``.
+- Calendar days are ``YYYY-MM-DD``; moments are aware ISO-8601 with their UTC offset.
+- A rating's ``score`` is a whole number on the framework's scale, or ``null`` for "ved ikke".
+- ``level``, ``due``, ``closed_on``, ``wellbeing`` and ``energy`` may be ``null``.
+- ``frameworks`` holds the YAML source of each framework this journal keeps a copy of, so the
+  export can be read where that framework is not installed.
+- Records are listed oldest first. A reader refuses a ``version`` newer than it knows; a change
+  that adds or alters fields raises the version.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from .._time import day_to_text, moment_to_text
+from ..errors import ValidationError
+from ..journal import Journal
+from ..query import EntryFilter
+from ..records import CheckIn, Feedback, Goal, Leader, Rating, Reflection
+
+EXPORT_FORMAT = "lgtrack-export"
+EXPORT_VERSION = 1
+
+TOP_FIELDS = (
+    "format", "version", "exported_at", "generator", "leaders", "reflections", "goals",
+    "feedback", "frameworks",
+)  # fmt: skip
+LEADER_FIELDS = (
+    "id", "name", "level", "framework_id", "framework_version", "lang", "unit", "is_me",
+    "created_at", "updated_at",
+)  # fmt: skip
+REFLECTION_FIELDS = (
+    "id", "leader_id", "day", "disciplines", "prompt", "text", "next_step", "ratings",
+    "wellbeing", "energy", "tags", "private", "level", "framework_version", "created_at",
+    "updated_at",
+)  # fmt: skip
+GOAL_FIELDS = (
+    "id", "leader_id", "discipline", "title", "behaviours", "why", "success", "due", "status",
+    "private", "closed_on", "created_at", "updated_at", "checkins",
+)  # fmt: skip
+CHECKIN_FIELDS = ("id", "day", "progress", "note", "created_at")
+FEEDBACK_FIELDS = (
+    "id", "leader_id", "day", "role", "name", "discipline", "text", "ratings", "private",
+    "framework_version", "created_at", "updated_at",
+)  # fmt: skip
+RATING_FIELDS = ("behaviour", "score")
+FRAMEWORK_FIELDS = ("id", "version", "source")
+
+
+def export_json(journal: Journal, *, now: datetime) -> str:
+    """The whole journal as ``lgtrack-export`` JSON text (ends with a newline)."""
+    return json.dumps(build_export(journal, now=now), ensure_ascii=False, indent=2) + "\n"
+
+
+def build_export(journal: Journal, *, now: datetime) -> dict[str, Any]:
+    """The whole journal as plain JSON-able data; ``now`` becomes ``exported_at``."""
+    from .. import __version__
+
+    if now.tzinfo is None:
+        raise ValidationError("the export time must have a time zone")
+    leaders = journal.leaders()
+    everything = EntryFilter(include_private=True)
+    reflections, goals, feedback = [], [], []
+    for leader in leaders:
+        reflections += journal.reflections(everything, leader_id=leader.id)
+        goals += journal.goals(everything, leader_id=leader.id)
+        feedback += journal.feedback(everything, leader_id=leader.id)
+    frameworks = journal.conn.execute("SELECT id, version, source FROM frameworks ORDER BY id")
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": moment_to_text(now),
+        "generator": f"lgtrack {__version__}",
+        "leaders": [leader_to_dict(x) for x in leaders],
+        "reflections": [reflection_to_dict(x) for x in sorted(reflections, key=_by_day)],
+        "goals": [goal_to_dict(x) for x in sorted(goals, key=_by_created)],
+        "feedback": [feedback_to_dict(x) for x in sorted(feedback, key=_by_day)],
+        "frameworks": [dict(zip(FRAMEWORK_FIELDS, row)) for row in frameworks],
+    }
+
+
+def _by_day(record: Reflection | Feedback) -> tuple:
+    return (record.day, record.created_at, record.id)
+
+
+def _by_created(goal: Goal) -> tuple:
+    return (goal.created_at, goal.id)
+
+
+def leader_to_dict(leader: Leader) -> dict[str, Any]:
+    return {
+        "id": leader.id, "name": leader.name, "level": leader.level,
+        "framework_id": leader.framework_id, "framework_version": leader.framework_version,
+        "lang": leader.lang, "unit": leader.unit, "is_me": leader.is_me,
+        "created_at": moment_to_text(leader.created_at),
+        "updated_at": moment_to_text(leader.updated_at),
+    }  # fmt: skip
+
+
+def ratings_to_list(ratings: tuple[Rating, ...]) -> list[dict[str, Any]]:
+    return [{"behaviour": r.behaviour, "score": r.score} for r in ratings]
+
+
+def reflection_to_dict(r: Reflection) -> dict[str, Any]:
+    return {
+        "id": r.id, "leader_id": r.leader_id, "day": day_to_text(r.day),
+        "disciplines": list(r.disciplines), "prompt": r.prompt, "text": r.text,
+        "next_step": r.next_step, "ratings": ratings_to_list(r.ratings),
+        "wellbeing": r.wellbeing, "energy": r.energy, "tags": list(r.tags), "private": r.private,
+        "level": r.level, "framework_version": r.framework_version,
+        "created_at": moment_to_text(r.created_at), "updated_at": moment_to_text(r.updated_at),
+    }  # fmt: skip
+
+
+def checkin_to_dict(c: CheckIn) -> dict[str, Any]:
+    return {"id": c.id, "day": day_to_text(c.day), "progress": c.progress, "note": c.note,
+            "created_at": moment_to_text(c.created_at)}  # fmt: skip
+
+
+def goal_to_dict(g: Goal) -> dict[str, Any]:
+    return {
+        "id": g.id, "leader_id": g.leader_id, "discipline": g.discipline, "title": g.title,
+        "behaviours": list(g.behaviours), "why": g.why, "success": g.success,
+        "due": day_to_text(g.due), "status": g.status, "private": g.private,
+        "closed_on": day_to_text(g.closed_on), "created_at": moment_to_text(g.created_at),
+        "updated_at": moment_to_text(g.updated_at),
+        "checkins": [checkin_to_dict(c) for c in g.checkins],
+    }  # fmt: skip
+
+
+def feedback_to_dict(f: Feedback) -> dict[str, Any]:
+    return {
+        "id": f.id, "leader_id": f.leader_id, "day": day_to_text(f.day), "role": f.role,
+        "name": f.name, "discipline": f.discipline, "text": f.text,
+        "ratings": ratings_to_list(f.ratings), "private": f.private,
+        "framework_version": f.framework_version,
+        "created_at": moment_to_text(f.created_at), "updated_at": moment_to_text(f.updated_at),
+    }  # fmt: skip

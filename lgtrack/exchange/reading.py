@@ -1,0 +1,165 @@
+"""Reading a file to import, safely: size, encoding and JSON checks before anything else.
+
+Every way a file can be unusable ends in one :class:`~lgtrack.errors.ImportFileError` whose
+message names the file and the problem on one line: a missing path, a directory, an empty,
+oversized (over :data:`MAX_IMPORT_BYTES`, checked before reading), binary, UTF-16 or otherwise
+not-UTF-8 file (a UTF-8 byte order mark is fine), truncated or malformed JSON, ``NaN`` /
+``Infinity`` literals or numbers too large for a double, repeated keys in one object, and nesting
+deeper than :data:`MAX_DEPTH` (including the ``RecursionError`` of very deep input).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from ..errors import ImportFileError
+
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+"""The largest file ``lgtrack import`` reads: ten years of daily entries is under 10 MB."""
+MAX_DEPTH = 32
+"""The deepest nesting of lists and objects an export needs is 5; more is not an export."""
+MAX_MESSAGE = 300
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+class _Refused(Exception):
+    """Raised from inside ``json.loads`` hooks for input we refuse."""
+
+
+def clean_message(message: str, limit: int = MAX_MESSAGE) -> str:
+    """``message`` on one line, without control or formatting characters, at most ``limit``."""
+    cleaned = "".join(
+        " " if ch in "\n\r\t" else "?" if unicodedata.category(ch) in ("Cc", "Cf", "Cs") else ch
+        for ch in message
+    )
+    cleaned = " ".join(cleaned.split())
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+
+
+def refuse(name: str, problem: str) -> ImportFileError:
+    """The error for file ``name``; the caller raises it."""
+    return ImportFileError(clean_message(f"{name}: {problem}; nothing was imported"))
+
+
+def read_document(path: str | os.PathLike) -> dict[str, Any]:
+    """The JSON object in the file at ``path``, after every file-level check."""
+    name = str(path)
+    data = _read_bytes(Path(path), name)
+    text = _decode(data, name)
+    document = _parse_json(text, name)
+    _check_depth(document, name)
+    if not isinstance(document, dict):
+        raise refuse(name, f"not an lgtrack or jrnl export (the file holds {_kind(document)})")
+    return document
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise refuse(name, "is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise refuse(name, "is not a regular file")
+        if info.st_size > MAX_IMPORT_BYTES:
+            raise refuse(name, _too_large(info.st_size))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_IMPORT_BYTES + 1)
+    except FileNotFoundError:
+        raise ImportFileError(clean_message(f"no such file: {name}")) from None
+    except OSError as exc:
+        raise refuse(name, f"cannot read the file ({exc.strerror or exc})") from None
+    if len(data) > MAX_IMPORT_BYTES:
+        raise refuse(name, _too_large(len(data)))
+    return data
+
+
+def _too_large(size: int) -> str:
+    limit = MAX_IMPORT_BYTES // (1024 * 1024)
+    return f"the file is {size / (1024 * 1024):.0f} MB; an import may be at most {limit} MB"
+
+
+def _decode(data: bytes, name: str) -> str:
+    if data.startswith(_UTF16_BOMS) or data[:4] in (b"\x00\x00\xfe\xff",):
+        raise refuse(name, "is UTF-16/UTF-32 text; save it as UTF-8")
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM) :]
+    if b"\x00" in data:
+        raise refuse(name, "is a binary file, not a JSON export")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        byte = data[exc.start]
+        problem = f"is not UTF-8 text (byte 0x{byte:02x} at position {exc.start}); save it as UTF-8"
+        raise refuse(name, problem) from None
+    if not text.strip():
+        raise refuse(name, "the file is empty")
+    return text
+
+
+def _parse_json(text: str, name: str) -> Any:
+    try:
+        return json.loads(
+            text,
+            parse_constant=_refuse_constant,
+            parse_float=_finite_float,
+            object_pairs_hook=_object_without_repeats,
+        )
+    except _Refused as exc:
+        raise refuse(name, str(exc)) from None
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()):
+            raise refuse(name, f"the JSON ends early at line {exc.lineno} (a truncated file?)") from None
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise refuse(name, f"is not valid JSON: {exc.msg.lower()} at {where}") from None
+    except RecursionError:
+        raise refuse(name, "the JSON is nested too deeply to be an export") from None
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        raise refuse(name, f"the JSON holds an unreadable number ({exc})") from None
+
+
+def _refuse_constant(literal: str) -> Any:
+    raise _Refused(f"the JSON holds {literal}, which is not a number an export can hold")
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if value in (float("inf"), float("-inf")):
+        raise _Refused(f"the number {literal[:30]} is too large")
+    return value
+
+
+def _object_without_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _Refused(f"the key '{key[:40]}' appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _check_depth(document: Any, name: str) -> None:
+    stack = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise refuse(name, "the JSON is nested too deeply to be an export")
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    names = {list: "a list", str: "text", type(None): "null"}
+    return names.get(type(value), type(value).__name__)

@@ -1,0 +1,82 @@
+"""Self, others and target per discipline on a radar ("spindelvæv")."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from ..framework import Framework
+from ..i18n import t
+from ._style import BLACK, BLUE, ORANGE, empty_state, figure_and_axes
+
+MIN_DISCIPLINES = 3  # a radar with fewer axes carrying a value is no shape to read
+
+
+def plot_radar(
+    perception: pd.DataFrame,
+    framework: Framework,
+    *,
+    target: float | Mapping[str, float] | None = None,
+    lang: str = "da",
+    ax: Axes | None = None,
+) -> Figure:
+    """My self-rating, others' ratings and a target per discipline.
+
+    ``perception`` is :func:`lgtrack.analysis.self_vs_others` by discipline (its ``role="all"``
+    rows are used). ``target`` is one score for every discipline or a score per discipline id;
+    the default is one step below the top of the scale ("Meget ofte" / "Very often" on STUK's
+    scale); pass ``{}`` for no target. An ``ax`` that is not polar is replaced by a polar one in
+    the same place. Needs self or others' ratings in three disciplines.
+    """
+    fig, ax = figure_and_axes(ax, figsize=(7, 6), polar=True)
+    title = t("plot_radar_title", lang)
+    ids = list(framework.discipline_ids)
+    rows = perception[perception["role"] == "all"].set_index("discipline")
+    mine = rows["self_mean"].reindex(ids).to_numpy(dtype=float)
+    theirs = rows["others_mean"].reindex(ids).to_numpy(dtype=float)
+    if max(np.isfinite(mine).sum(), np.isfinite(theirs).sum()) < MIN_DISCIPLINES:
+        return empty_state(ax, t("plot_empty_radar", lang), title=title)
+    angles = np.linspace(0, 2 * np.pi, len(ids), endpoint=False)
+    closed = np.append(angles, angles[0])
+    ax.plot(closed, _closed(mine), color=BLUE, marker="o", linewidth=2, label=t("plot_series_self", lang))
+    ax.fill(closed, _closed(np.nan_to_num(mine)), color=BLUE, alpha=0.08)
+    ax.plot(closed, _closed(theirs), color=ORANGE, marker="s", linestyle="--", linewidth=2,
+            label=t("plot_series_others", lang))  # fmt: skip
+    goals = _targets(target, ids, framework)
+    if goals is not None:
+        ax.plot(closed, _closed(goals), color=BLACK, linestyle=":", linewidth=1.5,
+                label=t("plot_series_target", lang))  # fmt: skip
+    _radar_axes(ax, angles, framework, lang)
+    ax.set_title(title, pad=24)
+    ax.legend(loc="upper right", bbox_to_anchor=(1.3, 1.12), fontsize="small", frameon=False)
+    return fig
+
+
+def _closed(values: np.ndarray) -> np.ndarray:
+    return np.append(values, values[0])
+
+
+def _targets(target, ids: list[str], framework: Framework) -> np.ndarray | None:
+    if target is None:
+        target = framework.scale.max - 1
+    if isinstance(target, Mapping):
+        if not target:
+            return None
+        return np.array([target.get(i, np.nan) for i in ids], dtype=float)
+    return np.full(len(ids), float(target))
+
+
+def _radar_axes(ax: Axes, angles: np.ndarray, framework: Framework, lang: str) -> None:
+    ax.set_theta_offset(np.pi / 2)
+    ax.set_theta_direction(-1)
+    names = [textwrap.fill(d.name.get(lang), 16) for d in framework.disciplines]
+    ax.set_xticks(angles, labels=names, fontsize="small")
+    ax.set_ylim(0, framework.scale.max)
+    ax.set_yticks(list(framework.scale.values))
+    ax.set_rlabel_position(0)
+    ax.tick_params(axis="y", labelsize="x-small", labelcolor="#666666")

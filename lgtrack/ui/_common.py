@@ -1,0 +1,168 @@
+"""Helpers shared by the widgets: escaping, status lines, languages, option lists, guards."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..errors import LgtrackError
+from ..framework import Framework
+from ..i18n import LANGUAGES, t
+from ..journal import Journal
+from ..validation import MAX_SHORT, MAX_TAGS, MAX_TEXT
+
+Clock = Callable[[], datetime]
+LANGUAGE_OPTIONS = (("Dansk", "da"), ("English", "en"))
+ALL = ""  # the "any" choice of a filter dropdown
+_COLOURS = {"ok": "#1b5e20", "error": "#b71c1c", "info": "#37474f"}
+_ICONS = {"ok": "✓ ", "error": "⚠ ", "info": ""}
+
+
+def esc(value: object) -> str:
+    """``value`` as HTML text: ``<img onerror=…>`` shows as text, never as markup."""
+    return html.escape(str(value), quote=True)
+
+
+def snippet(text: str, limit: int = 80) -> str:
+    """The first ``limit`` characters of ``text`` on one line (plain text, not escaped)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def status_html(kind: str, message: str) -> str:
+    """A one-line message; ``kind`` is ``ok``, ``error`` or ``info`` (also a CSS class)."""
+    colour = _COLOURS[kind]
+    return (
+        f'<div class="lg-msg lg-msg-{kind}" style="color:{colour};font-weight:600">'
+        f"{_ICONS[kind]}{esc(message)}</div>"
+    )
+
+
+def error_message(error: LgtrackError, lang: str) -> str:
+    """A core error as a sentence in the leader's language (the reason stays as raised)."""
+    return t("ui.not_saved", lang, reason=str(error))
+
+
+def resolve_lang(journal: Journal | None, lang: str | None) -> str:
+    """``lang`` if given, else the profile's language, else Danish."""
+    if lang is not None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language '{lang}' (known: {', '.join(LANGUAGES)})")
+        return lang
+    me = journal.me() if journal is not None else None
+    return me.lang if me is not None else "da"
+
+
+def classed(widget: Any, *classes: str) -> Any:
+    """``widget`` with the CSS ``classes`` added (stable selectors for browser tests)."""
+    for name in classes:
+        widget.add_class(name)
+    return widget
+
+
+def hide(widget: widgets.Widget, hidden: bool = True) -> None:
+    widget.layout.display = "none" if hidden else None
+
+
+def discipline_options(
+    framework: Framework, lang: str, suggested: str | None = None
+) -> list[tuple[str, str]]:
+    """(label, id) per discipline; the suggested one is marked "(foreslået)"/"(suggested)"."""
+    marker = t("ui.suggested", lang)
+    return [
+        (f"{d.name.get(lang)} {marker}" if d.id == suggested else d.name.get(lang), d.id)
+        for d in framework.disciplines
+    ]
+
+
+@contextmanager
+def quiet(widget: widgets.Widget, handler: Callable, name: str = "value") -> Iterator[None]:
+    """Change ``widget`` without ``handler`` seeing it (e.g. while relabelling options)."""
+    widget.unobserve(handler, name)
+    try:
+        yield
+    finally:
+        widget.observe(handler, name)
+
+
+def set_options(selector: Any, options: Sequence[tuple[str, Any]], value: Any = None) -> None:
+    """Replace a selector's options, keeping ``value`` (or the current one) when still offered."""
+    keep = selector.value if value is None else value
+    selector.options = list(options)
+    values = [v for _, v in options]
+    if keep in values:
+        selector.value = keep
+
+
+_TAG_SPLIT = re.compile(r"[\s,;]+")
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags typed as ``#a b, c`` → ``('a', 'b', 'c')`` (without duplicates, in order)."""
+    tags = (part.lstrip("#") for part in _TAG_SPLIT.split(text.strip()))
+    return tuple(dict.fromkeys(tag for tag in tags if tag))
+
+
+def too_long(lang: str, what_key: str, value: str, limit: int = MAX_TEXT) -> str | None:
+    """A message when ``value`` is longer than ``limit`` characters, else None."""
+    if len(value) <= limit:
+        return None
+    length, most = number(len(value), lang), number(limit, lang)
+    return t("ui.error.too_long", lang, what=t(what_key, lang), length=length, limit=most)
+
+
+def number(value: int, lang: str) -> str:
+    """``100000`` as ``100.000`` (da) or ``100,000`` (en)."""
+    grouped = f"{value:,}"
+    return grouped.replace(",", ".") if lang == "da" else grouped
+
+
+def tag_problem(lang: str, tags: Sequence[str]) -> str | None:
+    if len(tags) > MAX_TAGS:
+        return t("ui.error.too_many_tags", lang, limit=MAX_TAGS)
+    for tag in tags:
+        if len(tag) > 100:
+            return t("ui.error.tag_too_long", lang, tag=snippet(tag, 30))
+    return None
+
+
+def today_of(clock: Clock) -> date:
+    return clock().date()
+
+
+class SaveGuard:
+    """Stops a double click from saving twice.
+
+    While a save runs the button is disabled and further clicks are ignored; after a successful
+    save, clicks are ignored until the form is changed again (:meth:`touch`).
+    """
+
+    def __init__(self, button: widgets.Button):
+        self._button = button
+        self._busy = False
+        self._saved_unchanged = False
+
+    def touch(self) -> None:
+        """The form changed: the next click may save again."""
+        self._saved_unchanged = False
+
+    def saved(self) -> None:
+        """The form was saved and reset: ignore clicks until it changes."""
+        self._saved_unchanged = True
+
+    def run(self, action: Callable[[], None]) -> None:
+        if self._busy or self._saved_unchanged:
+            return
+        self._busy = True
+        self._button.disabled = True
+        try:
+            action()
+        finally:
+            self._busy = False
+            self._button.disabled = False

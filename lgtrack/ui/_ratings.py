@@ -1,0 +1,113 @@
+"""Rating buttons for a list of behaviours: 1–5 plus "ved ikke"; no answer means not rated."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import ipywidgets as widgets
+
+from ..framework import Behaviour, Framework
+from ..i18n import t
+from ..records import Rating
+from ._common import classed, esc
+
+DONT_KNOW = "?"  # the toggle value of "ved ikke"; stored as Rating(behaviour, None)
+
+
+def rating_class(behaviour_id: str) -> str:
+    """The CSS class of a behaviour's buttons: ``lg-rating-strategic-g1``."""
+    return "lg-rating-" + behaviour_id.replace(".", "-")
+
+
+class BehaviourRatings(widgets.VBox):
+    """One row per behaviour: its text and toggle buttons 1–5 and "Ved ikke".
+
+    :meth:`ratings` returns only the answered behaviours; "Ved ikke" gives ``score=None``.
+    """
+
+    def __init__(self, framework: Framework, lang: str = "da"):
+        super().__init__()
+        self._framework = framework
+        self._lang = lang
+        self._behaviours: tuple[Behaviour, ...] = ()
+        self._toggles: dict[str, widgets.ToggleButtons] = {}
+        self._listeners: list[Callable[[], None]] = []
+        self._clear = classed(widgets.Button(icon="eraser"), "lg-ratings-clear")
+        self._clear.on_click(self._on_clear_click)
+        self.add_class("lg-ratings")
+
+    @property
+    def toggles(self) -> dict[str, widgets.ToggleButtons]:
+        """The toggle buttons by behaviour id (value 1–5, ``DONT_KNOW`` or None)."""
+        return dict(self._toggles)
+
+    def show(self, behaviours: Sequence[Behaviour]) -> None:
+        """Show rows for ``behaviours``; answers already given to the same ids are kept."""
+        kept = {bid: toggle.value for bid, toggle in self._toggles.items()}
+        self._behaviours = tuple(behaviours)
+        self._toggles = {}
+        rows: list[widgets.Widget] = []
+        group = object()
+        for behaviour in self._behaviours:
+            if behaviour.level != group:
+                group = behaviour.level
+                rows.append(widgets.HTML(self._heading(behaviour)))
+            rows.append(self._row(behaviour, kept.get(behaviour.id)))
+        self._clear.description = t("ui.ratings.clear", self._lang)
+        self.children = [*rows, self._clear] if rows else []
+
+    def ratings(self) -> tuple[Rating, ...]:
+        """Answered behaviours in display order; "Ved ikke" as ``Rating(id, None)``."""
+        answered = []
+        for behaviour in self._behaviours:
+            value = self._toggles[behaviour.id].value
+            if value is not None:
+                answered.append(Rating(behaviour.id, None if value == DONT_KNOW else int(value)))
+        return tuple(answered)
+
+    def reset(self) -> None:
+        for toggle in self._toggles.values():
+            toggle.value = None
+
+    def set_lang(self, lang: str) -> None:
+        self._lang = lang
+        self.show(self._behaviours)
+
+    def on_change(self, callback: Callable[[], None]) -> None:
+        """Call ``callback()`` whenever an answer changes."""
+        self._listeners.append(callback)
+
+    def _heading(self, behaviour: Behaviour) -> str:
+        if behaviour.level is None:
+            text = t("ui.ratings.general", self._lang)
+        else:
+            level = self._framework.level(behaviour.level).name.get(self._lang)
+            text = t("ui.ratings.level", self._lang, level=level)
+        return f'<h4 class="lg-ratings-group" style="margin:0.6em 0 0.1em">{esc(text)}</h4>'
+
+    def _row(self, behaviour: Behaviour, value: object) -> widgets.VBox:
+        scale = self._framework.scale
+        options = [(str(v), v) for v in scale.values] + [(t("dont_know", self._lang), DONT_KNOW)]
+        tooltips = [scale.label(v, self._lang) for v in scale.values]
+        toggle = widgets.ToggleButtons(
+            options=options,
+            value=None,
+            tooltips=[*tooltips, t("ui.ratings.dont_know_tip", self._lang)],
+            style={"button_width": "auto"},
+        )
+        classed(toggle, "lg-rating", rating_class(behaviour.id))
+        if value is not None:
+            toggle.value = value
+        toggle.observe(self._on_toggle_value, "value")
+        self._toggles[behaviour.id] = toggle
+        label = widgets.HTML(
+            f'<div style="line-height:1.3">{esc(behaviour.text.get(self._lang))}</div>'
+        )
+        return classed(widgets.VBox([label, toggle]), "lg-rating-row")
+
+    def _on_toggle_value(self, _change: dict) -> None:
+        for callback in self._listeners:
+            callback()
+
+    def _on_clear_click(self, _button: widgets.Button) -> None:
+        self.reset()

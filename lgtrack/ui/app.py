@@ -1,0 +1,198 @@
+"""The "start here" app: setup on first run, then the whole product as tabs."""
+
+from __future__ import annotations
+
+import importlib
+
+import ipywidgets as widgets
+
+from ..errors import LgtrackError
+from ..i18n import t
+from ..journal import Journal
+from ..records import Leader
+from ._common import (
+    LANGUAGE_OPTIONS,
+    Clock,
+    classed,
+    error_message,
+    esc,
+    hide,
+    quiet,
+    resolve_lang,
+    status_html,
+)
+from .feedback import FeedbackWidget
+from .framework_browser import FrameworkBrowser
+from .goals import GoalsWidget
+from .journal_browser import JournalBrowser
+from .reflect import ReflectionWidget
+from .setup import SetupWidget
+
+PAGES = ("reflect", "goals", "feedback", "journal", "development", "framework")
+DEVELOPMENT_MODULE = "lgtrack.ui.development"
+_PAGE_TITLE_KEYS = {
+    "reflect": "ui.app.tab.reflect",
+    "goals": "ui.app.tab.goals",
+    "feedback": "ui.app.tab.feedback",
+    "journal": "ui.app.tab.journal",
+    "development": "ui.app.tab.development",
+    "framework": "ui.app.tab.framework",
+}
+
+
+class _DevelopmentPlaceholder(widgets.VBox):
+    """Shown in "My development" until :mod:`lgtrack.ui.development` exists."""
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self._note = classed(widgets.HTML(), "lg-development-placeholder")
+        self.children = [self._note]
+        self.set_lang(lang)
+
+    def set_lang(self, lang: str) -> None:
+        self._note.value = f"<p><i>{esc(t('ui.app.development_coming', lang))}</i></p>"
+
+
+def development_page(journal: Journal, clock: Clock, lang: str) -> widgets.Widget:
+    """``lgtrack.ui.development.DevelopmentWidget(journal, clock=clock)``, or a short note."""
+    try:
+        module = importlib.import_module(DEVELOPMENT_MODULE)
+    except ModuleNotFoundError as error:
+        if error.name != DEVELOPMENT_MODULE:
+            raise
+        return _DevelopmentPlaceholder(lang)
+    widget_class = getattr(module, "DevelopmentWidget", None)
+    if widget_class is None:
+        return _DevelopmentPlaceholder(lang)
+    page = widget_class(journal, clock=clock)
+    if hasattr(page, "set_lang"):
+        page.set_lang(lang)
+    return page
+
+
+class App(widgets.VBox):
+    """Setup when the journal has no profile; then Reflect · Goals · Feedback · Journal ·
+    My development · The framework, with a language toggle that relabels everything."""
+
+    def __init__(self, journal: Journal, *, clock: Clock | None = None, lang: str | None = None):
+        super().__init__()
+        self._journal = journal
+        self._clock = clock or journal.clock
+        self._lang = resolve_lang(journal, lang)
+        self._pages: dict[str, widgets.Widget] = {}
+        self._tabs: widgets.Tab | None = None
+        self._title = classed(widgets.HTML(), "lg-app-title")
+        self._language = classed(
+            widgets.ToggleButtons(options=LANGUAGE_OPTIONS, value=self._lang), "lg-app-lang"
+        )
+        self._status = classed(widgets.HTML(), "lg-app-status")
+        self._body = classed(widgets.VBox(), "lg-app-body")
+        header = widgets.HBox(
+            [self._title, self._language],
+            layout=widgets.Layout(justify_content="space-between", align_items="center"),
+        )
+        self.children = [header, self._status, self._body]
+        self._language.observe(self._on_language_value, "value")
+        if journal.me() is None:
+            self._show_setup()
+        else:
+            self._show_tabs()
+        self._render_title()
+        self.add_class("lg-app")
+
+    # -- public API ----------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    @property
+    def tabs(self) -> widgets.Tab | None:
+        """The tabs (None while the profile is being set up)."""
+        return self._tabs
+
+    def page(self, name: str) -> widgets.Widget:
+        """The widget of tab ``name`` (one of :data:`PAGES`)."""
+        if name not in self._pages:
+            raise KeyError(f"no page '{name}' (pages: {', '.join(self._pages) or 'none yet'})")
+        return self._pages[name]
+
+    def show(self, name: str) -> None:
+        """Switch to tab ``name``."""
+        self.page(name)
+        self._tabs.selected_index = list(self._pages).index(name)
+
+    def set_lang(self, lang: str) -> None:
+        """Relabel every page in ``lang`` and remember it in the profile."""
+        self._language.value = resolve_lang(None, lang)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _show_setup(self) -> None:
+        setup = SetupWidget(self._journal, lang=self._lang)
+        setup.on_done(self._on_setup_done)
+        self._pages = {}
+        self._body.children = [setup]
+        hide(self._language)
+
+    def _show_tabs(self) -> None:
+        me = self._journal.require_me()
+        journal, clock, lang = self._journal, self._clock, self._lang
+        self._pages = {
+            "reflect": ReflectionWidget(journal, clock=clock, lang=lang),
+            "goals": GoalsWidget(journal, clock=clock, lang=lang),
+            "feedback": FeedbackWidget(journal, clock=clock, lang=lang),
+            "journal": JournalBrowser(journal, lang=lang),
+            "development": development_page(journal, clock, lang),
+            "framework": FrameworkBrowser(journal.framework(), me.level, lang),
+        }
+        self._tabs = classed(widgets.Tab(children=list(self._pages.values())), "lg-app-tabs")
+        self._render_tab_titles()
+        self._tabs.observe(self._on_tabs_selected_index, "selected_index")
+        self._body.children = [self._tabs]
+        hide(self._language, False)
+
+    def _render_title(self) -> None:
+        me = self._journal.me()
+        title = t("ui.app.title", self._lang)
+        who = f" <span style='color:#555'>· {esc(me.name)}</span>" if me else ""
+        self._title.value = f"<h2 style='margin:0.3em 0'>{esc(title)}{who}</h2>"
+
+    def _render_tab_titles(self) -> None:
+        if self._tabs is not None:
+            self._tabs.titles = tuple(t(_PAGE_TITLE_KEYS[name], self._lang) for name in self._pages)
+
+    # -- events --------------------------------------------------------------------------------
+
+    def _on_setup_done(self, leader: Leader) -> None:
+        self._lang = leader.lang
+        self._show_tabs()
+        with quiet(self._language, self._on_language_value):
+            self._language.value = leader.lang
+        self._render_title()
+
+    def _on_language_value(self, change: dict) -> None:
+        self._lang = change["new"]
+        self._remember_language()
+        self._render_title()
+        self._render_tab_titles()
+        for page in self._body.children if self._tabs is None else self._pages.values():
+            if hasattr(page, "set_lang"):
+                page.set_lang(self._lang)
+
+    def _remember_language(self) -> None:
+        me = self._journal.me()
+        if me is None or me.lang == self._lang:
+            return
+        try:
+            self._journal.set_profile(
+                me.name, me.level, framework=self._journal.framework(), lang=self._lang, unit=me.unit
+            )
+        except LgtrackError as error:
+            self._status.value = status_html("error", error_message(error, self._lang))
+
+    def _on_tabs_selected_index(self, change: dict) -> None:
+        name = list(self._pages)[change["new"]] if change["new"] is not None else None
+        page = self._pages.get(name) if name else None
+        if page is not None and hasattr(page, "refresh"):
+            page.refresh()

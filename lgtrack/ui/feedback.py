@@ -1,0 +1,211 @@
+"""Feedback received: when, from whom (role, optional name), on which discipline, ratings, text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as widgets
+
+from ..errors import LgtrackError
+from ..i18n import t
+from ..journal import Journal
+from ..query import EntryFilter
+from ..records import FEEDBACK_ROLES, Feedback
+from ._common import (
+    MAX_SHORT,
+    Clock,
+    SaveGuard,
+    classed,
+    discipline_options,
+    error_message,
+    esc,
+    quiet,
+    resolve_lang,
+    set_options,
+    status_html,
+    today_of,
+    too_long,
+)
+from ._html import discipline_name, feedback_html, role_label
+from ._ratings import BehaviourRatings
+
+RECENT_SHOWN = 5
+_WIDE = widgets.Layout(width="100%")
+
+
+class FeedbackWidget(widgets.VBox):
+    """Record feedback the journal's owner received, with ratings of my level's behaviours."""
+
+    def __init__(self, journal: Journal, *, clock: Clock | None = None, lang: str | None = None):
+        super().__init__()
+        self._journal = journal
+        self._clock = clock or journal.clock
+        self._leader = journal.require_me()
+        self._framework = journal.framework()
+        self._lang = resolve_lang(journal, lang)
+        self._saved_listeners: list[Callable[[Feedback], None]] = []
+        self._build()
+        self._guard = SaveGuard(self._save)
+        self._render_labels()
+        self._reset_form()
+        self.add_class("lg-feedback")
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    def set_lang(self, lang: str) -> None:
+        self._lang = resolve_lang(None, lang)
+        self._ratings.set_lang(self._lang)
+        self._render_labels()
+
+    def refresh(self) -> None:
+        """Re-read the recent feedback from the journal."""
+        self._render_recent()
+
+    def on_saved(self, callback: Callable[[Feedback], None]) -> None:
+        """Call ``callback(feedback)`` after each item is stored."""
+        self._saved_listeners.append(callback)
+
+    def _build(self) -> None:
+        self._title = widgets.HTML()
+        self._labels = {key: widgets.HTML() for key in _LABELS}
+        self._day = classed(widgets.DatePicker(), "lg-feedback-day")
+        self._role = classed(widgets.Dropdown(), "lg-feedback-role")
+        self._name = classed(widgets.Text(layout=_WIDE), "lg-feedback-name")
+        self._discipline = classed(widgets.Dropdown(), "lg-feedback-discipline")
+        self._text = classed(widgets.Textarea(rows=6, layout=_WIDE), "lg-feedback-text")
+        self._private = classed(widgets.Checkbox(indent=False), "lg-feedback-private")
+        self._save = classed(
+            widgets.Button(button_style="primary", icon="check"), "lg-feedback-save"
+        )
+        self._status = classed(widgets.HTML(), "lg-feedback-status")
+        self._ratings_title = widgets.HTML()
+        self._ratings = BehaviourRatings(self._framework, self._lang)
+        self._recent_title = widgets.HTML()
+        self._recent = classed(widgets.HTML(), "lg-feedback-list")
+        left = [self._title]
+        for key, field in zip(_LABELS, self._fields(), strict=True):
+            left += [self._labels[key], field]
+        left += [self._private, self._save, self._status, self._recent_title, self._recent]
+        body = widgets.HBox(
+            [
+                widgets.VBox(left, layout=widgets.Layout(flex="1 1 360px", padding="0 1em 0 0")),
+                widgets.VBox(
+                    [self._ratings_title, self._ratings], layout=widgets.Layout(flex="1 1 360px")
+                ),
+            ],
+            layout=widgets.Layout(flex_flow="row wrap"),
+        )
+        self.children = [body]
+        self._discipline.observe(self._on_discipline_value, "value")
+        self._save.on_click(self._on_save_click)
+        for field in (*self._fields(), self._private):
+            field.observe(self._on_form_value, "value")
+        self._ratings.on_change(self._touch)
+
+    def _fields(self) -> tuple[widgets.Widget, ...]:
+        return (self._day, self._role, self._name, self._discipline, self._text)
+
+    def _render_labels(self) -> None:
+        lang = self._lang
+        self._title.value = f"<h3>{esc(t('ui.feedback.title', lang))}</h3>"
+        for key, label in self._labels.items():
+            label.value = f"<b>{esc(t(key, lang))}</b>"
+        self._name.placeholder = t("ui.feedback.name_placeholder", lang)
+        self._text.placeholder = t("ui.feedback.text_placeholder", lang)
+        self._private.description = t("ui.field.private", lang)
+        self._save.description = t("save", lang)
+        self._recent_title.value = f"<h4>{esc(t('ui.feedback.recent', lang))}</h4>"
+        with quiet(self._role, self._on_form_value):
+            set_options(self._role, [(role_label(r, lang), r) for r in FEEDBACK_ROLES])
+        options = discipline_options(self._framework, lang)
+        with quiet(self._discipline, self._on_discipline_value):
+            set_options(self._discipline, options, self._discipline.value or options[0][1])
+        self._render_discipline()
+        self._render_recent()
+
+    def _render_discipline(self) -> None:
+        discipline = self._discipline.value
+        name = discipline_name(self._framework, discipline, self._lang)
+        title = t("ui.feedback.rate_title", self._lang, discipline=name)
+        self._ratings_title.value = f"<h4>{esc(title)}</h4>"
+        behaviours = self._framework.discipline(discipline).behaviours_for(self._leader.level)
+        self._ratings.show(behaviours)
+
+    def _render_recent(self) -> None:
+        items = self._journal.feedback(EntryFilter(limit=RECENT_SHOWN))
+        self._recent.value = feedback_html(self._framework, items, self._lang)
+
+    def _on_discipline_value(self, _change: dict) -> None:
+        self._ratings.reset()
+        self._render_discipline()
+        self._touch()
+
+    def _on_form_value(self, _change: dict) -> None:
+        self._touch()
+
+    def _touch(self) -> None:
+        self._guard.touch()
+        if self._status.value:
+            self._status.value = ""
+
+    def _on_save_click(self, _button: widgets.Button) -> None:
+        self._guard.run(self._store)
+
+    def _problem(self) -> str | None:
+        lang = self._lang
+        day = self._day.value
+        if day is None:
+            return t("ui.feedback.error.day", lang)
+        if day > today_of(self._clock):
+            return t("ui.feedback.error.future", lang)
+        if not (self._text.value.strip() or self._ratings.ratings()):
+            return t("ui.feedback.error.empty", lang)
+        return too_long(lang, "ui.feedback.field.name", self._name.value, MAX_SHORT) or too_long(
+            lang, "ui.feedback.field.text", self._text.value
+        )
+
+    def _store(self) -> None:
+        problem = self._problem()
+        if problem:
+            self._status.value = status_html("error", problem)
+            return
+        item = Feedback(
+            day=self._day.value,
+            role=self._role.value,
+            discipline=self._discipline.value,
+            text=self._text.value.strip(),
+            ratings=self._ratings.ratings(),
+            name=self._name.value.strip(),
+            private=self._private.value,
+        )
+        try:
+            stored = self._journal.add_feedback(item)
+        except LgtrackError as error:
+            self._status.value = status_html("error", error_message(error, self._lang))
+            return
+        self._reset_form()
+        self._guard.saved()
+        self._render_recent()
+        who = role_label(stored.role, self._lang)
+        self._status.value = status_html("ok", t("ui.feedback.saved", self._lang, role=who))
+        for callback in self._saved_listeners:
+            callback(stored)
+
+    def _reset_form(self) -> None:
+        self._day.value = today_of(self._clock)
+        self._role.value = FEEDBACK_ROLES[0]
+        self._name.value = ""
+        self._text.value = ""
+        self._private.value = False
+        self._ratings.reset()
+
+
+_LABELS = (
+    "ui.feedback.field.day",
+    "ui.feedback.field.role",
+    "ui.feedback.field.name",
+    "ui.field.discipline",
+    "ui.feedback.field.text",
+)

@@ -1,0 +1,277 @@
+"""The reflection page: a guided reflection in five minutes.
+
+Left: the discipline (the suggested one marked), a prompt, the text, the next step, tags,
+"private" and save. Right: my level's behaviours for that discipline with rating buttons, then
+my open goals, the latest feedback and my latest reflections in that discipline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as widgets
+
+from ..errors import LgtrackError
+from ..i18n import t
+from ..journal import Journal
+from ..prompts import Prompt, prompt_at
+from ..query import EntryFilter
+from ..records import Reflection
+from ..suggest import suggest_discipline
+from ._common import (
+    Clock,
+    SaveGuard,
+    classed,
+    discipline_options,
+    esc,
+    error_message,
+    parse_tags,
+    quiet,
+    resolve_lang,
+    set_options,
+    status_html,
+    tag_problem,
+    today_of,
+    too_long,
+)
+from ._html import context_html, discipline_name
+from ._ratings import BehaviourRatings
+
+CONTEXT_ITEMS = 3  # how many feedback items and reflections the side panel shows
+
+
+class ReflectionWidget(widgets.VBox):
+    """Write and save a reflection for the journal's owner.
+
+    ``clock`` fixes "now" (default: the journal's clock); ``lang`` defaults to the profile's.
+    """
+
+    def __init__(self, journal: Journal, *, clock: Clock | None = None, lang: str | None = None):
+        super().__init__()
+        self._journal = journal
+        self._clock = clock or journal.clock
+        self._leader = journal.require_me()
+        self._framework = journal.framework()
+        self._lang = resolve_lang(journal, lang)
+        self._suggested = suggest_discipline(journal, today_of(self._clock))
+        self._prompt_index = 0
+        self._saved_listeners: list[Callable[[Reflection], None]] = []
+        self._build()
+        self._guard = SaveGuard(self._save)
+        self._render_labels()
+        self._reset_form()
+        self.add_class("lg-reflect")
+
+    # -- public API ----------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    @property
+    def discipline(self) -> str:
+        """The discipline being reflected on."""
+        return self._discipline.value
+
+    @property
+    def suggested(self) -> str:
+        """The discipline suggested as least reflected on lately."""
+        return self._suggested
+
+    @property
+    def prompt(self) -> str:
+        """The prompt shown, in the current language."""
+        return self._current_prompt().text.get(self._lang)
+
+    def select(self, discipline: str) -> None:
+        self._discipline.value = discipline
+
+    def set_lang(self, lang: str) -> None:
+        """Show every label in ``lang`` (``da`` or ``en``); what was typed stays."""
+        self._lang = resolve_lang(None, lang)
+        self._ratings.set_lang(self._lang)
+        self._render_labels()
+        self._status.value = ""
+
+    def refresh(self) -> None:
+        """Re-read the journal: the suggestion and the side panel."""
+        self._suggested = suggest_discipline(self._journal, today_of(self._clock))
+        self._render_labels()
+
+    def on_saved(self, callback: Callable[[Reflection], None]) -> None:
+        """Call ``callback(reflection)`` after each reflection is stored."""
+        self._saved_listeners.append(callback)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self._title = widgets.HTML()
+        self._labels = {
+            key: widgets.HTML()
+            for key in (
+                "ui.field.discipline",
+                "ui.field.text",
+                "ui.field.next_step",
+                "ui.field.tags",
+            )
+        }
+        self._discipline = classed(widgets.Dropdown(), "lg-reflect-discipline")
+        self._prompt = classed(widgets.HTML(), "lg-reflect-prompt")
+        self._new_prompt = classed(widgets.Button(icon="refresh"), "lg-reflect-new-prompt")
+        self._text = classed(
+            widgets.Textarea(rows=9, layout=widgets.Layout(width="100%")), "lg-reflect-text"
+        )
+        self._next_step = classed(
+            widgets.Text(layout=widgets.Layout(width="100%")), "lg-reflect-next-step"
+        )
+        self._tags = classed(widgets.Text(layout=widgets.Layout(width="100%")), "lg-reflect-tags")
+        self._private = classed(widgets.Checkbox(indent=False), "lg-reflect-private")
+        self._save = classed(
+            widgets.Button(button_style="primary", icon="check"), "lg-reflect-save"
+        )
+        self._status = classed(widgets.HTML(), "lg-reflect-status")
+        self._ratings_title = widgets.HTML()
+        self._ratings = BehaviourRatings(self._framework, self._lang)
+        self._context = classed(widgets.HTML(), "lg-reflect-context")
+        left = widgets.VBox(
+            [
+                self._labels["ui.field.discipline"], self._discipline, self._prompt, self._new_prompt,
+                self._labels["ui.field.text"], self._text, self._labels["ui.field.next_step"], self._next_step,
+                self._labels["ui.field.tags"], self._tags, self._private, self._save, self._status,
+            ],
+            layout=widgets.Layout(flex="1 1 380px", padding="0 1em 0 0"),
+        )  # fmt: skip
+        right = widgets.VBox(
+            [self._ratings_title, self._ratings, self._context],
+            layout=widgets.Layout(flex="1 1 380px"),
+        )
+        body = widgets.HBox([classed(left, "lg-reflect-left"), classed(right, "lg-reflect-right")])
+        body.layout.flex_flow = "row wrap"
+        self.children = [self._title, body]
+        self._discipline.observe(self._on_discipline_value, "value")
+        self._new_prompt.on_click(self._on_new_prompt_click)
+        self._save.on_click(self._on_save_click)
+        for field in (self._text, self._next_step, self._tags, self._private):
+            field.observe(self._on_form_value, "value")
+        self._ratings.on_change(self._touch)
+
+    def _render_labels(self) -> None:
+        lang = self._lang
+        self._title.value = f"<h3>{esc(t('ui.reflect.title', lang))}</h3>"
+        for key, widget in self._labels.items():
+            widget.value = f"<b>{esc(t(key, lang))}</b>"
+        self._text.placeholder = t("ui.reflect.text_placeholder", lang)
+        self._next_step.placeholder = t("ui.reflect.next_step_placeholder", lang)
+        self._tags.placeholder = t("ui.field.tags_placeholder", lang)
+        self._private.description = t("ui.field.private", lang)
+        self._save.description = t("save", lang)
+        self._new_prompt.description = t("ui.reflect.new_prompt", lang)
+        options = discipline_options(self._framework, lang, self._suggested)
+        with quiet(self._discipline, self._on_discipline_value):
+            set_options(self._discipline, options, self._discipline.value or self._suggested)
+        self._render_discipline()
+
+    def _render_discipline(self) -> None:
+        """The prompt, the behaviours and the side panel for the chosen discipline."""
+        lang, discipline = self._lang, self._discipline.value
+        self._prompt.value = (
+            '<blockquote style="margin:0.5em 0;padding:0.4em 0.8em;border-left:4px solid #1565c0;'
+            f'background:#f3f6fb">{esc(self.prompt)}</blockquote>'
+        )
+        name = discipline_name(self._framework, discipline, lang)
+        self._ratings_title.value = (
+            f"<h4>{esc(t('ui.reflect.rate_title', lang, discipline=name))}</h4>"
+        )
+        behaviours = self._framework.discipline(discipline).behaviours_for(self._leader.level)
+        self._ratings.show(behaviours)
+        self._context.value = context_html(
+            self._framework,
+            self._journal.goals(EntryFilter(discipline=discipline), status="open"),
+            self._journal.feedback(EntryFilter(discipline=discipline, limit=CONTEXT_ITEMS)),
+            self._journal.reflections(EntryFilter(discipline=discipline, limit=CONTEXT_ITEMS)),
+            lang,
+        )
+
+    def _current_prompt(self) -> Prompt:
+        return prompt_at(
+            self._discipline.value, self._prompt_index, framework_id=self._framework.id
+        )
+
+    # -- events --------------------------------------------------------------------------------
+
+    def _on_discipline_value(self, _change: dict) -> None:
+        self._prompt_index = today_of(self._clock).toordinal()
+        self._ratings.reset()
+        self._render_discipline()
+        self._touch()
+
+    def _on_new_prompt_click(self, _button: widgets.Button) -> None:
+        self._prompt_index += 1
+        self._render_discipline()
+
+    def _on_form_value(self, _change: dict) -> None:
+        self._touch()
+
+    def _touch(self) -> None:
+        self._guard.touch()
+        if self._status.value:
+            self._status.value = ""
+
+    def _on_save_click(self, _button: widgets.Button) -> None:
+        self._guard.run(self._store)
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def _problem(self) -> str | None:
+        """A message saying what is wrong with the form, or None."""
+        lang = self._lang
+        if not (
+            self._text.value.strip() or self._next_step.value.strip() or self._ratings.ratings()
+        ):
+            return t("ui.reflect.error.empty", lang)
+        return (
+            too_long(lang, "ui.field.text", self._text.value)
+            or too_long(lang, "ui.field.next_step", self._next_step.value)
+            or tag_problem(lang, parse_tags(self._tags.value))
+        )
+
+    def _store(self) -> None:
+        problem = self._problem()
+        if problem:
+            self._status.value = status_html("error", problem)
+            return
+        reflection = Reflection(
+            day=today_of(self._clock),
+            disciplines=(self._discipline.value,),
+            text=self._text.value.strip(),
+            prompt=self.prompt,
+            ratings=self._ratings.ratings(),
+            tags=parse_tags(self._tags.value),
+            next_step=self._next_step.value.strip(),
+            private=self._private.value,
+        )
+        try:
+            stored = self._journal.add_reflection(reflection)
+        except LgtrackError as error:
+            self._status.value = status_html("error", error_message(error, self._lang))
+            return
+        name = discipline_name(self._framework, stored.disciplines[0], self._lang)
+        self._suggested = suggest_discipline(self._journal, today_of(self._clock))
+        self._reset_form()
+        self._guard.saved()
+        message = t("ui.reflect.saved", self._lang, discipline=name, day=stored.day.isoformat())
+        self._status.value = status_html("ok", message)
+        for callback in self._saved_listeners:
+            callback(stored)
+
+    def _reset_form(self) -> None:
+        self._text.value = ""
+        self._next_step.value = ""
+        self._tags.value = ""
+        self._private.value = False
+        options = discipline_options(self._framework, self._lang, self._suggested)
+        with quiet(self._discipline, self._on_discipline_value):
+            set_options(self._discipline, options, self._suggested)
+        self._prompt_index = today_of(self._clock).toordinal()
+        self._ratings.reset()
+        self._render_discipline()

@@ -1,0 +1,161 @@
+"""Support for the real-browser tests: Debian's Chromium, a Voilà server, a hard deadline.
+
+- Chromium is Debian's ``/usr/bin/chromium``; when it is missing it is installed with apt-get.
+  A browser is never downloaded by Playwright (no ``playwright install``).
+- Voilà serves one notebook on 127.0.0.1 at a free port, with ``LGTRACK_HOME`` pointing the kernel
+  at a test journal; the server (and with it its kernels) is always stopped.
+- Every wait has a timeout, and :func:`deadline` bounds a whole test.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+APT_TIMEOUT_S = 900
+SERVER_START_TIMEOUT_S = 60
+
+
+class BrowserSetupError(RuntimeError):
+    """Chromium or the server could not be made ready; the message says why."""
+
+
+def ensure_chromium() -> Path:
+    """Debian's Chromium, installed with ``apt-get install -y chromium`` when it is missing."""
+    if CHROMIUM.exists():
+        return CHROMIUM
+    if shutil.which("apt-get") is None:
+        raise BrowserSetupError(f"{CHROMIUM} is missing and there is no apt-get to install it")
+    sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for command in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
+        try:
+            result = subprocess.run([*sudo, *command], capture_output=True, text=True, env=env,
+                                    timeout=APT_TIMEOUT_S, check=False)  # fmt: skip
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise BrowserSetupError(f"'{' '.join(command)}' failed: {exc}") from None
+        if result.returncode != 0:
+            tail = " | ".join((result.stderr or result.stdout).strip().splitlines()[-3:])
+            raise BrowserSetupError(f"'{' '.join(command)}' exited {result.returncode}: {tail}")
+    if not CHROMIUM.exists():
+        raise BrowserSetupError(f"apt-get installed chromium but {CHROMIUM} is still missing")
+    return CHROMIUM
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _listening(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.settimeout(0.5)
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def voila_command(notebook: Path, port: int) -> list[str]:
+    return [
+        sys.executable, "-m", "voila", str(notebook), "--no-browser", f"--port={port}",
+        "--Voila.ip=127.0.0.1", "--VoilaConfiguration.show_tracebacks=True",
+    ]  # fmt: skip
+
+
+@contextmanager
+def voila_server(notebook: Path, *, home: Path, workdir: Path) -> Iterator[str]:
+    """Serve ``notebook`` with Voilà on 127.0.0.1; yields its URL; always stops the server.
+
+    The kernel inherits ``LGTRACK_HOME=home``; Jupyter's config and runtime files go to
+    ``workdir`` so that the user's own settings play no part. The server log is ``workdir/voila.log``.
+    """
+    port = free_port()
+    log_path = workdir / "voila.log"
+    env = {**os.environ, "LGTRACK_HOME": str(home),
+           "JUPYTER_CONFIG_DIR": str(workdir / "jupyter-config"),
+           "JUPYTER_RUNTIME_DIR": str(workdir / "jupyter-runtime")}  # fmt: skip
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(voila_command(notebook, port), cwd=notebook.parent, env=env,
+                                  stdout=log, stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+        try:
+            _wait_until_listening(server, port, log_path)
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            stop_server(server)
+
+
+def _wait_until_listening(server: subprocess.Popen, port: int, log_path: Path) -> None:
+    started = time.monotonic()
+    while not _listening(port):
+        if server.poll() is not None:
+            raise BrowserSetupError(f"voila exited with {server.returncode}: {log_tail(log_path)}")
+        if time.monotonic() - started > SERVER_START_TIMEOUT_S:
+            raise BrowserSetupError(f"voila did not listen within {SERVER_START_TIMEOUT_S} s: {log_tail(log_path)}")
+        time.sleep(0.2)
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    """SIGINT (Voilà shuts its kernels down), then SIGTERM, then SIGKILL, to the server's group."""
+    for sig, grace in ((signal.SIGINT, 10), (signal.SIGTERM, 5), (signal.SIGKILL, 5)):
+        if server.poll() is not None:
+            return
+        try:
+            os.killpg(server.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            server.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def log_tail(log_path: Path, lines: int = 15) -> str:
+    try:
+        text = log_path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return "(no log)"
+    return "\n".join(text.strip().splitlines()[-lines:])
+
+
+@contextmanager
+def deadline(seconds: int, what: str) -> Iterator[None]:
+    """Raise TimeoutError in the main thread when ``what`` takes longer than ``seconds``."""
+
+    def expire(signum, frame):
+        raise TimeoutError(f"{what} took longer than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def chromium_page(executable: Path, *, timeout_ms: int = 60_000) -> Iterator[object]:
+    """A Playwright page in Debian's Chromium (headless), closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS,
+                                             timeout=timeout_ms)  # fmt: skip
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
+            page.set_default_timeout(timeout_ms)
+            yield page
+        finally:
+            browser.close()

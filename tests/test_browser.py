@@ -1,0 +1,115 @@
+"""The reflection page served as an app (Voilà) and used in a real browser (Debian's Chromium).
+
+A leader picks a discipline, rates behaviours, writes, saves, sees the confirmation, and the
+reflection is in the journal. See ``browser_support`` for how Chromium and Voilà are run.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import nbformat
+import pytest
+from browser_support import (
+    BrowserSetupError,
+    chromium_page,
+    deadline,
+    ensure_chromium,
+    log_tail,
+    voila_server,
+)
+
+from lgtrack import EntryFilter, Journal, Rating
+from lgtrack.demo import build_demo
+
+REPO = Path(__file__).resolve().parent.parent
+REFLECT_NOTEBOOK = REPO / "notebooks" / "01_reflect.ipynb"
+SCREENSHOT = Path("/tmp/reflect.png")
+TEST_TIMEOUT_S = 240
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    try:
+        return ensure_chromium()
+    except BrowserSetupError as exc:
+        pytest.fail(f"Debian's Chromium is needed for the browser test and could not be installed: {exc}")
+
+
+@pytest.fixture
+def demo_home(tmp_path: Path) -> Path:
+    home = tmp_path / "journal"
+    with Journal.open(home) as journal:
+        build_demo(journal, today=date.today())
+    return home
+
+
+def reflect_notebook(tmp_path: Path) -> Path:
+    """notebooks/01_reflect.ipynb; until it exists, a stand-in with the same three cells."""
+    if REFLECT_NOTEBOOK.is_file():
+        return REFLECT_NOTEBOOK
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.cells = [
+        nbformat.v4.new_code_cell("from lgtrack import open_journal"),
+        nbformat.v4.new_code_cell("from lgtrack.ui.reflect import ReflectionWidget"),
+        nbformat.v4.new_code_cell("ReflectionWidget(open_journal())"),
+    ]
+    path = tmp_path / "notebooks" / "01_reflect.ipynb"
+    path.parent.mkdir()
+    nbformat.write(notebook, path)
+    return path
+
+
+def rate(page, behaviour: str, label: str) -> None:
+    group = page.locator(".lg-rating-" + behaviour.replace(".", "-"))
+    group.get_by_role("button", name=label, exact=True).click()
+
+
+def test_a_reflection_written_in_the_browser_is_stored(chromium, demo_home, tmp_path):
+    notebook = reflect_notebook(tmp_path)
+    text = "Browsertest: en god 1:1-samtale om trivsel — æøå <b>ikke fed</b>"
+    people = "Personaleledelse og udvikling"
+    with (
+        deadline(TEST_TIMEOUT_S, "the browser test"),
+        voila_server(notebook, home=demo_home, workdir=tmp_path) as url,
+        chromium_page(chromium) as page,
+    ):
+        try:
+            page.goto(url)
+            page.wait_for_selector(".lg-reflect-save", timeout=120_000)
+            discipline = page.locator(".lg-reflect-discipline select")
+            labels = discipline.locator("option").all_inner_texts()
+            choice = next(label for label in labels if label.replace("\xa0", " ").startswith(people))
+            discipline.select_option(label=choice)
+            page.wait_for_selector(".lg-rating-people-teamleder-2")
+            rate(page, "people.teamleder.2", "4")
+            rate(page, "people.teamleder.4", "2")
+            rate(page, "people.g3", "Ved ikke")
+            page.locator(".lg-reflect-text textarea").fill(text)
+            page.locator("button.lg-reflect-save").click()
+            status = page.locator(".lg-reflect-status .lg-msg-ok")
+            status.wait_for()
+            page.screenshot(path=str(SCREENSHOT), full_page=True)
+            confirmation = status.inner_text()
+            typed_after_save = page.locator(".lg-reflect-text textarea").input_value()
+        except Exception as exc:
+            pytest.fail(f"{exc}\n--- voila log ---\n{log_tail(tmp_path / 'voila.log', 30)}")
+
+    assert re.search(r"gemt|saved", confirmation, re.IGNORECASE), confirmation
+    assert typed_after_save == "", "the form resets after saving"
+    with Journal.open(demo_home, create=False) as journal:
+        found = journal.reflections(EntryFilter(contains="Browsertest"))
+    assert len(found) == 1
+    reflection = found[0]
+    assert reflection.text == text
+    assert reflection.disciplines == ("people",)
+    assert reflection.day == date.today()
+    assert set(reflection.ratings) == {
+        Rating("people.teamleder.2", 4),
+        Rating("people.teamleder.4", 2),
+        Rating("people.g3", None),
+    }
+
