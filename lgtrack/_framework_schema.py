@@ -7,6 +7,9 @@ The file is checked in the order of its documented keys, so the first fault is r
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -169,10 +172,47 @@ def parse_framework_file(path: Path) -> Framework:
 
 def parse_framework_text(source: str, name: str, *, path: str | None = None) -> Framework:
     """Validate and build the framework in YAML text ``source``; ``name`` is used in messages."""
-    raw = _load_yaml(source, name)
+    raw = _cached_raw(source)
     if raw is None:
-        raise FrameworkError("the file is empty (no YAML content)", file=name)
+        raw = _load_yaml(source, name)
+        if raw is None:
+            raise FrameworkError("the file is empty (no YAML content)", file=name)
+        _cache_raw(source, raw)
     return build_framework(raw, file=name, path=path)
+
+
+def _cache_file(source: str) -> Path:
+    from platformdirs import user_cache_path
+
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    return user_cache_path("lgtrack", appauthor=False) / "frameworks" / f"{digest}.json"
+
+
+def _cached_raw(source: str) -> Any:
+    """The parsed data of ``source`` from an earlier run, or None.
+
+    The strict YAML loader is pure Python and costs ~0.1 s per run of ``lgtrack reflect``; the
+    cache is keyed by the text's SHA-256, so any edit to a framework file bypasses it. The
+    structure is still validated by build_framework every time.
+    """
+    try:
+        return json.loads(_cache_file(source).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _cache_raw(source: str, raw: Any) -> None:
+    try:
+        text = json.dumps(raw, ensure_ascii=False)
+        if json.loads(text) != raw:  # YAML dates or non-text keys would not survive JSON
+            return
+        target = _cache_file(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, target)
+    except (OSError, TypeError, ValueError):
+        pass  # the cache only saves time; never fail because of it
 
 
 def _load_yaml(source: str, name: str) -> Any:

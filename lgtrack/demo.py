@@ -32,7 +32,9 @@ DEMO_NAME = "Demo Leder"
 DEMO_LEVEL = "teamleder"
 DEMO_UNIT = "Team Analyse (demo)"
 WEEKS = 104
-_HOLIDAY_WEEKS = frozenset({1, 7, 14, 28, 29, 30, 42, 52})  # ISO weeks: vinter, påske, sommer, efterår, jul
+_HOLIDAY_WEEKS = frozenset(
+    {1, 7, 14, 28, 29, 30, 42, 52}
+)  # ISO weeks: vinter, påske, sommer, efterår, jul
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ class DemoSummary:
 
 @dataclass(frozen=True)
 class _Trend:
-    """A behaviour's "true" level over the two years: ``start`` rising by ``gain`` around ``mid``."""
+    """A behaviour's "true" level over two years: ``start``, rising by ``gain`` around ``mid``."""
 
     start: float
     gain: float = 0.0
@@ -70,7 +72,8 @@ _TRENDS = {
     "strategic.teamleder.6": _Trend(2.9),
     "operational.teamleder.2": _Trend(3.0),
 }
-# How others see a behaviour compared with the leader: negative = blind spot, positive = hidden strength.
+# How others see a behaviour compared with the leader's own view:
+# negative = a blind spot, positive = a hidden strength.
 _OTHERS_OFFSET = {
     "people.teamleder.4": -1.4,
     "professional.teamleder.7": -1.2,
@@ -98,16 +101,21 @@ class _Builder:
     rng: random.Random = field(init=False)
     zone: tzinfo = field(init=False)
     start: date = field(init=False)
-    behaviours: dict[str, list[str]] = field(init=False)
+    general: dict[str, list[str]] = field(init=False)  # "vi udøver god ledelse, når …"
+    behaviours: dict[str, list[str]] = field(init=False)  # the team leader's own
     levels: dict[str, _Trend] = field(init=False)
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
         self.zone = _local_zone()
         self.start = self.today - timedelta(weeks=WEEKS)
-        fw = self.journal.framework_for(self._leader())
-        self.behaviours = {d.id: [b.id for b in d.levels.get(DEMO_LEVEL, ())] for d in fw.disciplines}
-        self.levels = {b: _TRENDS.get(b) or self._plateau() for ids in self.behaviours.values() for b in ids}
+        fw = self.journal.framework_for(self.leader())
+        self.general = {d.id: [b.id for b in d.behaviours] for d in fw.disciplines}
+        self.behaviours = {
+            d.id: [b.id for b in d.levels.get(DEMO_LEVEL, ())] for d in fw.disciplines
+        }
+        every = [b for ids in (*self.general.values(), *self.behaviours.values()) for b in ids]
+        self.levels = {b: _TRENDS.get(b) or self._plateau() for b in every}
 
     def _plateau(self) -> _Trend:
         return _Trend(round(2.7 + self.rng.random() * 0.9, 2), round(self.rng.random() * 0.3, 2))
@@ -125,22 +133,31 @@ class _Builder:
     def t(self, day: date) -> float:
         return (day - self.start).days / (self.today - self.start).days
 
-    def score(self, behaviour: str, day: date, offset: float = 0.0, dont_know: float = 0.05) -> int | None:
+    def score(
+        self, behaviour: str, day: date, offset: float = 0.0, dont_know: float = 0.05
+    ) -> int | None:
         if self.rng.random() < dont_know:
             return None
         value = self.levels[behaviour].at(self.t(day)) + offset + self.rng.gauss(0, 0.45)
         return max(1, min(5, round(value)))
 
-    def _leader(self) -> Leader:
+    def leader(self) -> Leader:
         from .framework import load_framework
 
         fw = load_framework("stuk")
-        created = datetime.combine(self.today - timedelta(weeks=WEEKS, days=3), time(9), _local_zone())
+        created = datetime.combine(self.today - timedelta(weeks=WEEKS, days=3), time(9), self.zone)
         return Leader(
-            id=self.id("leader", 0), name=DEMO_NAME, level=DEMO_LEVEL, framework_id=fw.id,
-            framework_version=fw.version, lang="da", unit=DEMO_UNIT, is_me=True,
-            created_at=created, updated_at=created,
-        )  # fmt: skip
+            id=self.id("leader", 0),
+            name=DEMO_NAME,
+            level=DEMO_LEVEL,
+            framework_id=fw.id,
+            framework_version=fw.version,
+            lang="da",
+            unit=DEMO_UNIT,
+            is_me=True,
+            created_at=created,
+            updated_at=created,
+        )
 
 
 def build_demo(
@@ -149,7 +166,7 @@ def build_demo(
     """Write the demo leader's two years into ``journal`` (which must be empty).
 
     ``replace_all=True`` first erases everything the journal holds, in the same transaction.
-    Raises :class:`ValidationError` for a journal with a profile or entries (and nothing is written).
+    Raises :class:`ValidationError` for a journal with a profile or entries; nothing is written.
     """
     if not isinstance(today, date) or isinstance(today, datetime):
         raise ValidationError(f"today must be a date, got {today!r}")
@@ -164,7 +181,7 @@ def build_demo(
                     "the demo is only written into an empty journal"
                 )
             builder = _Builder(journal, today, seed)
-            journal.save_leader(builder._leader())
+            journal.save_leader(builder.leader())
             reflections = _write_reflections(builder)
             goals = _write_goals(builder)
             feedback = _write_feedback(builder)
@@ -196,7 +213,7 @@ def _reflection_days(b: _Builder) -> list[date]:
         if monday.isocalendar()[1] in _HOLIDAY_WEEKS or b.rng.random() < 0.05:
             continue
         days.append(monday + timedelta(days=b.rng.choice((3, 4, 4, 4, 2))))
-        if b.rng.random() < 0.16:
+        if b.rng.random() < 0.2:
             days.append(monday + timedelta(days=b.rng.choice((0, 1))))
     return sorted(day for day in days if b.start <= day <= b.today)
 
@@ -219,20 +236,31 @@ def _write_reflections(b: _Builder) -> int:
         ratings = tuple(
             Rating(behaviour, b.score(behaviour, day))
             for discipline in disciplines
-            for behaviour in b.behaviours[discipline]
+            for behaviour in _rated(b, discipline)
         )
         private = b.rng.random() < 0.05
         b.set_clock(b.moment(day, b.rng.choice((15, 16, 16, 20))))
         b.journal.add_reflection(
             Reflection(
-                id=b.id("reflection", number), day=day, disciplines=disciplines,
-                prompt=b.rng.choice(text.PROMPTS), text=_reflection_text(b, disciplines[0], private),
-                next_step=b.rng.choice(text.NEXT_STEPS[disciplines[0]]), ratings=ratings,
-                wellbeing=_mood(b, day), energy=_mood(b, day), tags=_tags(b, disciplines),
+                id=b.id("reflection", number),
+                day=day,
+                disciplines=disciplines,
+                prompt=b.rng.choice(text.PROMPTS),
+                text=_reflection_text(b, disciplines[0], private),
+                next_step=b.rng.choice(text.NEXT_STEPS[disciplines[0]]),
+                ratings=ratings,
+                wellbeing=_mood(b, day),
+                energy=_mood(b, day),
+                tags=_tags(b, disciplines),
                 private=private,
             )
-        )  # fmt: skip
+        )
     return len(days)
+
+
+def _rated(b: _Builder, discipline: str) -> list[str]:
+    """About half the general behaviours, then the team leader's own (the widget's order)."""
+    return [x for x in b.general[discipline] if b.rng.random() < 0.5] + b.behaviours[discipline]
 
 
 def _reflection_text(b: _Builder, discipline: str, private: bool) -> str:
@@ -266,17 +294,25 @@ def _write_goals(b: _Builder) -> int:
         b.set_clock(b.moment(created, 10))
         goal = b.journal.add_goal(
             Goal(
-                id=b.id("goal", number), discipline=spec.discipline, title=spec.title,
-                behaviours=spec.behaviours, why=spec.why, success=spec.success,
-                due=b.today + timedelta(days=spec.due_in_days), private=spec.private,
+                id=b.id("goal", number),
+                discipline=spec.discipline,
+                title=spec.title,
+                behaviours=spec.behaviours,
+                why=spec.why,
+                success=spec.success,
+                due=b.today + timedelta(days=spec.due_in_days),
+                private=spec.private,
             )
-        )  # fmt: skip
+        )
         checkins = tuple(
             CheckIn(
-                id=b.id(f"checkin/{number}", i), goal_id=goal.id, progress=progress, note=note,
+                id=b.id(f"checkin/{number}", i),
+                goal_id=goal.id,
+                progress=progress,
+                note=note,
                 day=b.today - timedelta(days=days_ago),
                 created_at=b.moment(b.today - timedelta(days=days_ago), 11),
-            )  # fmt: skip
+            )
             for i, (days_ago, progress, note) in enumerate(spec.checkins)
         )
         last_day = checkins[-1].day if checkins else created
@@ -291,20 +327,30 @@ def _write_goals(b: _Builder) -> int:
 # -- feedback ------------------------------------------------------------------------------------
 
 
+def _others_score(b: _Builder, behaviour: str, day: date, role: str) -> int | None:
+    """What ``role`` sees: employees and peers see blind spots and hidden strengths most."""
+    weight = {"manager": 0.5, "coach": 0.2}.get(role, 1.0)
+    return b.score(behaviour, day, _OTHERS_OFFSET.get(behaviour, 0.0) * weight, dont_know=0.08)
+
+
 def _write_feedback(b: _Builder) -> int:
     for number, spec in enumerate(text.FEEDBACK):
         day = b.today - timedelta(days=spec.days_ago)
-        offset_weight = {"manager": 0.5, "coach": 0.2}.get(spec.role, 1.0)
         ratings = tuple(
-            Rating(behaviour, b.score(behaviour, day, _OTHERS_OFFSET.get(behaviour, 0.0) * offset_weight,
-                                      dont_know=0.08))
+            Rating(behaviour, _others_score(b, behaviour, day, spec.role))
             for behaviour in b.behaviours[spec.discipline]
-        )  # fmt: skip
+        )
         b.set_clock(b.moment(day, 17))
         b.journal.add_feedback(
             Feedback(
-                id=b.id("feedback", number), day=day, role=spec.role, name=spec.name,
-                discipline=spec.discipline, text=spec.text, ratings=ratings, private=spec.private,
+                id=b.id("feedback", number),
+                day=day,
+                role=spec.role,
+                name=spec.name,
+                discipline=spec.discipline,
+                text=spec.text,
+                ratings=ratings,
+                private=spec.private,
             )
-        )  # fmt: skip
+        )
     return len(text.FEEDBACK)

@@ -18,7 +18,8 @@ def catalogue() -> dict[str, dict[str, str]]:
     import yaml
 
     with _CATALOGUE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        # The C loader when available: ~15x faster, and the catalogue is read by every command.
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
 
 
 def t(key: str, lang: str, **values: object) -> str:

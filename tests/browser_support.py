@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -43,8 +44,14 @@ def ensure_chromium() -> Path:
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     for command in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
         try:
-            result = subprocess.run([*sudo, *command], capture_output=True, text=True, env=env,
-                                    timeout=APT_TIMEOUT_S, check=False)  # fmt: skip
+            result = subprocess.run(
+                [*sudo, *command],
+                capture_output=True,
+                text=True,
+                env=env,
+                timeout=APT_TIMEOUT_S,
+                check=False,
+            )
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise BrowserSetupError(f"'{' '.join(command)}' failed: {exc}") from None
         if result.returncode != 0:
@@ -79,16 +86,25 @@ def voila_server(notebook: Path, *, home: Path, workdir: Path) -> Iterator[str]:
     """Serve ``notebook`` with Voilà on 127.0.0.1; yields its URL; always stops the server.
 
     The kernel inherits ``LGTRACK_HOME=home``; Jupyter's config and runtime files go to
-    ``workdir`` so that the user's own settings play no part. The server log is ``workdir/voila.log``.
+    ``workdir`` so that the user's own settings play no part. The log is ``workdir/voila.log``.
     """
     port = free_port()
     log_path = workdir / "voila.log"
-    env = {**os.environ, "LGTRACK_HOME": str(home),
-           "JUPYTER_CONFIG_DIR": str(workdir / "jupyter-config"),
-           "JUPYTER_RUNTIME_DIR": str(workdir / "jupyter-runtime")}  # fmt: skip
+    env = {
+        **os.environ,
+        "LGTRACK_HOME": str(home),
+        "JUPYTER_CONFIG_DIR": str(workdir / "jupyter-config"),
+        "JUPYTER_RUNTIME_DIR": str(workdir / "jupyter-runtime"),
+    }
     with log_path.open("wb") as log:
-        server = subprocess.Popen(voila_command(notebook, port), cwd=notebook.parent, env=env,
-                                  stdout=log, stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+        server = subprocess.Popen(
+            voila_command(notebook, port),
+            cwd=notebook.parent,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         try:
             _wait_until_listening(server, port, log_path)
             yield f"http://127.0.0.1:{port}/"
@@ -102,7 +118,9 @@ def _wait_until_listening(server: subprocess.Popen, port: int, log_path: Path) -
         if server.poll() is not None:
             raise BrowserSetupError(f"voila exited with {server.returncode}: {log_tail(log_path)}")
         if time.monotonic() - started > SERVER_START_TIMEOUT_S:
-            raise BrowserSetupError(f"voila did not listen within {SERVER_START_TIMEOUT_S} s: {log_tail(log_path)}")
+            raise BrowserSetupError(
+                f"voila did not listen within {SERVER_START_TIMEOUT_S} s: {log_tail(log_path)}"
+            )
         time.sleep(0.2)
 
 
@@ -126,6 +144,7 @@ def log_tail(log_path: Path, lines: int = 15) -> str:
         text = log_path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return "(no log)"
+    text = re.sub(r"\x1b\[[0-9;]*m", "", text)  # colours of tracebacks
     return "\n".join(text.strip().splitlines()[-lines:])
 
 
@@ -151,8 +170,9 @@ def chromium_page(executable: Path, *, timeout_ms: int = 60_000) -> Iterator[obj
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS,
-                                             timeout=timeout_ms)  # fmt: skip
+        browser = playwright.chromium.launch(
+            executable_path=str(executable), args=CHROMIUM_ARGS, timeout=timeout_ms
+        )
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK")
             page.set_default_timeout(timeout_ms)

@@ -401,3 +401,14 @@ def test_danish_text_survives_a_pipe_through_real_processes(home):
         timeout=60,
     )
     assert "Et ”svært” møde – æøå ÆØÅ" in done.stdout.decode("utf-8")
+
+
+def test_a_terminal_that_cannot_show_danish_gets_no_traceback(home):
+    env = {**os.environ, "LGTRACK_HOME": "/nonexistent-lgtrack-home", "PYTHONIOENCODING": "ascii"}
+    command = [sys.executable, "-m", "lgtrack.cli", "list", "reflections", "--home", home]
+    done = subprocess.run(command, capture_output=True, env=env, timeout=60)
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert b"Et ?sv?rt? m?de" in done.stdout
+    done = subprocess.run([*command, "--json"], capture_output=True, env=env, timeout=60)
+    assert done.returncode == 0
+    assert json.loads(done.stdout)[1]["text"] == DANISH  # \u escapes: nothing lost

@@ -29,7 +29,9 @@ def window_start(today: DayLike, days: int) -> pd.Timestamp:
     return as_day(today) - pd.Timedelta(days=days - 1)
 
 
-def in_period(frame: pd.DataFrame, since: DayLike | None, until: DayLike | None, column: str = "day"):
+def in_period(
+    frame: pd.DataFrame, since: DayLike | None, until: DayLike | None, column: str = "day"
+):
     """Rows of ``frame`` whose ``column`` lies in ``since`` … ``until`` (inclusive, either open)."""
     keep = pd.Series(True, index=frame.index)
     if since is not None:
@@ -100,8 +102,10 @@ def typed(frame: pd.DataFrame, dtypes: Mapping[str, str]) -> pd.DataFrame:
     """
     out = pd.DataFrame(index=pd.RangeIndex(len(frame)))
     for column, kind in dtypes.items():
-        values = frame[column].reset_index(drop=True) if column in frame else pd.Series(
-            [None] * len(frame), dtype=object
+        values = (
+            frame[column].reset_index(drop=True)
+            if column in frame
+            else pd.Series([None] * len(frame), dtype=object)
         )
         out[column] = _cast(values, kind)
     return out

@@ -55,8 +55,10 @@ def reflection_counts(
         raise ValueError("freq is 'week' or 'month'")
     days = in_period(reflections, since, today)["day"]
     if days.empty and since is None:
-        return typed(pd.DataFrame(columns=["period", "reflections"]),
-                     {"period": "date", "reflections": "int"})  # fmt: skip
+        return typed(
+            pd.DataFrame(columns=["period", "reflections"]),
+            {"period": "date", "reflections": "int"},
+        )
     start = as_day(since) if since is not None else days.min()
     periods = pd.period_range(start, as_day(today), freq=_FREQUENCIES[freq])
     counts = days.dt.to_period(_FREQUENCIES[freq]).value_counts()
@@ -94,8 +96,14 @@ def cadence_status(reflections: pd.DataFrame, today: DayLike, *, rhythm: str = "
     since_last = (end.date() - last).days if last else None
     rhythm_days = RHYTHMS[rhythm]
     return CadenceStatus(
-        today=end.date(), rhythm=rhythm, rhythm_days=rhythm_days, reflections=len(days),
-        this_week=int((days >= this_monday).sum()), last_day=last, days_since_last=since_last,
-        streak_weeks=streak, due=since_last is None or since_last >= rhythm_days,
+        today=end.date(),
+        rhythm=rhythm,
+        rhythm_days=rhythm_days,
+        reflections=len(days),
+        this_week=int((days >= this_monday).sum()),
+        last_day=last,
+        days_since_last=since_last,
+        streak_weeks=streak,
+        due=since_last is None or since_last >= rhythm_days,
         next_due=last + timedelta(days=rhythm_days) if last else None,
-    )  # fmt: skip
+    )

@@ -31,10 +31,23 @@ from ._common import (
 
 EVIDENCE_COLUMNS = {"behaviour": "text", "day": "date", "kind": "text"}
 COVERAGE_COLUMNS = {
-    "discipline": "text", "behaviour": "text", "general": "bool", "last_evidence": "date",
-    "recent": "int", "status": "text",
-}  # fmt: skip
+    "discipline": "text",
+    "behaviour": "text",
+    "general": "bool",
+    "last_evidence": "date",
+    "recent": "int",
+    "status": "text",
+}
 COVERAGE_STATUSES = ("covered", "stale", "never")
+NEXT_LEVEL_COLUMNS = {
+    "discipline": "text",
+    "behaviour": "text",
+    "evidence": "int",
+    "self_mean": "float",
+    "others_mean": "float",
+    "last_evidence": "date",
+    "shown": "bool",
+}
 
 
 def evidence(
@@ -50,11 +63,13 @@ def evidence(
     """
     rated = scored(ratings)
     parts = [
-        pd.DataFrame({
-            "behaviour": rated["behaviour"],
-            "day": rated["day"],
-            "kind": rated["source"].where(rated["source"] == SELF, "others"),
-        })
+        pd.DataFrame(
+            {
+                "behaviour": rated["behaviour"],
+                "day": rated["day"],
+                "kind": rated["source"].where(rated["source"] == SELF, "others"),
+            }
+        )
     ]
     if goals is not None and not goals.empty:
         parts.append(_goal_evidence(goals, checkins))
@@ -66,8 +81,10 @@ def evidence(
 def _goal_evidence(goals: pd.DataFrame, checkins: pd.DataFrame | None) -> pd.DataFrame:
     linked = goals[["id", "behaviours", "created", "closed_on"]].explode("behaviours")
     linked = linked[linked["behaviours"].notna()]
-    days = [linked[["id", "created"]].rename(columns={"created": "day"}),
-            linked[["id", "closed_on"]].rename(columns={"closed_on": "day"})]  # fmt: skip
+    days = [
+        linked[["id", "created"]].rename(columns={"created": "day"}),
+        linked[["id", "closed_on"]].rename(columns={"closed_on": "day"}),
+    ]
     if checkins is not None and not checkins.empty:
         days.append(checkins[["goal_id", "day"]].rename(columns={"goal_id": "id"}))
     dated = pd.concat(days, ignore_index=True).drop_duplicates()
@@ -117,8 +134,17 @@ def coverage_by_discipline(coverage_frame: pd.DataFrame, framework: Framework) -
     out = counts.fillna(0).astype(int).rename_axis(index="discipline", columns=None).reset_index()
     out["behaviours"] = out[list(COVERAGE_STATUSES)].sum(axis=1)
     out["share"] = out["covered"] / out["behaviours"].where(out["behaviours"] > 0)
-    out = typed(out, {"discipline": "text", "behaviours": "int", "covered": "int",
-                      "stale": "int", "never": "int", "share": "float"})  # fmt: skip
+    out = typed(
+        out,
+        {
+            "discipline": "text",
+            "behaviours": "int",
+            "covered": "int",
+            "stale": "int",
+            "never": "int",
+            "share": "float",
+        },
+    )
     out.attrs.update(coverage_frame.attrs)
     return out
 
@@ -148,16 +174,15 @@ def next_level(
     if days is not None:
         found = found[found["day"] >= window_start(today, days)]
         rated = rated[rated["day"] >= window_start(today, days)]
-    out["evidence"] = lookup(out["behaviour"], found.groupby("behaviour").size(), 0)
-    out["self_mean"] = lookup(out["behaviour"], self_ratings(rated).groupby("behaviour")["score"].mean())
-    others = others_ratings(rated).groupby("behaviour")["score"].mean()
-    out["others_mean"] = lookup(out["behaviour"], others)
-    out["last_evidence"] = lookup(out["behaviour"], found.groupby("behaviour")["day"].max())
+    behaviours = out["behaviour"]
+    out["evidence"] = lookup(behaviours, found.groupby("behaviour").size(), 0)
+    out["self_mean"] = lookup(behaviours, self_ratings(rated).groupby("behaviour")["score"].mean())
+    out["others_mean"] = lookup(
+        behaviours, others_ratings(rated).groupby("behaviour")["score"].mean()
+    )
+    out["last_evidence"] = lookup(behaviours, found.groupby("behaviour")["day"].max())
     out["shown"] = out["evidence"] > 0
-    out = in_framework_order(out, framework, "behaviour")
-    out = typed(out, {"discipline": "text", "behaviour": "text", "evidence": "int",
-                      "self_mean": "float", "others_mean": "float", "last_evidence": "date",
-                      "shown": "bool"})  # fmt: skip
+    out = typed(in_framework_order(out, framework, "behaviour"), NEXT_LEVEL_COLUMNS)
     out.attrs["level"] = up
     return out
 

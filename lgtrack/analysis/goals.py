@@ -22,13 +22,25 @@ from ._common import DayLike, as_day, lookup, typed
 
 GOAL_STATES = ("on_track", "behind", "overdue", "achieved", "dropped")
 PROGRESS_COLUMNS = {
-    "goal_id": "text", "discipline": "text", "title": "text", "day": "date", "progress": "int",
-}  # fmt: skip
+    "goal_id": "text",
+    "discipline": "text",
+    "title": "text",
+    "day": "date",
+    "progress": "int",
+}
 STATUS_COLUMNS = {
-    "id": "text", "discipline": "text", "title": "text", "created": "date", "due": "date",
-    "closed_on": "date", "status": "text", "progress": "int", "expected": "float",
-    "last_checkin": "date", "state": "text",
-}  # fmt: skip
+    "id": "text",
+    "discipline": "text",
+    "title": "text",
+    "created": "date",
+    "due": "date",
+    "closed_on": "date",
+    "status": "text",
+    "progress": "int",
+    "expected": "float",
+    "last_checkin": "date",
+    "state": "text",
+}
 
 
 def goal_progress(checkins: pd.DataFrame, *, until: DayLike | None = None) -> pd.DataFrame:

@@ -24,6 +24,16 @@ from ._common import DayLike, in_framework_order, in_period, others_ratings, sel
 
 ALL_ROLES = "all"
 VERDICTS = ("blind_spot", "hidden_strength", "aligned", "unknown")
+PERCEPTION_COLUMNS = {
+    "role": "text",
+    "self_mean": "float",
+    "self_n": "int",
+    "others_mean": "float",
+    "others_n": "int",
+    "gap": "float",
+    "verdict": "text",
+    "small_n": "bool",
+}
 
 
 def self_vs_others(
@@ -44,6 +54,19 @@ def self_vs_others(
     if by not in ("discipline", "behaviour"):
         raise ValueError("by is 'discipline' or 'behaviour'")
     period = in_period(ratings[ratings["discipline"].notna()], since, until)
+    out = in_framework_order(_means_by_role(period, by), framework, by, ["_role", "role"])
+    out["gap"] = out["self_mean"] - out["others_mean"]
+    out["verdict"] = _verdicts(out["gap"], threshold)
+    out["small_n"] = (out["self_n"] < small_n) | (out["others_n"] < small_n)
+    if by == "behaviour":
+        discipline_of = {b.id: b.discipline for b in framework.all_behaviours()}
+        out["discipline"] = out["behaviour"].map(discipline_of)
+    keys = {"behaviour": "text", "discipline": "text"} if by == "behaviour" else {by: "text"}
+    return typed(out, {**keys, **PERCEPTION_COLUMNS})
+
+
+def _means_by_role(period: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Self and others' means and counts per key: one row for all roles, one per role."""
     mine = self_ratings(period).groupby(by)["score"].agg(self_mean="mean", self_n="size")
     theirs = others_ratings(period)
     together = theirs.groupby(by)["score"].agg(others_mean="mean", others_n="size")
@@ -54,19 +77,8 @@ def self_vs_others(
     out = pd.concat(rows).rename_axis(by).reset_index().join(mine, on=by)
     role_rank = {role: i for i, role in enumerate((ALL_ROLES, *FEEDBACK_ROLES))}
     out["_role"] = out["role"].map(role_rank).fillna(len(role_rank))
-    out = in_framework_order(out, framework, by, ["_role", "role"])
-    out["self_n"] = out["self_n"].fillna(0)
-    out["others_n"] = out["others_n"].fillna(0)
-    out["gap"] = out["self_mean"] - out["others_mean"]
-    out["verdict"] = _verdicts(out["gap"], threshold)
-    out["small_n"] = (out["self_n"] < small_n) | (out["others_n"] < small_n)
-    if by == "behaviour":
-        discipline_of = {b.id: b.discipline for b in framework.all_behaviours()}
-        out["discipline"] = out["behaviour"].map(discipline_of)
-    keys_spec = {"behaviour": "text", "discipline": "text"} if by == "behaviour" else {by: "text"}
-    return typed(out, {**keys_spec, "role": "text", "self_mean": "float", "self_n": "int",
-                       "others_mean": "float", "others_n": "int", "gap": "float",
-                       "verdict": "text", "small_n": "bool"})  # fmt: skip
+    out[["self_n", "others_n"]] = out[["self_n", "others_n"]].fillna(0)
+    return out
 
 
 def _verdicts(gap: pd.Series, threshold: float) -> np.ndarray:

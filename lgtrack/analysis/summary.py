@@ -15,9 +15,15 @@ from .evidence import coverage, coverage_by_discipline
 from .inputs import JournalFrames
 
 SUMMARY_COLUMNS = {
-    "id": "text", "reflections": "int", "self_mean_90d": "float", "self_mean_prev_90d": "float",
-    "coverage": "float", "open_goals": "int", "others_mean": "float", "others_n": "int",
-}  # fmt: skip
+    "id": "text",
+    "reflections": "int",
+    "self_mean_90d": "float",
+    "self_mean_prev_90d": "float",
+    "coverage": "float",
+    "open_goals": "int",
+    "others_mean": "float",
+    "others_n": "int",
+}
 
 
 def discipline_summary(
@@ -25,12 +31,12 @@ def discipline_summary(
 ) -> pd.DataFrame:
     """Per discipline, in framework order:
 
-    - ``reflections``: all time; a reflection in two disciplines counts for both;
+    - ``reflections``: all time up to ``today``; one in two disciplines counts for both;
     - ``self_mean_90d`` / ``self_mean_prev_90d``: mean of my scored self-ratings in the last 90
       days / the 90 days before (NaN when none);
     - ``coverage``: share of my level's behaviours in the discipline (general + level-specific)
       with evidence in the last 90 days (see :mod:`lgtrack.analysis.evidence`);
-    - ``open_goals``: goals with status open;
+    - ``open_goals``: goals open now and created on or before ``today``;
     - ``others_mean`` / ``others_n``: mean and number of scored feedback ratings, last 180 days.
 
     Means and coverage are rounded to 3 decimals.
@@ -38,14 +44,17 @@ def discipline_summary(
     end = as_day(today)
     ids = pd.Index(framework.discipline_ids, name="id")
     out = pd.DataFrame(index=ids)
-    out["reflections"] = frames.reflections["disciplines"].explode().value_counts()
+    written = frames.reflections[frames.reflections["day"] <= end]
+    out["reflections"] = written["disciplines"].explode().value_counts()
     mine, theirs = self_ratings(frames.ratings), others_ratings(frames.ratings)
     out["self_mean_90d"] = _mean_in(mine, window_start(end, 90), end)
     out["self_mean_prev_90d"] = _mean_in(mine, window_start(end, 180), window_start(end, 91))
-    covered = coverage(frames.ratings, framework, level, end, goals=frames.goals,
-                       checkins=frames.checkins, days=90)  # fmt: skip
+    covered = coverage(
+        frames.ratings, framework, level, end, goals=frames.goals, checkins=frames.checkins, days=90
+    )
     out["coverage"] = coverage_by_discipline(covered, framework).set_index("discipline")["share"]
-    open_goals = frames.goals[frames.goals["status"] == "open"]
+    goals = frames.goals
+    open_goals = goals[(goals["status"] == "open") & ~(goals["created"] > end)]
     out["open_goals"] = open_goals["discipline"].value_counts()
     recent = theirs[(theirs["day"] >= window_start(end, 180)) & (theirs["day"] <= end)]
     out["others_mean"] = recent.groupby("discipline")["score"].mean()

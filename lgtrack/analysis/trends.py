@@ -21,13 +21,21 @@ from ..framework import Framework
 from ._common import DayLike, in_framework_order, in_period, self_ratings, typed
 
 TREND_COLUMNS = {
-    "day": "date", "day_mean": "float", "day_n": "int", "rolling_mean": "float",
-    "rolling_n": "int", "segment": "int",
-}  # fmt: skip
+    "day": "date",
+    "day_mean": "float",
+    "day_n": "int",
+    "rolling_mean": "float",
+    "rolling_n": "int",
+    "segment": "int",
+}
 MONTH_COLUMNS = {
-    "behaviour": "text", "discipline": "text", "month": "date", "mean": "float", "n": "int",
+    "behaviour": "text",
+    "discipline": "text",
+    "month": "date",
+    "mean": "float",
+    "n": "int",
     "days": "int",
-}  # fmt: skip
+}
 
 
 def discipline_trends(

@@ -20,6 +20,7 @@ _COMMAND_MODULES = (
     "listing",
     "exchange",
     "demo",
+    "summary",
 )
 
 

@@ -8,8 +8,9 @@ deeper: ``--date`` defaults to :func:`today`. No pandas, no matplotlib: start-up
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO
@@ -20,12 +21,27 @@ from ._common import add_home, day_arg, open_journal, parse_rating
 
 MAX_STDIN_CHARS = 100_000
 MIN_ID_PREFIX = 6
-_EXAMPLES = argparse.RawDescriptionHelpFormatter
 
 
 def today() -> date:
     """Today on the real clock: the default for every ``--date``."""
     return datetime.now().date()
+
+
+Run = Callable[[argparse.Namespace], int]
+
+
+def tolerant_output(run: Run) -> Run:
+    """Characters the terminal cannot show (æøå on an ASCII terminal) print as '?', no traceback."""
+
+    @functools.wraps(run)
+    def run_tolerantly(args: argparse.Namespace) -> int:
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+        return run(args)
+
+    return run_tolerantly
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -35,16 +51,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     _register_feedback(commands)
 
 
-def _command(
-    group, name: str, summary: str, description: str, example: str
-) -> argparse.ArgumentParser:
-    parser = group.add_parser(
-        name,
-        help=summary,
-        description=description,
-        formatter_class=_EXAMPLES,
-        epilog=f"example:\n  {example}",
-    )
+def _command(group, name: str, summary: str, description: str, example: str):
+    epilog = f"example:\n  {example}"
+    parser = group.add_parser(name, help=summary, description=description, epilog=epilog,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
     add_home(parser)
     return parser
 
@@ -54,9 +64,7 @@ def _repeatable(parser, flag: str, metavar: str, help: str, required: bool = Fal
                         required=required)  # fmt: skip
 
 
-def _common_options(
-    parser: argparse.ArgumentParser, *, date_help: str, text_help: str = ""
-) -> None:
+def _common_options(parser, *, date_help: str, text_help: str = "") -> None:
     """--date, --private and (with ``text_help``) --text and --rate."""
     if text_help:
         parser.add_argument("--text", metavar="T", help=f"{text_help}; without it, read stdin")
@@ -74,24 +82,21 @@ def day_or_today(text: str | None, what: str = "date") -> date:
 
 def _register_init(commands) -> None:
     parser = _command(
-        commands,
-        "init",
-        "create your journal and set your profile",
+        commands, "init", "create your journal and set your profile",
         "Create the journal (in --home) and set your profile: name or initials, leadership level,\n"
         "framework and language. Run it again to change your profile; omitted options keep\n"
         "their current values.",
         "lgtrack init --name 'A.B.' --level teamleder --lang da",
-    )
+    )  # fmt: skip
     parser.add_argument("--name", metavar="NAME", help="your name or initials")
     parser.add_argument("--level", metavar="LEVEL", help="your leadership level, e.g. teamleder")
-    parser.add_argument(
-        "--framework", metavar="ID|PATH", help="bundled id or a file (default: stuk)"
-    )
+    parser.add_argument("--framework", metavar="ID|PATH", help="bundled id or file (default: stuk)")
     parser.add_argument("--lang", choices=("da", "en"), help="language (default: da)")
     parser.add_argument("--unit", metavar="UNIT", help="your unit or office (optional)")
     parser.set_defaults(run=run_init)
 
 
+@tolerant_output
 def run_init(args: argparse.Namespace) -> int:
     from ..store import database_path
 
@@ -155,7 +160,8 @@ def _refuse_framework_switch(journal, current: Leader, new_id: str) -> None:
     if entries:
         raise ValidationError(
             f"your journal has {entries} entries written against framework "
-            f"'{current.framework_id}'; it cannot switch to '{new_id}' (start a new journal with --home)"
+            f"'{current.framework_id}'; it cannot switch to '{new_id}' "
+            "(start a new journal with --home)"
         )
 
 
@@ -164,13 +170,11 @@ def _refuse_framework_switch(journal, current: Leader, new_id: str) -> None:
 
 def _register_reflect(commands) -> None:
     parser = _command(
-        commands,
-        "reflect",
-        "write a reflection (text and/or self-ratings)",
+        commands, "reflect", "write a reflection (text and/or self-ratings)",
         "Write a reflection on one or more disciplines: free text (--text, or piped on stdin)\n"
         "and/or self-ratings of behaviours (--rate BEHAVIOUR=SCORE; SCORE '?' means 'ved ikke').",
         "lgtrack reflect --discipline people --rate people.teamleder.1=4 --text 'Godt 1:1 i dag'",
-    )
+    )  # fmt: skip
     _repeatable(parser, "--discipline", "D", "discipline id, e.g. self (repeatable)", required=True)
     _common_options(parser, date_help="the day it is about", text_help="the reflection")
     _repeatable(parser, "--tag", "T", "a tag (repeatable)")
@@ -181,6 +185,7 @@ def _register_reflect(commands) -> None:
     parser.set_defaults(run=run_reflect)
 
 
+@tolerant_output
 def run_reflect(args: argparse.Namespace) -> int:
     from ..i18n import t
 
@@ -258,20 +263,21 @@ def _is_terminal(stream: IO) -> bool:
 
 def _register_goal(commands) -> None:
     parser = commands.add_parser(
-        "goal",
-        help="add goals, check in on them, close them",
-        description="Goals tied to a discipline and its behaviours.",
-    )
+        "goal", help="add goals, check in on them, close them",
+        description="Goals tied to a discipline and its behaviours: add, check in, close.",
+        epilog="examples:\n  lgtrack goal add --discipline people --title 'Ugentlige 1:1'\n"
+               "  lgtrack goal checkin 3f2a9c --progress 40\n"
+               "  lgtrack goal close 3f2a9c --status achieved",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
     sub = parser.add_subparsers(dest="goal_command", metavar="ACTION", parser_class=type(parser))
     sub.required = True
     add = _command(
-        sub,
-        "add",
-        "add a goal (prints its id)",
+        sub, "add", "add a goal (prints its id)",
         "Add a goal in one discipline, optionally tied to behaviours. Prints the new goal's id\n"
         "(use its first 6+ characters with 'goal checkin' and 'goal close').",
         "id=$(lgtrack goal add --discipline people --title 'Ugentlige 1:1' --due 2026-12-31)",
-    )
+    )  # fmt: skip
     add.add_argument("--discipline", metavar="D", required=True, help="discipline id")
     add.add_argument("--title", metavar="T", required=True, help="what you want to achieve")
     _repeatable(add, "--behaviour", "B", "a behaviour the goal works on (repeatable)")
@@ -281,32 +287,27 @@ def _register_goal(commands) -> None:
     add.add_argument("--private", action="store_true", help="never shared with coach or cohort")
     add.set_defaults(run=run_goal_add)
     checkin = _command(
-        sub,
-        "checkin",
-        "record progress on a goal",
+        sub, "checkin", "record progress on a goal",
         "Record progress (0-100 %) on a goal, with an optional note.",
         "lgtrack goal checkin 3f2a9c --progress 40 --note 'Halvvejs'",
-    )
-    checkin.add_argument(
-        "id", metavar="ID", help="the goal's id or a unique prefix (6+ characters)"
-    )
+    )  # fmt: skip
+    checkin.add_argument("id", metavar="ID", help="the goal's id or a unique prefix (6+ chars)")
     checkin.add_argument("--progress", metavar="N", type=int, required=True, help="0-100")
     checkin.add_argument("--note", metavar="T", default="", help="a note on where you stand")
     checkin.add_argument("--date", metavar="DATE", help="the check-in's day (default: today)")
     checkin.set_defaults(run=run_goal_checkin)
     close = _command(
-        sub,
-        "close",
-        "close a goal as achieved or dropped",
+        sub, "close", "close a goal as achieved or dropped",
         "Close a goal as achieved or dropped.",
         "lgtrack goal close 3f2a9c --status achieved",
-    )
-    close.add_argument("id", metavar="ID", help="the goal's id or a unique prefix (6+ characters)")
+    )  # fmt: skip
+    close.add_argument("id", metavar="ID", help="the goal's id or a unique prefix (6+ chars)")
     close.add_argument("--status", choices=("achieved", "dropped"), required=True)
     close.add_argument("--date", metavar="DATE", help="the day it was closed (default: today)")
     close.set_defaults(run=run_goal_close)
 
 
+@tolerant_output
 def run_goal_add(args: argparse.Namespace) -> int:
     due = day_arg(args.due, "due date") if args.due is not None else None
     with open_journal(args) as journal:
@@ -337,6 +338,7 @@ def find_goal(journal, ref: str) -> Goal:
     return matches[0]
 
 
+@tolerant_output
 def run_goal_checkin(args: argparse.Namespace) -> int:
     from ..i18n import t
 
@@ -349,6 +351,7 @@ def run_goal_checkin(args: argparse.Namespace) -> int:
     return 0
 
 
+@tolerant_output
 def run_goal_close(args: argparse.Namespace) -> int:
     from ..i18n import t
 
@@ -373,20 +376,20 @@ def run_goal_close(args: argparse.Namespace) -> int:
 
 def _register_feedback(commands) -> None:
     parser = commands.add_parser(
-        "feedback", help="log feedback you received", description="Feedback from others."
-    )
+        "feedback", help="log feedback you received", description="Feedback from others.",
+        epilog="example:\n  lgtrack feedback add --from manager --discipline self --text 'Godt'",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
     sub = parser.add_subparsers(
         dest="feedback_command", metavar="ACTION", parser_class=type(parser)
     )
     sub.required = True
     add = _command(
-        sub,
-        "add",
-        "log feedback you received",
+        sub, "add", "log feedback you received",
         "Log feedback from a manager, peer, employee, coach or other, on one discipline:\n"
         "a text (--text, or piped on stdin) and/or their ratings of your behaviours.",
         "lgtrack feedback add --from peer --discipline people --rate people.g1=4 --text 'Tydelig'",
-    )
+    )  # fmt: skip
     roles = ", ".join(FEEDBACK_ROLES)
     add.add_argument("--from", dest="role", metavar="ROLE", choices=FEEDBACK_ROLES, required=True,
                      help=f"who gave it: {roles}")  # fmt: skip
@@ -396,6 +399,7 @@ def _register_feedback(commands) -> None:
     add.set_defaults(run=run_feedback_add)
 
 
+@tolerant_output
 def run_feedback_add(args: argparse.Namespace) -> int:
     from ..i18n import t
 

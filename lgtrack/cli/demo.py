@@ -8,6 +8,7 @@ and ``--force`` never replaces the journal at your default location.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import shlex
 import sqlite3
@@ -17,31 +18,53 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..errors import LgtrackError
 from ..store import database_path, default_home
-from ._common import add_home, day_arg, fail
+from ._common import day_arg, fail
 
 START_NOTEBOOK = "00_start_here.ipynb"
-_NO_JOURNAL = "Ingen journal endnu — åbner demo-journalen i {home} / No journal yet — opening the demo journal in {home}"
+_NO_JOURNAL = (
+    "Ingen journal endnu — åbner demo-journalen i {home} / "
+    "No journal yet — opening the demo journal in {home}"
+)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     demo = commands.add_parser(
-        "demo", help="write a two-year demo journal of an invented team leader (never your own journal)"
+        "demo",
+        help="write a two-year demo journal of an invented team leader (never your own journal)",
     )
-    demo.add_argument("--home", metavar="DIR", help="where to write it (default: <user data dir>/demo)")
+    demo.add_argument(
+        "--home", metavar="DIR", help="where to write it (default: <user data dir>/demo)"
+    )
     demo.add_argument("--today", metavar="YYYY-MM-DD", help="the demo's last day (default: today)")
-    demo.add_argument("--seed", type=int, default=7, help="another seed gives another demo (default: 7)")
-    demo.add_argument("--force", action="store_true", help="replace whatever DIR holds with the demo")
+    demo.add_argument(
+        "--seed", type=int, default=7, help="another seed gives another demo (default: 7)"
+    )
+    demo.add_argument(
+        "--force", action="store_true", help="replace whatever DIR holds with the demo"
+    )
     demo.set_defaults(run=run_demo)
 
     lab = commands.add_parser(
-        "lab", help="open the notebooks in JupyterLab (or Voilà) on your journal, or on the demo journal"
+        "lab",
+        help="open the notebooks in JupyterLab (or Voilà) on your journal, or on the demo journal",
     )
-    add_home(lab)
-    lab.add_argument("--voila", action="store_true", help="open the start notebook as an app in Voilà")
-    lab.add_argument("--no-browser", action="store_true", help="start the server without opening a browser")
+    lab.add_argument(
+        "--home",
+        metavar="DIR",
+        help="journal directory (default: yours if you have one, else the demo)",
+    )
+    lab.add_argument(
+        "--voila", action="store_true", help="open the start notebook as an app in Voilà"
+    )
+    lab.add_argument(
+        "--no-browser", action="store_true", help="start the server without opening a browser"
+    )
     lab.add_argument("--port", type=int, metavar="N", help="the server's port")
-    lab.add_argument("--dry-run", action="store_true", help="print the command instead of running it")
+    lab.add_argument(
+        "--dry-run", action="store_true", help="print the command instead of running it"
+    )
     lab.set_defaults(run=run_lab)
 
 
@@ -63,7 +86,9 @@ def has_profile(home: str | os.PathLike) -> bool:
     try:
         conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            return conn.execute("SELECT 1 FROM leaders WHERE is_me = 1 LIMIT 1").fetchone() is not None
+            return (
+                conn.execute("SELECT 1 FROM leaders WHERE is_me = 1 LIMIT 1").fetchone() is not None
+            )
         finally:
             conn.close()
     except sqlite3.Error:
@@ -87,7 +112,10 @@ def choose_home(
     demo_home: Path,
     demo_has_profile: bool,
 ) -> HomeChoice:
-    """``--home`` if given; else the real journal if it has a profile; else the demo (built once)."""
+    """``--home`` if given; else the real journal if it has a profile; else the demo (built once).
+
+    A pure decision: the caller looks at the disk (:func:`has_profile`).
+    """
     if given is not None:
         return HomeChoice(Path(given).expanduser(), "given")
     if real_has_profile:
@@ -105,7 +133,9 @@ def run_demo(args: argparse.Namespace) -> int:
     today = day_arg(args.today, "--today") if args.today else date.today()
     home = Path(args.home).expanduser() if args.home else demo_home()
     if args.force and _same_file(home, default_home()) and has_profile(home):
-        return fail(f"refusing to replace your journal in {home} with the demo; choose another --home")
+        return fail(
+            f"refusing to replace your journal in {home} with the demo; choose another --home"
+        )
     with Journal.open(home) as journal:
         if not args.force and not is_empty(journal):
             return fail(
@@ -115,8 +145,8 @@ def run_demo(args: argparse.Namespace) -> int:
         summary = build_demo(journal, today=today, seed=args.seed, replace_all=args.force)
     where = _directory(summary.home)
     print(
-        f"Demo journal written to {where}: {summary.reflections} reflections, {summary.goals} goals, "
-        f"{summary.feedback} feedback entries (an invented team leader)."
+        f"Demo journal written to {where}: {summary.reflections} reflections, "
+        f"{summary.goals} goals, {summary.feedback} feedback entries (an invented team leader)."
     )
     print(f"Open it: lgtrack lab --home {shlex.quote(str(where))}")
     return 0
@@ -135,7 +165,7 @@ def _same_file(home: Path, other: Path) -> bool:
 
 
 def find_notebooks() -> Path | None:
-    """The repository's ``notebooks/`` next to the package source, or None (e.g. a wheel install)."""
+    """The repository's ``notebooks/`` next to the package source; None in a wheel install."""
     from .. import __file__ as package_file
 
     candidate = Path(package_file).resolve().parent.parent / "notebooks"
@@ -168,22 +198,45 @@ def lab_command(
     return argv
 
 
-def run_lab(args: argparse.Namespace) -> int:
+def _notebooks_to_serve(args: argparse.Namespace) -> Path:
+    """The notebooks directory, once the server and the start notebook are known to be there."""
     notebooks = find_notebooks()
     if notebooks is None:
-        return fail("the notebooks are not installed with this copy of lgtrack; open them from a "
-                    "source checkout (its notebooks/ directory)")  # fmt: skip
+        raise LgtrackError(
+            "the notebooks are not installed with this copy of lgtrack; open them from a "
+            "source checkout (its notebooks/ directory)"
+        )
     if args.voila and not (notebooks / START_NOTEBOOK).is_file():
-        return fail(f"{notebooks / START_NOTEBOOK} is missing")
+        raise LgtrackError(f"{notebooks / START_NOTEBOOK} is missing")
+    server = "voila" if args.voila else "jupyterlab"
+    if importlib.util.find_spec(server) is None:
+        raise LgtrackError(
+            f"{server} is not installed; install it: pip install 'lgtrack[notebooks]'"
+        )
     if args.port is not None and not 0 < args.port < 65536:
-        return fail(f"port {args.port} is not between 1 and 65535")
+        raise LgtrackError(f"port {args.port} is not between 1 and 65535")
+    return notebooks
+
+
+def run_lab(args: argparse.Namespace) -> int:
+    notebooks = _notebooks_to_serve(args)
     real, demo = default_home(), demo_home()
-    choice = choose_home(args.home, real_home=real, real_has_profile=has_profile(real),
-                         demo_home=demo, demo_has_profile=has_profile(demo))  # fmt: skip
+    choice = choose_home(
+        args.home,
+        real_home=real,
+        real_has_profile=has_profile(real),
+        demo_home=demo,
+        demo_has_profile=has_profile(demo),
+    )
     if choice.source == "demo":
         print(_NO_JOURNAL.format(home=choice.home))
-    argv = lab_command(notebooks, voila=args.voila, no_browser=args.no_browser, port=args.port,
-                       as_root=hasattr(os, "geteuid") and os.geteuid() == 0)  # fmt: skip
+    argv = lab_command(
+        notebooks,
+        voila=args.voila,
+        no_browser=args.no_browser,
+        port=args.port,
+        as_root=hasattr(os, "geteuid") and os.geteuid() == 0,
+    )
     if args.dry_run:
         print(f"LGTRACK_HOME={shlex.quote(str(choice.home))} {shlex.join(argv)}")
         return 0

@@ -48,37 +48,68 @@ without '@', 'starred' as a tag, and the discipline from --discipline (default: 
 
 
 def register(commands: argparse._SubParsersAction) -> None:
+    _register_export(commands)
+    _register_import(commands)
+
+
+def _register_export(commands: argparse._SubParsersAction) -> None:
     from ..exchange import CSV_TABLES
 
     export = commands.add_parser(
-        "export", help="export the journal as JSON, CSV or Markdown",
-        description=EXPORT_DESCRIPTION, formatter_class=_RAW,
+        "export",
+        help="export the journal as JSON, CSV or Markdown",
+        description=EXPORT_DESCRIPTION,
+        formatter_class=_RAW,
         epilog="examples:\n  lgtrack export --out backup.json\n"
-               "  lgtrack export --format csv --out refleksioner.csv",
-    )  # fmt: skip
-    export.add_argument("--format", choices=("json", "csv", "markdown"), default="json",
-                        help="json (default), csv or markdown")  # fmt: skip
+        "  lgtrack export --format csv --out refleksioner.csv",
+    )
+    export.add_argument(
+        "--format",
+        choices=("json", "csv", "markdown"),
+        default="json",
+        help="json (default), csv or markdown",
+    )
     export.add_argument("--out", metavar="PATH", help="write to PATH (default: standard output)")
-    export.add_argument("--table", choices=CSV_TABLES, default="reflections",
-                        help="csv: which table (default: reflections)")  # fmt: skip
-    export.add_argument("--delimiter", choices=(",", ";", "tab"),
-                        help="csv: column separator (default: ';' for Danish, ',' for English)")  # fmt: skip
-    export.add_argument("--lang", choices=("da", "en"),
-                        help="markdown: language of the labels (default: your profile's)")  # fmt: skip
+    export.add_argument(
+        "--table",
+        choices=CSV_TABLES,
+        default="reflections",
+        help="csv: which table (default: reflections)",
+    )
+    export.add_argument(
+        "--delimiter",
+        choices=(",", ";", "tab"),
+        help="csv: column separator (default: ';' for Danish, ',' for English)",
+    )
+    export.add_argument(
+        "--lang",
+        choices=("da", "en"),
+        help="markdown: language of the labels (default: your profile's)",
+    )
     add_home(export)
     export.set_defaults(run=run_export)
 
+
+def _register_import(commands: argparse._SubParsersAction) -> None:
     imported = commands.add_parser(
-        "import", help="import an lgtrack or jrnl JSON export",
-        description=IMPORT_DESCRIPTION, formatter_class=_RAW,
+        "import",
+        help="import an lgtrack or jrnl JSON export",
+        description=IMPORT_DESCRIPTION,
+        formatter_class=_RAW,
         epilog="examples:\n  lgtrack import backup.json\n"
-               "  jrnl --export json > jrnl.json && lgtrack import jrnl.json --discipline self",
-    )  # fmt: skip
+        "  jrnl --export json > jrnl.json && lgtrack import jrnl.json --discipline self",
+    )
     imported.add_argument("path", metavar="PATH", help="the file to import")
-    imported.add_argument("--discipline", metavar="D",
-                          help="jrnl: the discipline of the imported entries (default: self)")  # fmt: skip
-    imported.add_argument("--utc", action="store_true",
-                          help="jrnl: the entry times are UTC (default: this machine's time zone)")  # fmt: skip
+    imported.add_argument(
+        "--discipline",
+        metavar="D",
+        help="jrnl: the discipline of the imported entries (default: self)",
+    )
+    imported.add_argument(
+        "--utc",
+        action="store_true",
+        help="jrnl: the entry times are UTC (default: this machine's time zone)",
+    )
     add_home(imported)
     imported.set_defaults(run=run_import)
 
@@ -110,28 +141,30 @@ def write_file_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all (never a half-written export)."""
     if path.is_dir():
         raise ValidationError(f"--out {path} is a directory; give a file name")
-    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
-        with handle:
+        with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
-        os.replace(handle.name, path)
+        os.replace(temporary, path)
     except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
+        Path(temporary).unlink(missing_ok=True)
         raise
 
 
 def run_import(args: argparse.Namespace) -> int:
     from ..exchange import ImportOptions, import_document, read_document
+    from ..exchange.reading import display_name
     from ..journal import Journal
     from ..store import database_path
 
     document = read_document(args.path)
+    name = display_name(args.path)
     options = ImportOptions(discipline=args.discipline, tz=timezone.utc if args.utc else None)
     if not Path(database_path(args.home)).exists():
         # Check against an empty journal first, so a refused file creates no journal.
         with Journal.open(":memory:") as probe:
-            import_document(probe, document, name=args.path, options=options)
+            import_document(probe, document, name=name, options=options)
     with open_journal(args, create=True) as journal:
-        summary = import_document(journal, document, name=args.path, options=options)
+        summary = import_document(journal, document, name=name, options=options)
     print(summary.line())
     return 0

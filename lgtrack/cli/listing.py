@@ -8,6 +8,8 @@ are listed and marked: it is the owner's own journal. No pandas: start-up time m
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from dataclasses import fields, is_dataclass
 from datetime import date
 
@@ -15,6 +17,7 @@ from ..errors import ValidationError
 from ..query import EntryFilter
 from ..records import GOAL_STATUSES, Feedback, Goal, Rating, Reflection
 from ._common import add_home, day_arg, open_journal, print_json
+from .capture import tolerant_output
 
 KINDS = ("reflections", "goals", "feedback")
 SNIPPET_CHARS = 60
@@ -50,6 +53,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run_list)
 
 
+@tolerant_output
 def run_list(args: argparse.Namespace) -> int:
     from ..i18n import t
 
@@ -63,12 +67,25 @@ def run_list(args: argparse.Namespace) -> int:
             items = journal.feedback(where)
         me = journal.me()
     if args.json:
-        print_json([record_as_json(item) for item in items])
+        records = [record_as_json(item) for item in items]
+        if _stdout_is_utf8():
+            print_json(records)
+        else:  # \u escapes keep the JSON lossless on any terminal
+            print(json.dumps(records, ensure_ascii=True, indent=2))
         return 0
     lang = me.lang if me else "da"
-    rows = [entry_row(item, t("cli_private_marker", lang)) for item in items]
-    print(format_table(rows) if rows else t("cli_list_empty", lang))
+    if not items:
+        print(t("cli_list_empty", lang))
+        return 0
+    # The message catalogue is read only when needed: parsing it costs start-up time.
+    marker = t("cli_private_marker", lang) if any(item.private for item in items) else ""
+    print(format_table([entry_row(item, marker) for item in items]))
     return 0
+
+
+def _stdout_is_utf8() -> bool:
+    encoding = getattr(sys.stdout, "encoding", None) or ""
+    return encoding.lower().replace("-", "").replace("_", "") == "utf8"
 
 
 def entry_filter(args: argparse.Namespace, journal) -> EntryFilter:
@@ -155,9 +172,8 @@ def format_table(rows: list[list[str]]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     lines = []
     for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)] + [
-            row[-1]
-        ]
+        padded = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
+        cells = [*padded, row[-1]]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
 

@@ -68,38 +68,115 @@ def _cell(value: object) -> object:
 
 
 def _reflections(journal: Journal) -> tuple[Row, list[Row]]:
-    header = ["leader", "day", "id", "disciplines", "tags", "prompt", "text", "next_step",
-              "ratings", "wellbeing", "energy", "private", "created_at"]  # fmt: skip
+    header = [
+        "leader",
+        "day",
+        "id",
+        "disciplines",
+        "tags",
+        "prompt",
+        "text",
+        "next_step",
+        "ratings",
+        "wellbeing",
+        "energy",
+        "private",
+        "created_at",
+    ]
     rows = []
     for leader in journal.leaders():
         for r in journal.reflections(_EVERYTHING, leader_id=leader.id):
-            rows.append([leader.name, day_to_text(r.day), r.id, ", ".join(r.disciplines),
-                         ", ".join(r.tags), r.prompt, r.text, r.next_step, ratings_cell(r.ratings),
-                         r.wellbeing, r.energy, r.private, moment_to_text(r.created_at)])  # fmt: skip
+            rows.append(
+                [
+                    leader.name,
+                    day_to_text(r.day),
+                    r.id,
+                    ", ".join(r.disciplines),
+                    ", ".join(r.tags),
+                    r.prompt,
+                    r.text,
+                    r.next_step,
+                    ratings_cell(r.ratings),
+                    r.wellbeing,
+                    r.energy,
+                    r.private,
+                    moment_to_text(r.created_at),
+                ]
+            )
     return header, rows
 
 
 def _goals(journal: Journal) -> tuple[Row, list[Row]]:
-    header = ["leader", "id", "discipline", "title", "behaviours", "why", "success", "due",
-              "status", "progress", "checkins", "private", "closed_on", "created_at"]  # fmt: skip
+    header = [
+        "leader",
+        "id",
+        "discipline",
+        "title",
+        "behaviours",
+        "why",
+        "success",
+        "due",
+        "status",
+        "progress",
+        "checkins",
+        "private",
+        "closed_on",
+        "created_at",
+    ]
     rows = []
     for leader in journal.leaders():
         for g in journal.goals(_EVERYTHING, leader_id=leader.id):
-            rows.append([leader.name, g.id, g.discipline, g.title, ", ".join(g.behaviours), g.why,
-                         g.success, day_to_text(g.due), g.status, g.progress, len(g.checkins),
-                         g.private, day_to_text(g.closed_on), moment_to_text(g.created_at)])  # fmt: skip
+            rows.append(
+                [
+                    leader.name,
+                    g.id,
+                    g.discipline,
+                    g.title,
+                    ", ".join(g.behaviours),
+                    g.why,
+                    g.success,
+                    day_to_text(g.due),
+                    g.status,
+                    g.progress,
+                    len(g.checkins),
+                    g.private,
+                    day_to_text(g.closed_on),
+                    moment_to_text(g.created_at),
+                ]
+            )
     return header, rows
 
 
 def _feedback(journal: Journal) -> tuple[Row, list[Row]]:
-    header = ["leader", "day", "id", "role", "name", "discipline", "text", "ratings", "private",
-              "created_at"]  # fmt: skip
+    header = [
+        "leader",
+        "day",
+        "id",
+        "role",
+        "name",
+        "discipline",
+        "text",
+        "ratings",
+        "private",
+        "created_at",
+    ]
     rows = []
     for leader in journal.leaders():
         for f in journal.feedback(_EVERYTHING, leader_id=leader.id):
-            rows.append([leader.name, day_to_text(f.day), f.id, f.role, f.name, f.discipline,
-                         f.text, ratings_cell(f.ratings), f.private,
-                         moment_to_text(f.created_at)])  # fmt: skip
+            rows.append(
+                [
+                    leader.name,
+                    day_to_text(f.day),
+                    f.id,
+                    f.role,
+                    f.name,
+                    f.discipline,
+                    f.text,
+                    ratings_cell(f.ratings),
+                    f.private,
+                    moment_to_text(f.created_at),
+                ]
+            )
     return header, rows
 
 
@@ -109,11 +186,33 @@ def _ratings(journal: Journal) -> tuple[Row, list[Row]]:
     for leader in journal.leaders():
         discipline_of = _discipline_lookup(journal, leader)
         for r in journal.reflections(_EVERYTHING, leader_id=leader.id):
-            rows += [[leader.name, day_to_text(r.day), r.id, "self", discipline_of(x.behaviour),
-                      x.behaviour, x.score, r.private] for x in r.ratings]  # fmt: skip
+            rows += [
+                [
+                    leader.name,
+                    day_to_text(r.day),
+                    r.id,
+                    "self",
+                    discipline_of(x.behaviour),
+                    x.behaviour,
+                    x.score,
+                    r.private,
+                ]
+                for x in r.ratings
+            ]
         for f in journal.feedback(_EVERYTHING, leader_id=leader.id):
-            rows += [[leader.name, day_to_text(f.day), f.id, f.role, discipline_of(x.behaviour),
-                      x.behaviour, x.score, f.private] for x in f.ratings]  # fmt: skip
+            rows += [
+                [
+                    leader.name,
+                    day_to_text(f.day),
+                    f.id,
+                    f.role,
+                    discipline_of(x.behaviour),
+                    x.behaviour,
+                    x.score,
+                    f.private,
+                ]
+                for x in f.ratings
+            ]
     return header, rows
 
 

@@ -48,27 +48,77 @@ EXPORT_FORMAT = "lgtrack-export"
 EXPORT_VERSION = 1
 
 TOP_FIELDS = (
-    "format", "version", "exported_at", "generator", "leaders", "reflections", "goals",
-    "feedback", "frameworks",
-)  # fmt: skip
+    "format",
+    "version",
+    "exported_at",
+    "generator",
+    "leaders",
+    "reflections",
+    "goals",
+    "feedback",
+    "frameworks",
+)
 LEADER_FIELDS = (
-    "id", "name", "level", "framework_id", "framework_version", "lang", "unit", "is_me",
-    "created_at", "updated_at",
-)  # fmt: skip
-REFLECTION_FIELDS = (
-    "id", "leader_id", "day", "disciplines", "prompt", "text", "next_step", "ratings",
-    "wellbeing", "energy", "tags", "private", "level", "framework_version", "created_at",
+    "id",
+    "name",
+    "level",
+    "framework_id",
+    "framework_version",
+    "lang",
+    "unit",
+    "is_me",
+    "created_at",
     "updated_at",
-)  # fmt: skip
+)
+REFLECTION_FIELDS = (
+    "id",
+    "leader_id",
+    "day",
+    "disciplines",
+    "prompt",
+    "text",
+    "next_step",
+    "ratings",
+    "wellbeing",
+    "energy",
+    "tags",
+    "private",
+    "level",
+    "framework_version",
+    "created_at",
+    "updated_at",
+)
 GOAL_FIELDS = (
-    "id", "leader_id", "discipline", "title", "behaviours", "why", "success", "due", "status",
-    "private", "closed_on", "created_at", "updated_at", "checkins",
-)  # fmt: skip
+    "id",
+    "leader_id",
+    "discipline",
+    "title",
+    "behaviours",
+    "why",
+    "success",
+    "due",
+    "status",
+    "private",
+    "closed_on",
+    "created_at",
+    "updated_at",
+    "checkins",
+)
 CHECKIN_FIELDS = ("id", "day", "progress", "note", "created_at")
 FEEDBACK_FIELDS = (
-    "id", "leader_id", "day", "role", "name", "discipline", "text", "ratings", "private",
-    "framework_version", "created_at", "updated_at",
-)  # fmt: skip
+    "id",
+    "leader_id",
+    "day",
+    "role",
+    "name",
+    "discipline",
+    "text",
+    "ratings",
+    "private",
+    "framework_version",
+    "created_at",
+    "updated_at",
+)
 RATING_FIELDS = ("behaviour", "score")
 FRAMEWORK_FIELDS = ("id", "version", "source")
 
@@ -101,7 +151,7 @@ def build_export(journal: Journal, *, now: datetime) -> dict[str, Any]:
         "reflections": [reflection_to_dict(x) for x in sorted(reflections, key=_by_day)],
         "goals": [goal_to_dict(x) for x in sorted(goals, key=_by_created)],
         "feedback": [feedback_to_dict(x) for x in sorted(feedback, key=_by_day)],
-        "frameworks": [dict(zip(FRAMEWORK_FIELDS, row)) for row in frameworks],
+        "frameworks": [dict(zip(FRAMEWORK_FIELDS, row, strict=True)) for row in frameworks],
     }
 
 
@@ -113,14 +163,23 @@ def _by_created(goal: Goal) -> tuple:
     return (goal.created_at, goal.id)
 
 
+def _checkin_order(c: CheckIn) -> tuple:
+    return (c.day, c.created_at, c.id)
+
+
 def leader_to_dict(leader: Leader) -> dict[str, Any]:
     return {
-        "id": leader.id, "name": leader.name, "level": leader.level,
-        "framework_id": leader.framework_id, "framework_version": leader.framework_version,
-        "lang": leader.lang, "unit": leader.unit, "is_me": leader.is_me,
+        "id": leader.id,
+        "name": leader.name,
+        "level": leader.level,
+        "framework_id": leader.framework_id,
+        "framework_version": leader.framework_version,
+        "lang": leader.lang,
+        "unit": leader.unit,
+        "is_me": leader.is_me,
         "created_at": moment_to_text(leader.created_at),
         "updated_at": moment_to_text(leader.updated_at),
-    }  # fmt: skip
+    }
 
 
 def ratings_to_list(ratings: tuple[Rating, ...]) -> list[dict[str, Any]]:
@@ -129,36 +188,66 @@ def ratings_to_list(ratings: tuple[Rating, ...]) -> list[dict[str, Any]]:
 
 def reflection_to_dict(r: Reflection) -> dict[str, Any]:
     return {
-        "id": r.id, "leader_id": r.leader_id, "day": day_to_text(r.day),
-        "disciplines": list(r.disciplines), "prompt": r.prompt, "text": r.text,
-        "next_step": r.next_step, "ratings": ratings_to_list(r.ratings),
-        "wellbeing": r.wellbeing, "energy": r.energy, "tags": list(r.tags), "private": r.private,
-        "level": r.level, "framework_version": r.framework_version,
-        "created_at": moment_to_text(r.created_at), "updated_at": moment_to_text(r.updated_at),
-    }  # fmt: skip
+        "id": r.id,
+        "leader_id": r.leader_id,
+        "day": day_to_text(r.day),
+        "disciplines": list(r.disciplines),
+        "prompt": r.prompt,
+        "text": r.text,
+        "next_step": r.next_step,
+        "ratings": ratings_to_list(r.ratings),
+        "wellbeing": r.wellbeing,
+        "energy": r.energy,
+        "tags": list(r.tags),
+        "private": r.private,
+        "level": r.level,
+        "framework_version": r.framework_version,
+        "created_at": moment_to_text(r.created_at),
+        "updated_at": moment_to_text(r.updated_at),
+    }
 
 
 def checkin_to_dict(c: CheckIn) -> dict[str, Any]:
-    return {"id": c.id, "day": day_to_text(c.day), "progress": c.progress, "note": c.note,
-            "created_at": moment_to_text(c.created_at)}  # fmt: skip
+    return {
+        "id": c.id,
+        "day": day_to_text(c.day),
+        "progress": c.progress,
+        "note": c.note,
+        "created_at": moment_to_text(c.created_at),
+    }
 
 
 def goal_to_dict(g: Goal) -> dict[str, Any]:
     return {
-        "id": g.id, "leader_id": g.leader_id, "discipline": g.discipline, "title": g.title,
-        "behaviours": list(g.behaviours), "why": g.why, "success": g.success,
-        "due": day_to_text(g.due), "status": g.status, "private": g.private,
-        "closed_on": day_to_text(g.closed_on), "created_at": moment_to_text(g.created_at),
+        "id": g.id,
+        "leader_id": g.leader_id,
+        "discipline": g.discipline,
+        "title": g.title,
+        "behaviours": list(g.behaviours),
+        "why": g.why,
+        "success": g.success,
+        "due": day_to_text(g.due),
+        "status": g.status,
+        "private": g.private,
+        "closed_on": day_to_text(g.closed_on),
+        "created_at": moment_to_text(g.created_at),
         "updated_at": moment_to_text(g.updated_at),
-        "checkins": [checkin_to_dict(c) for c in g.checkins],
-    }  # fmt: skip
+        "checkins": [checkin_to_dict(c) for c in sorted(g.checkins, key=_checkin_order)],
+    }
 
 
 def feedback_to_dict(f: Feedback) -> dict[str, Any]:
     return {
-        "id": f.id, "leader_id": f.leader_id, "day": day_to_text(f.day), "role": f.role,
-        "name": f.name, "discipline": f.discipline, "text": f.text,
-        "ratings": ratings_to_list(f.ratings), "private": f.private,
+        "id": f.id,
+        "leader_id": f.leader_id,
+        "day": day_to_text(f.day),
+        "role": f.role,
+        "name": f.name,
+        "discipline": f.discipline,
+        "text": f.text,
+        "ratings": ratings_to_list(f.ratings),
+        "private": f.private,
         "framework_version": f.framework_version,
-        "created_at": moment_to_text(f.created_at), "updated_at": moment_to_text(f.updated_at),
-    }  # fmt: skip
+        "created_at": moment_to_text(f.created_at),
+        "updated_at": moment_to_text(f.updated_at),
+    }

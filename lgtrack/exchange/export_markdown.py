@@ -42,7 +42,9 @@ class _Names:
 
     def discipline(self, discipline_id: str) -> str:
         try:
-            return self.fw.discipline(discipline_id).name.get(self.lang) if self.fw else discipline_id
+            return (
+                self.fw.discipline(discipline_id).name.get(self.lang) if self.fw else discipline_id
+            )
         except KeyError:
             return discipline_id
 
@@ -68,8 +70,11 @@ class _Names:
 
 def _leader_section(journal: Journal, leader: Leader, lang: str, now: datetime) -> list[str]:
     names = _Names(journal, leader, lang)
-    subtitle = [t("md_exported", lang, when=now.strftime("%Y-%m-%d %H:%M")), names.level(leader.level),
-                leader.unit]  # fmt: skip
+    subtitle = [
+        t("md_exported", lang, when=now.strftime("%Y-%m-%d %H:%M")),
+        names.level(leader.level),
+        leader.unit,
+    ]
     lines = [f"# {t('md_title', lang, name=leader.name)}", "", " · ".join(s for s in subtitle if s)]
     parts = (
         ("md_reflections", journal.reflections(_EVERYTHING, leader_id=leader.id), _reflection),
@@ -116,8 +121,11 @@ def _reflection(r: Reflection, names: _Names) -> list[str]:
     lines += [r.text, ""] if r.text else []
     lines += _label("md_next_step", r.next_step, lang)
     lines += _ratings(r.ratings, names)
-    moods = [f"{t(key, lang)}: {value}" for key, value in
-             (("md_wellbeing", r.wellbeing), ("md_energy", r.energy)) if value is not None]  # fmt: skip
+    moods = [
+        f"{t(key, lang)}: {value}"
+        for key, value in (("md_wellbeing", r.wellbeing), ("md_energy", r.energy))
+        if value is not None
+    ]
     return lines + ([" · ".join(moods)] if moods else [])
 
 
@@ -134,8 +142,10 @@ def _goal(g: Goal, names: _Names) -> list[str]:
         lines += [f"- {names.behaviour(b)}" for b in g.behaviours] + [""]
     if g.checkins:
         lines += [f"**{t('md_checkins', lang)}**", ""]
-        lines += [f"- {c.day.isoformat()}: {c.progress} %" + (f" – {c.note}" if c.note else "")
-                  for c in sorted(g.checkins, key=lambda c: c.day, reverse=True)]  # fmt: skip
+        lines += [
+            f"- {c.day.isoformat()}: {c.progress} %" + (f" – {c.note}" if c.note else "")
+            for c in sorted(g.checkins, key=lambda c: c.day, reverse=True)
+        ]
     return lines
 
 

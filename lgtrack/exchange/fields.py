@@ -1,9 +1,9 @@
 """Typed reading of JSON objects from an import file, with the place in the file in every error.
 
->>> Fields({"day": "2026-02-30"}, "reflections[3]").day("day")
+>>> Fields({"day": "2026-02-30"}, "reflections[3]").day("day")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-lgtrack.exchange.fields.FileProblem: reflections[3].day: '2026-02-30' is not a real date (use YYYY-MM-DD)
+lgtrack.exchange.fields.FileProblem: reflections[3].day: '2026-02-30' is not a real date ...
 """
 
 from __future__ import annotations

@@ -54,8 +54,11 @@ def plan_jrnl_export(journal: Journal, document: dict, options: ImportOptions) -
     """Validate a jrnl export as reflections of "me"; nothing is written."""
     me = journal.me()
     if me is None:
-        raise FileProblem("", "a jrnl journal becomes your reflections: create your profile "
-                              "first ('lgtrack init --name NAME --level LEVEL')")  # fmt: skip
+        raise FileProblem(
+            "",
+            "a jrnl journal becomes your reflections: create your profile "
+            "first ('lgtrack init --name NAME --level LEVEL')",
+        )
     fw = journal.framework_for(me)
     discipline = options.discipline or default_discipline(fw)
     validation.check_discipline(fw, discipline)
@@ -96,10 +99,17 @@ def _entry(f: Fields, me: Leader, fw: Framework, discipline: str, tz: tzinfo | N
         tags.add(STARRED_TAG)
     moment = entry_moment(day, clock, tz)
     reflection = Reflection(
-        id=entry_id(day, clock, title, body), leader_id=me.id, day=day, disciplines=(discipline,),
-        text="\n\n".join(part for part in (title, body) if part), tags=tuple(sorted(tags)), level=me.level,
-        framework_version=fw.version, created_at=moment, updated_at=moment,
-    )  # fmt: skip
+        id=entry_id(day, clock, title, body),
+        leader_id=me.id,
+        day=day,
+        disciplines=(discipline,),
+        text="\n\n".join(part for part in (title, body) if part),
+        tags=tuple(sorted(tags)),
+        level=me.level,
+        framework_version=fw.version,
+        created_at=moment,
+        updated_at=moment,
+    )
     with problems_at(f.where):
         validation.check_reflection(fw, reflection)
     return reflection

@@ -25,9 +25,16 @@ from ..journal import Journal
 from ..records import CheckIn, Feedback, Goal, Leader, Rating, Reflection
 from ..validation import MAX_SHORT
 from .export_json import (
-    CHECKIN_FIELDS, EXPORT_VERSION, FEEDBACK_FIELDS, FRAMEWORK_FIELDS, GOAL_FIELDS,
-    LEADER_FIELDS, RATING_FIELDS, REFLECTION_FIELDS, TOP_FIELDS,
-)  # fmt: skip
+    CHECKIN_FIELDS,
+    EXPORT_VERSION,
+    FEEDBACK_FIELDS,
+    FRAMEWORK_FIELDS,
+    GOAL_FIELDS,
+    LEADER_FIELDS,
+    RATING_FIELDS,
+    REFLECTION_FIELDS,
+    TOP_FIELDS,
+)
 from .fields import Fields, FileProblem, problems_at, show
 from .merge import ImportOptions, ImportPlan
 
@@ -57,9 +64,10 @@ def _check_version(version: Any) -> None:
         raise FileProblem("version", f"must be a whole number, got {show(version)}")
     if version > EXPORT_VERSION:
         raise FileProblem(
-            "", f"made by a newer lgtrack (export version {version}; this lgtrack reads version "
+            "",
+            f"made by a newer lgtrack (export version {version}; this lgtrack reads version "
             f"{EXPORT_VERSION}); upgrade lgtrack to import it",
-        )  # fmt: skip
+        )
     if version < 1:
         raise FileProblem("version", f"unknown export version {version}")
 
@@ -94,14 +102,19 @@ def _frameworks(journal: Journal, items: list[Any]) -> tuple[dict[str, Framework
         except FrameworkError as exc:
             raise FileProblem(f.at("source"), str(exc)) from None
         if (fw.id, fw.version) != (framework_id, version):
-            raise FileProblem(f.where, f"the source is framework {fw.id} {fw.version}, "
-                                       f"not {framework_id} {version}")  # fmt: skip
+            raise FileProblem(
+                f.where,
+                f"the source is framework {fw.id} {fw.version}, not {framework_id} {version}",
+            )
         known = _known_source(journal, framework_id)
         if known is None:
             to_store.append((framework_id, version, source))
         elif known != source:
-            raise FileProblem(f.where, f"framework '{framework_id}' differs from the one this "
-                                       "journal uses; import refused so as not to change it")  # fmt: skip
+            raise FileProblem(
+                f.where,
+                f"framework '{framework_id}' differs from the one this "
+                "journal uses; import refused so as not to change it",
+            )
         found[framework_id] = fw
     return found, to_store
 
@@ -135,34 +148,45 @@ def _framework_for(journal: Journal, f: Fields, found: dict[str, Framework]) -> 
             elif bundled:
                 found[framework_id] = load_framework(bundled)
             else:
-                raise FileProblem(f.at("framework_id"), f"unknown framework '{framework_id}' "
-                                                        "(not in the file, not installed)")  # fmt: skip
+                raise FileProblem(
+                    f.at("framework_id"),
+                    f"unknown framework '{framework_id}' (not in the file, not installed)",
+                )
         except FrameworkError as exc:
             raise FileProblem(f.at("framework_id"), str(exc)) from None
     return found[framework_id]
 
 
-def _leaders(journal: Journal, items: list[Any], found: dict[str, Framework]) -> tuple[Owners, list]:
+def _leaders(
+    journal: Journal, items: list[Any], found: dict[str, Framework]
+) -> tuple[Owners, list]:
     parsed: list[tuple[Leader, Framework]] = []
     for index, item in enumerate(items):
         f = Fields(item, f"leaders[{index}]", allowed=LEADER_FIELDS)
         fw = _framework_for(journal, f, found)
         leader = Leader(
-            id=f.uuid("id"), name=f.text("name", limit=MAX_SHORT),
-            level=f.optional_text("level", limit=80), framework_id=fw.id,
+            id=f.uuid("id"),
+            name=f.text("name", limit=MAX_SHORT),
+            level=f.optional_text("level", limit=80),
+            framework_id=fw.id,
             framework_version=f.text("framework_version", limit=MAX_SHORT),
-            lang=f.text("lang", "da", limit=10), unit=f.text("unit", "", limit=MAX_SHORT),
+            lang=f.text("lang", "da", limit=10),
+            unit=f.text("unit", "", limit=MAX_SHORT),
             is_me=f.boolean("is_me", False),
-            created_at=f.moment("created_at"), updated_at=f.moment("updated_at"),
-        )  # fmt: skip
+            created_at=f.moment("created_at"),
+            updated_at=f.moment("updated_at"),
+        )
         with problems_at(f.where):
             validation.check_leader(fw, leader)
         if any(leader.id == other.id for other, _ in parsed):
             raise FileProblem(f.at("id"), f"{leader.id} appears twice in the file")
         existing = leaders_sql.get(journal.conn, leader.id)
         if existing is not None and existing.framework_id != leader.framework_id:
-            raise FileProblem(f.where, f"this journal has that leader with framework "
-                                       f"'{existing.framework_id}', not '{leader.framework_id}'")  # fmt: skip
+            raise FileProblem(
+                f.where,
+                f"this journal has that leader with framework "
+                f"'{existing.framework_id}', not '{leader.framework_id}'",
+            )
         parsed.append((leader, fw))
     if sum(leader.is_me for leader, _ in parsed) > 1:
         raise FileProblem("leaders", "more than one leader is marked is_me")
@@ -176,8 +200,10 @@ def _assign_me(me: Leader | None, parsed: list[tuple[Leader, Framework]]) -> tup
     for leader, fw in parsed:
         is_me = leader.id == me.id if me is not None else leader.is_me
         if leader.is_me and not is_me:
-            notes.append(f"'{leader.name}' was added as another leader, not as you "
-                         f"(this journal's profile is '{me.name}')")  # fmt: skip
+            notes.append(
+                f"'{leader.name}' was added as another leader, not as you "
+                f"(this journal's profile is '{me.name}')"
+            )
         owners[leader.id] = (replace(leader, is_me=is_me), fw)
     return owners, notes
 
@@ -203,15 +229,23 @@ def _ratings(f: Fields) -> tuple[Rating, ...]:
 def _reflection(f: Fields, owners: Owners) -> Reflection:
     leader, fw = _owner(f, owners)
     r = Reflection(
-        id=f.uuid("id"), leader_id=leader.id, day=f.day("day"),
+        id=f.uuid("id"),
+        leader_id=leader.id,
+        day=f.day("day"),
         disciplines=tuple(sorted(set(f.texts("disciplines", limit=80)))),
-        prompt=f.text("prompt", ""), text=f.text("text", ""), next_step=f.text("next_step", ""),
-        ratings=_ratings(f), wellbeing=f.whole("wellbeing", None), energy=f.whole("energy", None),
-        tags=tuple(sorted(set(f.texts("tags", [], limit=100)))), private=f.boolean("private", False),
+        prompt=f.text("prompt", ""),
+        text=f.text("text", ""),
+        next_step=f.text("next_step", ""),
+        ratings=_ratings(f),
+        wellbeing=f.whole("wellbeing", None),
+        energy=f.whole("energy", None),
+        tags=tuple(sorted(set(f.texts("tags", [], limit=100)))),
+        private=f.boolean("private", False),
         level=f.optional_text("level", limit=80),
         framework_version=f.optional_text("framework_version") or leader.framework_version,
-        created_at=f.moment("created_at"), updated_at=f.moment("updated_at"),
-    )  # fmt: skip
+        created_at=f.moment("created_at"),
+        updated_at=f.moment("updated_at"),
+    )
     with problems_at(f.where):
         validation.check_reflection(fw, r)
         if r.level is not None:
@@ -221,9 +255,13 @@ def _reflection(f: Fields, owners: Owners) -> Reflection:
 
 def _checkin(f: Fields, goal_id: str) -> CheckIn:
     checkin = CheckIn(
-        id=f.uuid("id"), goal_id=goal_id, day=f.day("day"), progress=f.whole("progress"),
-        note=f.text("note", ""), created_at=f.moment("created_at"),
-    )  # fmt: skip
+        id=f.uuid("id"),
+        goal_id=goal_id,
+        day=f.day("day"),
+        progress=f.whole("progress"),
+        note=f.text("note", ""),
+        created_at=f.moment("created_at"),
+    )
     with problems_at(f.where):
         validation.check_progress(checkin.progress)
     return checkin
@@ -237,14 +275,21 @@ def _goal(f: Fields, owners: Owners) -> Goal:
         for i, item in enumerate(f.items("checkins", []))
     )
     goal = Goal(
-        id=goal_id, leader_id=leader.id, discipline=f.text("discipline", limit=80),
+        id=goal_id,
+        leader_id=leader.id,
+        discipline=f.text("discipline", limit=80),
         title=f.text("title", limit=MAX_SHORT),
         behaviours=tuple(dict.fromkeys(f.texts("behaviours", [], limit=100))),
-        why=f.text("why", ""), success=f.text("success", ""), due=f.day("due", None),
-        status=f.text("status", "open", limit=20), private=f.boolean("private", False),
-        closed_on=f.day("closed_on", None), checkins=checkins,
-        created_at=f.moment("created_at"), updated_at=f.moment("updated_at"),
-    )  # fmt: skip
+        why=f.text("why", ""),
+        success=f.text("success", ""),
+        due=f.day("due", None),
+        status=f.text("status", "open", limit=20),
+        private=f.boolean("private", False),
+        closed_on=f.day("closed_on", None),
+        checkins=checkins,
+        created_at=f.moment("created_at"),
+        updated_at=f.moment("updated_at"),
+    )
     with problems_at(f.where):
         validation.check_goal(fw, goal)
     return goal
@@ -253,12 +298,19 @@ def _goal(f: Fields, owners: Owners) -> Goal:
 def _feedback(f: Fields, owners: Owners) -> Feedback:
     leader, fw = _owner(f, owners)
     item = Feedback(
-        id=f.uuid("id"), leader_id=leader.id, day=f.day("day"), role=f.text("role", limit=20),
-        name=f.text("name", "", limit=MAX_SHORT), discipline=f.text("discipline", limit=80),
-        text=f.text("text", ""), ratings=_ratings(f), private=f.boolean("private", False),
+        id=f.uuid("id"),
+        leader_id=leader.id,
+        day=f.day("day"),
+        role=f.text("role", limit=20),
+        name=f.text("name", "", limit=MAX_SHORT),
+        discipline=f.text("discipline", limit=80),
+        text=f.text("text", ""),
+        ratings=_ratings(f),
+        private=f.boolean("private", False),
         framework_version=f.optional_text("framework_version") or leader.framework_version,
-        created_at=f.moment("created_at"), updated_at=f.moment("updated_at"),
-    )  # fmt: skip
+        created_at=f.moment("created_at"),
+        updated_at=f.moment("updated_at"),
+    )
     with problems_at(f.where):
         validation.check_feedback(fw, item)
     return item

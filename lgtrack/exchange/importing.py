@@ -22,7 +22,7 @@ from .fields import FileProblem, show
 from .import_jrnl import detect_jrnl, plan_jrnl_export
 from .import_lgtrack import plan_lgtrack_export
 from .merge import ImportOptions, ImportPlan, ImportSummary, apply_plan
-from .reading import read_document, refuse
+from .reading import display_name, read_document, refuse
 
 Planner = Callable[[Journal, dict, ImportOptions], ImportPlan]
 
@@ -41,6 +41,7 @@ class ImportFormat:
 
 
 _FORMATS: dict[str, ImportFormat] = {}
+DEFAULT_OPTIONS = ImportOptions()
 
 
 def register_import_format(import_format: ImportFormat) -> None:
@@ -68,9 +69,12 @@ def detect_format(document: dict[str, Any], name: str) -> ImportFormat:
 
 
 def import_document(
-    journal: Journal, document: dict[str, Any], *, name: str = "import",
-    options: ImportOptions = ImportOptions(),
-) -> ImportSummary:  # fmt: skip
+    journal: Journal,
+    document: dict[str, Any],
+    *,
+    name: str = "import",
+    options: ImportOptions = DEFAULT_OPTIONS,
+) -> ImportSummary:
     """Import an already-read ``document``; ``name`` is used in messages."""
     import_format = detect_format(document, name)
     try:
@@ -84,10 +88,10 @@ def import_document(
 
 
 def import_file(
-    journal: Journal, path: str | os.PathLike, *, options: ImportOptions = ImportOptions()
+    journal: Journal, path: str | os.PathLike, *, options: ImportOptions = DEFAULT_OPTIONS
 ) -> ImportSummary:
     """Read, validate and import the file at ``path`` (an lgtrack or jrnl JSON export)."""
-    return import_document(journal, read_document(path), name=str(path), options=options)
+    return import_document(journal, read_document(path), name=display_name(path), options=options)
 
 
 register_import_format(ImportFormat("lgtrack-export", plan_lgtrack_export))

@@ -10,7 +10,7 @@ compares each record with the journal's copy, then writes. Rules:
 - a record (or check-in) whose UUID belongs to another leader (or goal) in the journal is a
   conflict: the whole import is refused before anything is written.
 
-The caller runs plan and apply inside one ``journal.atomic()`` block, so an import is all or nothing.
+The caller runs plan and apply inside one ``journal.atomic()`` block: an import is all or nothing.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class ImportSummary:
         return self.added.get(kind, 0) + self.updated.get(kind, 0)
 
     def line(self) -> str:
-        """One line for the user: ``imported 12 reflections, 3 goals, 4 feedback (2 already present)``."""
+        """One line: ``imported 12 reflections, 3 goals, 4 feedback (2 already present)``."""
         reflections = self.imported("reflections")
         goals = self.imported("goals")
         text = (
@@ -87,7 +87,7 @@ class ImportSummary:
 
 
 def apply_plan(journal: Journal, plan: ImportPlan) -> ImportSummary:
-    """Compare ``plan`` with the journal, refuse conflicts, then write (inside the caller's transaction)."""
+    """Compare ``plan`` with the journal, refuse conflicts, then write (caller's transaction)."""
     conn = journal.conn
     counts = {name: {kind: 0 for kind in KINDS} for name in ("added", "updated", "present")}
     for kind, repeats in plan.repeated.items():
@@ -115,9 +115,11 @@ def apply_plan(journal: Journal, plan: ImportPlan) -> ImportSummary:
     except sqlite3.Error as exc:  # a constraint the checks above missed: nothing is kept
         raise FileProblem("", f"the journal refused a record ({exc})") from None
     return ImportSummary(
-        added=counts["added"], updated=counts["updated"], present=counts["present"],
+        added=counts["added"],
+        updated=counts["updated"],
+        present=counts["present"],
         notes=tuple(plan.notes),
-    )  # fmt: skip
+    )
 
 
 def _decide(counts, kind, records, decide) -> list[tuple[str, object]]:
@@ -171,7 +173,9 @@ def _goal_decision(conn: sqlite3.Connection, goals: list[Goal]):
     def decide(goal: Goal):
         for checkin in goal.checkins:
             if owners.get(checkin.id, goal.id) != goal.id:
-                raise FileProblem("", f"check-in {checkin.id} belongs to another goal in this journal")
+                raise FileProblem(
+                    "", f"check-in {checkin.id} belongs to another goal in this journal"
+                )
         existing = goals_sql.get(conn, goal.id)
         if existing is None:
             return "added", goal
@@ -180,7 +184,9 @@ def _goal_decision(conn: sqlite3.Connection, goals: list[Goal]):
         known = {c.id for c in existing.checkins}
         new_checkins = tuple(c for c in goal.checkins if c.id not in known)
         base = goal if _newer(goal, existing) else existing
-        merged = replace(base, checkins=existing.checkins + new_checkins, created_at=existing.created_at)
+        merged = replace(
+            base, checkins=existing.checkins + new_checkins, created_at=existing.created_at
+        )
         if _same_goal(merged, existing):
             return "present", None
         return "updated", merged

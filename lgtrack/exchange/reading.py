@@ -2,7 +2,8 @@
 
 Every way a file can be unusable ends in one :class:`~lgtrack.errors.ImportFileError` whose
 message names the file and the problem on one line: a missing path, a directory, an empty,
-oversized (over :data:`MAX_IMPORT_BYTES`, checked before reading), binary, UTF-16 or otherwise
+oversized (over :data:`MAX_IMPORT_BYTES`, checked before reading, or with more than
+:data:`MAX_CONTAINERS` lists and objects), binary, UTF-16 or otherwise
 not-UTF-8 file (a UTF-8 byte order mark is fine), truncated or malformed JSON, ``NaN`` /
 ``Infinity`` literals or numbers too large for a double, repeated keys in one object, and nesting
 deeper than :data:`MAX_DEPTH` (including the ``RecursionError`` of very deep input).
@@ -19,8 +20,12 @@ from typing import Any
 
 from ..errors import ImportFileError
 
-MAX_IMPORT_BYTES = 50 * 1024 * 1024
-"""The largest file ``lgtrack import`` reads: ten years of daily entries is under 10 MB."""
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+"""The largest file ``lgtrack import`` reads. Ten years of daily reflections is about 5 MB;
+a hostile file at the limit costs at most a few hundred MB of memory while it is checked."""
+MAX_CONTAINERS = 1_000_000
+"""At most this many ``[`` and ``{`` in a file (an export has a few per record); counted on the
+raw bytes before parsing, so a file of millions of empty lists is refused cheaply."""
 MAX_DEPTH = 32
 """The deepest nesting of lists and objects an export needs is 5; more is not an export."""
 MAX_MESSAGE = 300
@@ -48,15 +53,22 @@ def refuse(name: str, problem: str) -> ImportFileError:
     return ImportFileError(clean_message(f"{name}: {problem}; nothing was imported"))
 
 
+def display_name(path: str | os.PathLike) -> str:
+    """How messages name the file: its name, without the directories."""
+    return Path(path).name or str(path)
+
+
 def read_document(path: str | os.PathLike) -> dict[str, Any]:
     """The JSON object in the file at ``path``, after every file-level check."""
-    name = str(path)
+    name = display_name(path)
     data = _read_bytes(Path(path), name)
     text = _decode(data, name)
+    del data
     document = _parse_json(text, name)
-    _check_depth(document, name)
+    del text
     if not isinstance(document, dict):
         raise refuse(name, f"not an lgtrack or jrnl export (the file holds {_kind(document)})")
+    _check_depth(document, name)
     return document
 
 
@@ -72,7 +84,7 @@ def _read_bytes(path: Path, name: str) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(MAX_IMPORT_BYTES + 1)
     except FileNotFoundError:
-        raise ImportFileError(clean_message(f"no such file: {name}")) from None
+        raise ImportFileError(clean_message(f"no such file: {path}")) from None
     except OSError as exc:
         raise refuse(name, f"cannot read the file ({exc.strerror or exc})") from None
     if len(data) > MAX_IMPORT_BYTES:
@@ -92,6 +104,8 @@ def _decode(data: bytes, name: str) -> str:
         data = data[len(_UTF8_BOM) :]
     if b"\x00" in data:
         raise refuse(name, "is a binary file, not a JSON export")
+    if data.count(b"[") + data.count(b"{") > MAX_CONTAINERS:
+        raise refuse(name, f"holds more than {MAX_CONTAINERS:,} lists and objects; not an export")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -114,14 +128,16 @@ def _parse_json(text: str, name: str) -> Any:
     except _Refused as exc:
         raise refuse(name, str(exc)) from None
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
-            raise refuse(name, f"the JSON ends early at line {exc.lineno} (a truncated file?)") from None
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+            raise refuse(
+                name, f"the JSON ends early at line {exc.lineno} (a truncated file?)"
+            ) from None
         where = f"line {exc.lineno}, column {exc.colno}"
-        raise refuse(name, f"is not valid JSON: {exc.msg.lower()} at {where}") from None
+        raise refuse(name, f"is not valid JSON ({exc.msg.lower()}, {where})") from None
     except RecursionError:
         raise refuse(name, "the JSON is nested too deeply to be an export") from None
-    except ValueError as exc:  # e.g. an integer with more digits than Python converts
-        raise refuse(name, f"the JSON holds an unreadable number ({exc})") from None
+    except ValueError:  # an integer with more digits than Python converts
+        raise refuse(name, "the JSON holds a number with too many digits") from None
 
 
 def _refuse_constant(literal: str) -> Any:
@@ -145,15 +161,17 @@ def _object_without_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _check_depth(document: Any, name: str) -> None:
-    stack = [(document, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise refuse(name, "the JSON is nested too deeply to be an export")
-        if isinstance(value, dict):
-            stack.extend((item, depth + 1) for item in value.values())
-        elif isinstance(value, list):
-            stack.extend((item, depth + 1) for item in value)
+    """Refuse nesting deeper than MAX_DEPTH; walks containers only, level by level."""
+    level: list[Any] = [document]
+    for _ in range(MAX_DEPTH):
+        children: list[Any] = []
+        for value in level:
+            items = value.values() if isinstance(value, dict) else value
+            children.extend(item for item in items if isinstance(item, (dict, list)))
+        if not children:
+            return
+        level = children
+    raise refuse(name, "the JSON is nested too deeply to be an export")
 
 
 def _kind(value: Any) -> str:

@@ -22,10 +22,16 @@ PALETTE = (BLUE, ORANGE, GREEN, PURPLE, VERMILLION, SKY, BLACK, YELLOW)
 LINESTYLES = ("-", "--", "-.", ":", (0, (5, 1, 1, 1)), (0, (3, 1, 1, 1, 1, 1)))
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 STATE_COLOURS = {
-    "covered": GREEN, "stale": ORANGE, "never": "#DDDDDD",
-    "on_track": GREEN, "behind": ORANGE, "overdue": VERMILLION, "achieved": BLUE, "dropped": GREY,
-}  # fmt: skip
-EMPTY_CELL = "#EEEEEE"
+    "covered": GREEN,
+    "stale": ORANGE,
+    "never": "#DDDDDD",
+    "on_track": GREEN,
+    "behind": ORANGE,
+    "overdue": VERMILLION,
+    "achieved": BLUE,
+    "dropped": GREY,
+}
+EMPTY_CELL = "#FFFFFF"
 
 
 def series_style(index: int) -> dict:
@@ -48,7 +54,11 @@ def figure_and_axes(
     if polar and ax.name != "polar":
         spec = ax.get_subplotspec()
         ax.remove()
-        ax = fig.add_subplot(spec, projection="polar") if spec else fig.add_subplot(projection="polar")
+        ax = (
+            fig.add_subplot(spec, projection="polar")
+            if spec
+            else fig.add_subplot(projection="polar")
+        )
     return fig, ax
 
 
@@ -58,10 +68,17 @@ def empty_state(ax: Axes, message: str, *, title: str | None = None) -> Figure:
     if title:
         ax.set_title(title)
     ax.text(
-        0.5, 0.5, textwrap.fill(message, 60), transform=ax.transAxes, ha="center", va="center",
-        fontsize=11, color="#333333", wrap=True,
+        0.5,
+        0.5,
+        textwrap.fill(message, 60),
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        fontsize=11,
+        color="#333333",
+        wrap=True,
         bbox={"boxstyle": "round,pad=0.8", "facecolor": "#F5F5F5", "edgecolor": "#CCCCCC"},
-    )  # fmt: skip
+    )
     return ax.get_figure()
 
 

@@ -33,8 +33,16 @@ def plot_cadence_calendar(
     grid[offset % 7, offset // 7] = daily["reflections"].to_numpy(dtype=float)
     edges = mdates.date2num([start + pd.Timedelta(weeks=k) for k in range(weeks + 1)])
     most = max(1.0, float(np.nanmax(grid)))
-    mesh = ax.pcolormesh(edges, np.arange(8), np.ma.masked_invalid(grid), cmap=CALENDAR_COLOURS,
-                         vmin=0, vmax=most, edgecolors="white", linewidth=1.0)  # fmt: skip
+    mesh = ax.pcolormesh(
+        edges,
+        np.arange(8),
+        np.ma.masked_invalid(grid),
+        cmap=CALENDAR_COLOURS,
+        vmin=0,
+        vmax=most,
+        edgecolors="white",
+        linewidth=1.0,
+    )
     ax.set_yticks(np.arange(7) + 0.5, labels=weekday_names(lang), fontsize="small")
     ax.set_ylim(7, 0)
     date_axis(ax, lang, label=False)

@@ -30,15 +30,7 @@ def plot_coverage(
     counts = coverage_by_discipline(coverage, framework)
     names = [framework.discipline(d).name.get(lang) for d in counts["discipline"]]
     rows = np.arange(len(counts))
-    left = np.zeros(len(counts))
-    for status in COVERAGE_STATUSES:
-        values = counts[status].to_numpy(dtype=float)
-        ax.barh(rows, values, left=left, height=0.6, color=STATE_COLOURS[status],
-                hatch=HATCHES[status], edgecolor="white", label=t(f"plot_status_{status}", lang))  # fmt: skip
-        left += values
-    for row, item in zip(rows, counts.itertuples(index=False)):
-        ax.text(item.behaviours + 0.2, row, f"{item.covered}/{item.behaviours}", va="center",
-                fontsize="small")  # fmt: skip
+    _stacked_bars(ax, counts, rows, lang)
     ax.set_yticks(rows, labels=names)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(0, counts["behaviours"].max() + 2)
@@ -46,6 +38,20 @@ def plot_coverage(
     ax.set_title(title)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.32), ncols=3, frameon=False)
     return fig
+
+
+def _stacked_bars(ax: Axes, counts: pd.DataFrame, rows: np.ndarray, lang: str) -> None:
+    """One bar per discipline, stacked covered · stale · never, with "covered/all" beside it."""
+    left = np.zeros(len(counts))
+    for status in COVERAGE_STATUSES:
+        values = counts[status].to_numpy(dtype=float)
+        ax.barh(rows, values, left=left, height=0.6, color=STATE_COLOURS[status],
+                hatch=HATCHES[status], edgecolor="white",
+                label=t(f"plot_status_{status}", lang))  # fmt: skip
+        left += values
+    for row, item in zip(rows, counts.itertuples(index=False), strict=True):
+        label = f"{item.covered}/{item.behaviours}"
+        ax.text(item.behaviours + 0.2, row, label, va="center", fontsize="small")
 
 
 def _title(coverage: pd.DataFrame, framework: Framework, lang: str) -> str:

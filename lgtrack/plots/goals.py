@@ -12,7 +12,15 @@ from matplotlib.patches import Patch
 from ..analysis import GOAL_STATES
 from ..analysis._common import DayLike, as_day
 from ..i18n import t
-from ._style import BLACK, VERMILLION, STATE_COLOURS, date_axis, empty_state, figure_and_axes, shorten
+from ._style import (
+    BLACK,
+    STATE_COLOURS,
+    VERMILLION,
+    date_axis,
+    empty_state,
+    figure_and_axes,
+    shorten,
+)
 
 
 def plot_goal_timeline(
@@ -34,18 +42,9 @@ def plot_goal_timeline(
     if status.empty:
         return empty_state(ax, t("plot_empty_goals", lang), title=title)
     day = as_day(today)
-    rows = {goal_id: row for row, goal_id in enumerate(status["id"])}
-    for row, goal in enumerate(status.itertuples(index=False)):
-        start, end = goal.created, _bar_end(goal, day)
-        width = max((end - start).days, 1)
-        ax.barh(row, width, left=mdates.date2num(start), height=0.5,
-                color=STATE_COLOURS[goal.state], edgecolor="white")  # fmt: skip
-        ax.text(mdates.date2num(start) + width, row, f" {goal.progress} %", va="center",
-                fontsize="small")  # fmt: skip
+    _draw_goals(ax, status, day)
     if progress is not None and not progress.empty:
-        known = progress[progress["goal_id"].isin(rows)]
-        ax.scatter(known["day"], known["goal_id"].map(rows), s=22, color="white",
-                   edgecolors=BLACK, zorder=3, label=t("plot_checkin", lang))  # fmt: skip
+        _draw_checkins(ax, status, progress, lang)
     ax.axvline(mdates.date2num(day), color=VERMILLION, linestyle="--", linewidth=1.2)
     ax.set_yticks(range(len(status)), labels=[shorten(x, 34) for x in status["title"]])
     ax.set_ylim(len(status) - 0.5, -0.5)
@@ -54,6 +53,24 @@ def plot_goal_timeline(
     ax.legend(handles=_legend(status, lang), loc="upper left", bbox_to_anchor=(1.01, 1),
               fontsize="small", frameon=False)  # fmt: skip
     return fig
+
+
+def _draw_goals(ax: Axes, status: pd.DataFrame, day: pd.Timestamp) -> None:
+    """A bar per goal in its state's colour, labelled with its progress."""
+    for row, goal in enumerate(status.itertuples(index=False)):
+        left = mdates.date2num(goal.created)
+        width = max((_bar_end(goal, day) - goal.created).days, 1)
+        ax.barh(row, width, left=left, height=0.5, color=STATE_COLOURS[goal.state],
+                edgecolor="white")  # fmt: skip
+        ax.text(left + width, row, f" {goal.progress} %", va="center", fontsize="small")
+
+
+def _draw_checkins(ax: Axes, status: pd.DataFrame, progress: pd.DataFrame, lang: str) -> None:
+    """A dot on the goal's bar for every check-in."""
+    rows = {goal_id: row for row, goal_id in enumerate(status["id"])}
+    known = progress[progress["goal_id"].isin(rows)]
+    ax.scatter(known["day"], known["goal_id"].map(rows), s=22, color="white", edgecolors=BLACK,
+               zorder=3, label=t("plot_checkin", lang))  # fmt: skip
 
 
 def _bar_end(goal, day: pd.Timestamp) -> pd.Timestamp:

@@ -15,6 +15,11 @@ from ..i18n import t
 from ._style import BLACK, BLUE, ORANGE, empty_state, figure_and_axes
 
 MIN_DISCIPLINES = 3  # a radar with fewer axes carrying a value is no shape to read
+SERIES_STYLES = {
+    "self": {"color": BLUE, "marker": "o", "linewidth": 2},
+    "others": {"color": ORANGE, "marker": "s", "linestyle": "--", "linewidth": 2},
+    "target": {"color": BLACK, "linestyle": ":", "linewidth": 1.5},
+}
 
 
 def plot_radar(
@@ -42,18 +47,18 @@ def plot_radar(
     if max(np.isfinite(mine).sum(), np.isfinite(theirs).sum()) < MIN_DISCIPLINES:
         return empty_state(ax, t("plot_empty_radar", lang), title=title)
     angles = np.linspace(0, 2 * np.pi, len(ids), endpoint=False)
-    closed = np.append(angles, angles[0])
-    ax.plot(closed, _closed(mine), color=BLUE, marker="o", linewidth=2, label=t("plot_series_self", lang))
-    ax.fill(closed, _closed(np.nan_to_num(mine)), color=BLUE, alpha=0.08)
-    ax.plot(closed, _closed(theirs), color=ORANGE, marker="s", linestyle="--", linewidth=2,
-            label=t("plot_series_others", lang))  # fmt: skip
-    goals = _targets(target, ids, framework)
-    if goals is not None:
-        ax.plot(closed, _closed(goals), color=BLACK, linestyle=":", linewidth=1.5,
-                label=t("plot_series_target", lang))  # fmt: skip
+    series = {"self": mine, "others": theirs, "target": _targets(target, ids, framework)}
+    for name, values in series.items():
+        if values is not None:
+            ax.plot(_closed(angles), _closed(values), label=t(f"plot_series_{name}", lang),
+                    **SERIES_STYLES[name])  # fmt: skip
+    if np.isfinite(mine).all():
+        ax.fill(_closed(angles), _closed(mine), color=BLUE, alpha=0.08)
     _radar_axes(ax, angles, framework, lang)
     ax.set_title(title, pad=24)
-    ax.legend(loc="upper right", bbox_to_anchor=(1.3, 1.12), fontsize="small", frameon=False)
+    ax.legend(
+        loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=3, fontsize="small", frameon=False
+    )
     return fig
 
 
@@ -78,5 +83,5 @@ def _radar_axes(ax: Axes, angles: np.ndarray, framework: Framework, lang: str) -
     ax.set_xticks(angles, labels=names, fontsize="small")
     ax.set_ylim(0, framework.scale.max)
     ax.set_yticks(list(framework.scale.values))
-    ax.set_rlabel_position(0)
+    ax.set_rlabel_position(180 / len(angles))
     ax.tick_params(axis="y", labelsize="x-small", labelcolor="#666666")

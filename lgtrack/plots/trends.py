@@ -95,8 +95,16 @@ def _level_overlay(ax: Axes, levels: pd.DataFrame, framework: Framework, lang: s
         if right < xlim[0] or left > xlim[1]:
             continue
         ax.axvspan(left, right, color=GREY, alpha=0.14 if i % 2 else 0.06, linewidth=0, zorder=0)
-        ax.text(max(left, xlim[0]), 0.98, f" {names.get(row.level, row.level)}", transform=to_top,
-                ha="left", va="top", fontsize="small", color="#444444")  # fmt: skip
+        ax.text(
+            max(left, xlim[0]),
+            0.98,
+            f" {names.get(row.level, row.level)}",
+            transform=to_top,
+            ha="left",
+            va="top",
+            fontsize="small",
+            color="#444444",
+        )
     ax.set_xlim(xlim)
 
 
@@ -104,7 +112,7 @@ def plot_behaviour_heatmap(
     monthly: pd.DataFrame, framework: Framework, *, lang: str = "da", ax: Axes | None = None
 ) -> Figure:
     """Mean self-rating per behaviour (rows) and month (columns) from
-    :func:`lgtrack.analysis.behaviour_by_month`; months without a rating stay grey.
+    :func:`lgtrack.analysis.behaviour_by_month`; months without a rating stay blank.
 
     Needs a behaviour rated on two days; with less the figure explains what to do.
     """
@@ -119,9 +127,15 @@ def plot_behaviour_heatmap(
     edges = mdates.date2num(list(months) + [months[-1] + pd.DateOffset(months=1)])
     scale = framework.scale
     mesh = ax.pcolormesh(
-        edges, np.arange(len(behaviours) + 1), np.ma.masked_invalid(grid.to_numpy(dtype=float)),
-        cmap="cividis", vmin=scale.min, vmax=scale.max, edgecolors="white", linewidth=0.6,
-    )  # fmt: skip
+        edges,
+        np.arange(len(behaviours) + 1),
+        np.ma.masked_invalid(grid.to_numpy(dtype=float)),
+        cmap="cividis",
+        vmin=scale.min,
+        vmax=scale.max,
+        edgecolors="white",
+        linewidth=0.6,
+    )
     ax.set_facecolor(EMPTY_CELL)
     ax.set_yticks(np.arange(len(behaviours)) + 0.5, labels=behaviours, fontsize="small")
     ax.set_ylim(len(behaviours), 0)

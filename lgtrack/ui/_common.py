@@ -15,7 +15,7 @@ from ..errors import LgtrackError
 from ..framework import Framework
 from ..i18n import LANGUAGES, t
 from ..journal import Journal
-from ..validation import MAX_SHORT, MAX_TAGS, MAX_TEXT
+from ..validation import MAX_TAGS, MAX_TEXT
 
 Clock = Callable[[], datetime]
 LANGUAGE_OPTIONS = (("Dansk", "da"), ("English", "en"))

@@ -48,8 +48,8 @@ def ratings_html(framework: Framework, ratings: Sequence[Rating], lang: str) -> 
     if not ratings:
         return ""
     items = "".join(
-        f"<li>{esc(behaviour_text(framework, r.behaviour, lang))}: "
-        f"<b>{esc(score_text(framework, r.score, lang))}</b></li>"
+        f"<li>{esc(behaviour_text(framework, r.behaviour, lang))} "
+        f"<b>→ {esc(score_text(framework, r.score, lang))}</b></li>"
         for r in ratings
     )
     return f'<ul class="lg-ratings-list">{items}</ul>'

@@ -186,7 +186,11 @@ class App(widgets.VBox):
             return
         try:
             self._journal.set_profile(
-                me.name, me.level, framework=self._journal.framework(), lang=self._lang, unit=me.unit
+                me.name,
+                me.level,
+                framework=self._journal.framework(),
+                lang=self._lang,
+                unit=me.unit,
             )
         except LgtrackError as error:
             self._status.value = status_html("error", error_message(error, self._lang))

@@ -11,8 +11,8 @@ from ..i18n import t
 from ..journal import Journal
 from ..query import EntryFilter
 from ..records import FEEDBACK_ROLES, Feedback
+from ..validation import MAX_SHORT
 from ._common import (
-    MAX_SHORT,
     Clock,
     SaveGuard,
     classed,

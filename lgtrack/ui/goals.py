@@ -10,8 +10,8 @@ from ..errors import LgtrackError
 from ..i18n import t
 from ..journal import Journal
 from ..records import Goal
+from ..validation import MAX_SHORT
 from ._common import (
-    MAX_SHORT,
     Clock,
     SaveGuard,
     classed,
@@ -92,7 +92,7 @@ class GoalsWidget(widgets.VBox):
         self._rows: list[_GoalRow] = []
         self._saved_listeners: list[Callable[[Goal], None]] = []
         self._build()
-        self._guard = SaveGuard(self._add)
+        self._guard = SaveGuard(self._add_button)
         self._render_labels()
         self.add_class("lg-goals")
 
@@ -154,8 +154,13 @@ class GoalsWidget(widgets.VBox):
 
     def _fields(self) -> tuple[widgets.Widget, ...]:
         return (
-            self._discipline, self._behaviours, self._goal_title, self._why, self._success, self._due,
-        )  # fmt: skip
+            self._discipline,
+            self._behaviours,
+            self._goal_title,
+            self._why,
+            self._success,
+            self._due,
+        )
 
     def _render_labels(self) -> None:
         lang = self._lang
@@ -201,9 +206,8 @@ class GoalsWidget(widgets.VBox):
 
     def _summary(self, goal: Goal) -> str:
         lang = self._lang
-        parts = [
-            f"<b>{esc(goal.title)}</b> · {esc(discipline_name(self._framework, goal.discipline, lang))}"
-        ]
+        discipline = discipline_name(self._framework, goal.discipline, lang)
+        parts = [f"<b>{esc(goal.title)}</b> · {esc(discipline)}"]
         if goal.due:
             parts.append(f"<br>{esc(t('ui.goal.due', lang, day=goal.due.isoformat()))}")
         if goal.behaviours:

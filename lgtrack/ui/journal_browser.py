@@ -1,4 +1,5 @@
-"""Browse and search past reflections; read, edit or delete one (deleting asks for confirmation)."""
+"""Browse and search past reflections, newest first and paged; open one to read, edit or delete it
+(see :mod:`lgtrack.ui.entry_editor`)."""
 
 from __future__ import annotations
 
@@ -6,28 +7,13 @@ from dataclasses import replace
 
 import ipywidgets as widgets
 
-from ..errors import LgtrackError
 from ..i18n import t
 from ..journal import Journal
 from ..query import EntryFilter
 from ..records import Reflection
-from ._common import (
-    ALL,
-    SaveGuard,
-    classed,
-    error_message,
-    esc,
-    hide,
-    parse_tags,
-    quiet,
-    resolve_lang,
-    set_options,
-    snippet,
-    status_html,
-    tag_problem,
-    too_long,
-)
-from ._html import discipline_name, reflection_html
+from ._common import ALL, classed, esc, quiet, resolve_lang, set_options, snippet
+from ._html import discipline_name
+from .entry_editor import EntryEditor
 
 PAGE_SIZE = 10
 _WIDE = widgets.Layout(width="100%")
@@ -45,9 +31,7 @@ class JournalBrowser(widgets.VBox):
         self._lang = resolve_lang(journal, lang)
         self._page_size = page_size
         self._page = 0
-        self._pending_delete: str | None = None
         self._build()
-        self._guard = SaveGuard(self._edit_save)
         self._render_labels()
         self.add_class("lg-journal")
 
@@ -111,50 +95,37 @@ class JournalBrowser(widgets.VBox):
         self._prev = classed(widgets.Button(icon="arrow-left"), "lg-journal-prev")
         self._next = classed(widgets.Button(icon="arrow-right"), "lg-journal-next")
         self._page_label = classed(widgets.HTML(), "lg-journal-page")
-        self._detail = classed(widgets.HTML(), "lg-journal-detail")
-        self._edit_text = classed(widgets.Textarea(rows=6, layout=_WIDE), "lg-journal-edit-text")
-        self._edit_next_step = classed(widgets.Text(layout=_WIDE), "lg-journal-edit-next-step")
-        self._edit_tags = classed(widgets.Text(layout=_WIDE), "lg-journal-edit-tags")
-        self._edit_private = classed(widgets.Checkbox(indent=False), "lg-journal-edit-private")
-        self._edit_save_button = classed(
-            widgets.Button(button_style="primary", icon="check"), "lg-journal-edit-save"
-        )
-        self._delete = classed(widgets.Button(icon="trash"), "lg-journal-delete")
-        self._confirm = classed(
-            widgets.Button(button_style="danger", icon="trash"), "lg-journal-delete-confirm"
-        )
-        self._cancel = classed(widgets.Button(), "lg-journal-delete-cancel")
-        self._status = classed(widgets.HTML(), "lg-journal-status")
+        self._editor = EntryEditor(self._journal, self._framework, self._lang)
         self._filter_labels = {key: widgets.HTML() for key in _FILTER_LABELS}
-        self._edit_labels = {key: widgets.HTML() for key in _EDIT_LABELS}
-        self._edit_box = classed(widgets.VBox(self._edit_children()), "lg-journal-edit")
         filters = widgets.HBox(
-            [widgets.VBox([self._filter_labels[k], w]) for k, w in zip(_FILTER_LABELS, self._filter_widgets(), strict=True)]
+            [
+                widgets.VBox([self._filter_labels[k], w])
+                for k, w in zip(_FILTER_LABELS, self._filter_widgets(), strict=True)
+            ]
             + [self._clear],
             layout=widgets.Layout(flex_flow="row wrap", align_items="flex-end"),
-        )  # fmt: skip
+        )
         left = widgets.VBox(
             [self._list, widgets.HBox([self._prev, self._page_label, self._next])],
             layout=widgets.Layout(flex="1 1 360px", padding="0 1em 0 0"),
         )
-        right = widgets.VBox(
-            [self._detail, self._edit_box, self._status], layout=widgets.Layout(flex="1 1 360px")
-        )
-        self.children = [self._title, classed(filters, "lg-journal-filters"),
-                         widgets.HBox([left, right], layout=widgets.Layout(flex_flow="row wrap"))]  # fmt: skip
+        self._editor.layout = widgets.Layout(flex="1 1 360px")
+        self.children = [
+            self._title,
+            classed(filters, "lg-journal-filters"),
+            widgets.HBox([left, self._editor], layout=widgets.Layout(flex_flow="row wrap")),
+        ]
         for field in self._filter_widgets():
             field.observe(self._on_filter_value, "value")
         self._discipline.observe(self._on_discipline_value, "value")
         self._list.observe(self._on_list_value, "value")
         for button, handler in (
-            (self._clear, self._on_clear_click), (self._prev, self._on_prev_click),
-            (self._next, self._on_next_click), (self._edit_save_button, self._on_edit_save_click),
-            (self._delete, self._on_delete_click), (self._confirm, self._on_confirm_click),
-            (self._cancel, self._on_cancel_click),
-        ):  # fmt: skip
+            (self._clear, self._on_clear_click),
+            (self._prev, self._on_prev_click),
+            (self._next, self._on_next_click),
+        ):
             button.on_click(handler)
-        for field in (self._edit_text, self._edit_next_step, self._edit_tags, self._edit_private):
-            field.observe(self._on_edit_value, "value")
+        self._editor.on_changed(self._on_editor_changed)
 
     def _filter_widgets(self) -> tuple[widgets.Widget, ...]:
         return (
@@ -166,31 +137,16 @@ class JournalBrowser(widgets.VBox):
             self._search,
         )
 
-    def _edit_children(self) -> list[widgets.Widget]:
-        labels = self._edit_labels
-        return [
-            labels["ui.field.text"], self._edit_text, labels["ui.field.next_step"],
-            self._edit_next_step, labels["ui.field.tags"], self._edit_tags, self._edit_private,
-            widgets.HBox([self._edit_save_button, self._delete]),
-            widgets.HBox([self._confirm, self._cancel]),
-        ]  # fmt: skip
-
     def _render_labels(self) -> None:
         lang = self._lang
         self._title.value = f"<h3>{esc(t('ui.journal.title', lang))}</h3>"
-        for key, label in (*self._filter_labels.items(), *self._edit_labels.items()):
+        for key, label in self._filter_labels.items():
             label.value = f"<b>{esc(t(key, lang))}</b>"
         self._tag.placeholder = t("ui.journal.tag_placeholder", lang)
         self._search.placeholder = t("ui.journal.search_placeholder", lang)
-        self._edit_tags.placeholder = t("ui.field.tags_placeholder", lang)
-        self._edit_private.description = t("ui.field.private", lang)
         self._clear.description = t("ui.journal.clear", lang)
         self._prev.description = t("ui.journal.prev", lang)
         self._next.description = t("ui.journal.next", lang)
-        self._edit_save_button.description = t("ui.journal.save_changes", lang)
-        self._delete.description = t("ui.journal.delete", lang)
-        self._confirm.description = t("ui.journal.confirm_delete", lang)
-        self._cancel.description = t("cancel", lang)
         options = [(t("ui.journal.all", lang), ALL)] + [
             (d.name.get(lang), d.id) for d in self._framework.disciplines
         ]
@@ -199,6 +155,7 @@ class JournalBrowser(widgets.VBox):
             quiet(self._discipline, self._on_discipline_value),
         ):
             set_options(self._discipline, options, self._discipline.value)
+        self._editor.set_lang(lang)
         self._render_behaviours()
         self._render_list()
 
@@ -234,35 +191,17 @@ class JournalBrowser(widgets.VBox):
         self._prev.disabled = page == 0
         self._next.disabled = len(found) <= (page + 1) * size
         if entries:
-            text = t("ui.journal.page", self._lang, page=page + 1, first=page * size + 1,
-                     last=page * size + len(entries))  # fmt: skip
+            text = t(
+                "ui.journal.page",
+                self._lang,
+                page=page + 1,
+                first=page * size + 1,
+                last=page * size + len(entries),
+            )
         else:
             text = t("ui.journal.empty", self._lang)
         self._page_label.value = f"<span style='padding:0 1em'>{esc(text)}</span>"
-        self._render_selection()
-
-    def _render_selection(self) -> None:
-        self._pending_delete = None
-        hide(self._confirm)
-        hide(self._cancel)
-        reflection = self._selected()
-        hide(self._edit_box, reflection is None)
-        if reflection is None:
-            self._detail.value = f"<p><i>{esc(t('ui.journal.pick', self._lang))}</i></p>"
-            return
-        self._detail.value = reflection_html(self._framework, reflection, self._lang)
-        self._edit_text.value = reflection.text
-        self._edit_next_step.value = reflection.next_step
-        self._edit_tags.value = " ".join(reflection.tags)
-        self._edit_private.value = reflection.private
-
-    def _selected(self) -> Reflection | None:
-        if self._list.value is None:
-            return None
-        try:
-            return self._journal.get_reflection(self._list.value)
-        except LgtrackError:
-            return None
+        self._editor.show(self._list.value)
 
     # -- events --------------------------------------------------------------------------------
 
@@ -271,14 +210,19 @@ class JournalBrowser(widgets.VBox):
 
     def _on_filter_value(self, _change: dict) -> None:
         self._page = 0
-        self._status.value = ""
+        self._editor.clear_status()
         self._render_list()
 
     def _on_clear_click(self, _button: widgets.Button) -> None:
         with quiet(self._discipline, self._on_filter_value):
             self._discipline.value = ALL
-        for field, empty in ((self._behaviour, ALL), (self._tag, ""), (self._search, ""),
-                             (self._since, None), (self._until, None)):  # fmt: skip
+        for field, empty in (
+            (self._behaviour, ALL),
+            (self._tag, ""),
+            (self._search, ""),
+            (self._since, None),
+            (self._until, None),
+        ):
             with quiet(field, self._on_filter_value):
                 field.value = empty
         self._on_filter_value({})
@@ -293,76 +237,14 @@ class JournalBrowser(widgets.VBox):
             self._render_list()
 
     def _on_list_value(self, _change: dict) -> None:
-        self._status.value = ""
-        self._render_selection()
+        self._editor.clear_status()
+        self._editor.show(self._list.value)
 
-    def _on_edit_value(self, _change: dict) -> None:
-        self._guard.touch()
-
-    def _on_edit_save_click(self, _button: widgets.Button) -> None:
-        self._guard.run(self._store_edit)
-
-    def _edit_problem(self, reflection: Reflection) -> str | None:
-        lang = self._lang
-        text, step = self._edit_text.value, self._edit_next_step.value
-        if not (text.strip() or step.strip() or reflection.ratings):
-            return t("ui.reflect.error.empty", lang)
-        return (
-            too_long(lang, "ui.field.text", text)
-            or too_long(lang, "ui.field.next_step", step)
-            or tag_problem(lang, parse_tags(self._edit_tags.value))
-        )
-
-    def _store_edit(self) -> None:
-        reflection = self._selected()
-        if reflection is None:
-            return
-        problem = self._edit_problem(reflection)
-        if problem:
-            self._status.value = status_html("error", problem)
-            return
-        changed = replace(
-            reflection, text=self._edit_text.value.strip(), next_step=self._edit_next_step.value.strip(),
-            tags=parse_tags(self._edit_tags.value), private=self._edit_private.value,
-        )  # fmt: skip
-        try:
-            self._journal.update_reflection(changed)
-        except LgtrackError as error:
-            self._status.value = status_html("error", error_message(error, self._lang))
-            return
+    def _on_editor_changed(self, _reflection_id: str, deleted: bool) -> None:
+        if deleted:
+            with quiet(self._list, self._on_list_value):
+                self._list.value = None
         self._render_list()
-        self._guard.saved()
-        self._status.value = status_html("ok", t("ui.journal.updated", self._lang))
-
-    def _on_delete_click(self, _button: widgets.Button) -> None:
-        reflection = self._selected()
-        if reflection is None:
-            return
-        self._pending_delete = reflection.id
-        hide(self._confirm, False)
-        hide(self._cancel, False)
-        message = t("ui.journal.delete_ask", self._lang, day=reflection.day.isoformat())
-        self._status.value = status_html("error", message)
-
-    def _on_confirm_click(self, _button: widgets.Button) -> None:
-        pending = self._pending_delete
-        if pending is None or pending != self._list.value:
-            return
-        try:
-            self._journal.delete_reflection(pending)
-        except LgtrackError as error:
-            self._status.value = status_html("error", error_message(error, self._lang))
-            return
-        with quiet(self._list, self._on_list_value):
-            self._list.value = None
-        self._render_list()
-        self._status.value = status_html("ok", t("ui.journal.deleted", self._lang))
-
-    def _on_cancel_click(self, _button: widgets.Button) -> None:
-        self._pending_delete = None
-        hide(self._confirm)
-        hide(self._cancel)
-        self._status.value = ""
 
 
 _FILTER_LABELS = (
@@ -373,4 +255,3 @@ _FILTER_LABELS = (
     "ui.journal.until",
     "ui.journal.search",
 )
-_EDIT_LABELS = ("ui.field.text", "ui.field.next_step", "ui.field.tags")

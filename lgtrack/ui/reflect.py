@@ -23,8 +23,8 @@ from ._common import (
     SaveGuard,
     classed,
     discipline_options,
-    esc,
     error_message,
+    esc,
     parse_tags,
     quiet,
     resolve_lang,
@@ -135,12 +135,22 @@ class ReflectionWidget(widgets.VBox):
         self._context = classed(widgets.HTML(), "lg-reflect-context")
         left = widgets.VBox(
             [
-                self._labels["ui.field.discipline"], self._discipline, self._prompt, self._new_prompt,
-                self._labels["ui.field.text"], self._text, self._labels["ui.field.next_step"], self._next_step,
-                self._labels["ui.field.tags"], self._tags, self._private, self._save, self._status,
+                self._labels["ui.field.discipline"],
+                self._discipline,
+                self._prompt,
+                self._new_prompt,
+                self._labels["ui.field.text"],
+                self._text,
+                self._labels["ui.field.next_step"],
+                self._next_step,
+                self._labels["ui.field.tags"],
+                self._tags,
+                self._private,
+                self._save,
+                self._status,
             ],
             layout=widgets.Layout(flex="1 1 380px", padding="0 1em 0 0"),
-        )  # fmt: skip
+        )
         right = widgets.VBox(
             [self._ratings_title, self._ratings, self._context],
             layout=widgets.Layout(flex="1 1 380px"),

@@ -12,9 +12,9 @@ from ..framework import Framework, load_framework
 from ..i18n import t
 from ..journal import Journal
 from ..records import Leader
+from ..validation import MAX_SHORT
 from ._common import (
     LANGUAGE_OPTIONS,
-    MAX_SHORT,
     SaveGuard,
     classed,
     error_message,
@@ -87,9 +87,17 @@ class SetupWidget(widgets.VBox):
         self._save = classed(widgets.Button(button_style="primary", icon="check"), "lg-setup-save")
         self._status = classed(widgets.HTML(), "lg-setup-status")
         self.children = [
-            self._title, self._intro, self._name_label, self._name, self._level_label,
-            self._level, self._language_label, self._language, self._save, self._status,
-        ]  # fmt: skip
+            self._title,
+            self._intro,
+            self._name_label,
+            self._name,
+            self._level_label,
+            self._level,
+            self._language_label,
+            self._language,
+            self._save,
+            self._status,
+        ]
         hide(self._level_label, not self._framework.levels)
         hide(self._level, not self._framework.levels)
         self._language.observe(self._on_language_value, "value")

@@ -1,0 +1,157 @@
+"""The "start here" app: setup first, then the tabs, with a language toggle."""
+
+from __future__ import annotations
+
+import sys
+import types
+from datetime import date, datetime, timezone
+
+import ipywidgets as widgets
+import pytest
+from ipywidgets.widgets.widget import CallbackDispatcher
+
+import lgtrack.ui
+from lgtrack import Journal, Reflection
+from lgtrack.ui import App, ReflectionWidget, SetupWidget
+from lgtrack.ui.app import DEVELOPMENT_MODULE, PAGES
+
+NOW = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
+TITLES_DA = ("Reflektér", "Mål", "Feedback", "Journal", "Min udvikling", "Ledelsesgrundlaget")
+TITLES_EN = ("Reflect", "Goals", "Feedback", "Journal", "My development", "The framework")
+
+
+@pytest.fixture(autouse=True)
+def strict_callbacks(monkeypatch):
+    """A failing click handler fails the test (ipywidgets would only log it)."""
+
+    def call(self, *args, **kwargs):
+        for callback in self.callbacks:
+            callback(*args, **kwargs)
+
+    monkeypatch.setattr(CallbackDispatcher, "__call__", call)
+
+
+@pytest.fixture(autouse=True)
+def no_development_module(monkeypatch):
+    """Most tests see the app as it is before lgtrack.ui.development exists."""
+    monkeypatch.setitem(sys.modules, DEVELOPMENT_MODULE, None)
+
+
+@pytest.fixture
+def empty():
+    journal = Journal.open(":memory:", clock=lambda: NOW)
+    yield journal
+    journal.close()
+
+
+@pytest.fixture
+def journal(empty):
+    empty.set_profile("AB", "teamleder", lang="da")
+    return empty
+
+
+def test_an_empty_journal_starts_with_setup_then_shows_the_tabs(empty):
+    app = App(empty)
+    assert app.tabs is None
+    [setup] = app._body.children
+    assert isinstance(setup, SetupWidget)
+    setup._name.value = "AB"
+    setup._level.value = "teamleder"
+    setup._language.value = "en"
+    setup._save.click()
+    assert app.tabs is not None and app.tabs.titles == TITLES_EN
+    assert app.lang == "en" and app._language.value == "en"
+    assert app._language.layout.display is None
+    assert isinstance(app.page("reflect"), ReflectionWidget)
+
+
+def test_a_journal_with_a_profile_opens_on_the_tabs(journal):
+    app = App(journal)
+    assert app.tabs.titles == TITLES_DA
+    assert tuple(app._pages) == PAGES
+    assert app.tabs.selected_index == 0
+    assert "AB" in app._title.value
+
+
+def test_the_language_toggle_relabels_every_page_and_is_remembered(journal):
+    app = App(journal)
+    app._language.value = "en"
+    assert app.tabs.titles == TITLES_EN
+    assert app.page("reflect")._save.description == "Save"
+    assert app.page("goals")._add_button.description == "Add goal"
+    assert app.page("journal")._editor._delete.description == "Delete"
+    assert "Strategic leadership" in app.page("framework")._discipline.options[0]
+    assert "My leadership development" in app._title.value
+    assert journal.me().lang == "en"
+    app.set_lang("da")
+    assert app.tabs.titles == TITLES_DA and journal.me().lang == "da"
+
+
+def test_opening_a_tab_refreshes_it(journal):
+    app = App(journal)
+    entry = journal.add_reflection(
+        Reflection(day=date(2026, 11, 1), disciplines=("self",), text="x")
+    )
+    assert app.page("journal").shown == []
+    app.show("journal")
+    assert app.page("journal").shown == [entry.id]
+
+
+def test_a_reflection_saved_in_the_app_is_in_the_journal(journal):
+    app = App(journal)
+    reflect = app.page("reflect")
+    reflect._text.value = "Fra appen"
+    reflect._save.click()
+    assert [r.text for r in journal.reflections()] == ["Fra appen"]
+
+
+def test_my_development_shows_a_note_until_its_module_exists(journal):
+    app = App(journal)
+    note = app.page("development")
+    assert "lg-development-placeholder" in note.children[0]._dom_classes
+    assert "udviklingskurver" in note.children[0].value
+    app.set_lang("en")
+    assert "development curves" in note.children[0].value
+
+
+def test_my_development_uses_the_development_widget_when_it_exists(journal, monkeypatch):
+    made = []
+
+    class DevelopmentWidget(widgets.VBox):
+        def __init__(self, journal, *, clock=None):
+            super().__init__()
+            made.append((journal, clock))
+
+    fake = types.ModuleType(DEVELOPMENT_MODULE)
+    fake.DevelopmentWidget = DevelopmentWidget
+    monkeypatch.setitem(sys.modules, DEVELOPMENT_MODULE, fake)
+    clock = journal.clock
+    app = App(journal, clock=clock)
+    assert isinstance(app.page("development"), DevelopmentWidget)
+    assert made == [(journal, clock)]
+
+
+def test_an_unknown_page_is_a_key_error(journal):
+    with pytest.raises(KeyError, match="no page 'stats'"):
+        App(journal).page("stats")
+
+
+def test_the_package_exports_the_widgets():
+    assert set(lgtrack.ui.__all__) == {
+        "App",
+        "FeedbackWidget",
+        "FrameworkBrowser",
+        "GoalsWidget",
+        "JournalBrowser",
+        "ReflectionWidget",
+        "SetupWidget",
+    }
+    for name in lgtrack.ui.__all__:
+        assert isinstance(getattr(lgtrack.ui, name), type)
+
+
+def test_css_classes(journal):
+    app = App(journal)
+    assert "lg-app" in app._dom_classes
+    assert "lg-app-tabs" in app.tabs._dom_classes
+    assert "lg-app-lang" in app._language._dom_classes
