@@ -79,7 +79,8 @@ def _register_export(commands: argparse._SubParsersAction) -> None:
     export.add_argument(
         "--delimiter",
         choices=(",", ";", "tab"),
-        help="csv: column separator (default: ';' for Danish, ',' for English)",
+        metavar="SEP",
+        help="csv: ',', ';' or 'tab' between columns (default: ';' for Danish, ',' for English)",
     )
     export.add_argument(
         "--lang",
@@ -103,7 +104,7 @@ def _register_import(commands: argparse._SubParsersAction) -> None:
     imported.add_argument(
         "--discipline",
         metavar="D",
-        help="jrnl: the discipline of the imported entries (default: self)",
+        help="jrnl: the discipline of the imported entries (default: self, else the first)",
     )
     imported.add_argument(
         "--utc",

@@ -15,6 +15,14 @@ raises. Colours are Okabe & Ito's colour-blind-safe palette; texts come from
 :func:`plot_goal_timeline`   goals from creation to due date, with check-ins
 :func:`plot_cadence_calendar`  reflections per day, a calendar of weeks
 ===========================  ======================================================
+
+A "My development" view (period, discipline, level overlay) is a few calls::
+
+    frames = JournalFrames.load(journal)                  # lgtrack.analysis
+    fw, me = journal.framework(), journal.me()
+    mine = level_behaviours(fw, me.level, discipline)     # discipline=None: all of them
+    trends = behaviour_trends(frames.ratings, fw, behaviours=mine, since=start, until=today)
+    figure = plot_trends(trends, fw, levels=level_periods(frames.ratings), lang=me.lang)
 """
 
 from __future__ import annotations
