@@ -70,7 +70,9 @@ def ensure_jrnl(venv: Path) -> Path:
     """The jrnl executable in ``venv``, installing jrnl 4.x there first if it is missing."""
     jrnl = venv / "bin" / "jrnl"
     if not jrnl.exists():
-        print(f"jrnl not found: creating {venv} and installing '{JRNL_SPEC}' (once)", file=sys.stderr)
+        print(
+            f"jrnl not found: creating {venv} and installing '{JRNL_SPEC}' (once)", file=sys.stderr
+        )
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run([str(venv / "bin" / "pip"), "install", "-q", JRNL_SPEC], check=True)
     return jrnl
@@ -100,9 +102,13 @@ class Workspace:
         journal_txt.parent.mkdir()
         shutil.copy2(source / "jrnl" / "journal.txt", journal_txt)
         jrnl_version = version([str(jrnl)]).split()[-1].lstrip("v")
-        self.config = generate.write_jrnl_config(tmp / "jrnl" / "jrnl.yaml", journal_txt, jrnl_version)
+        self.config = generate.write_jrnl_config(
+            tmp / "jrnl" / "jrnl.yaml", journal_txt, jrnl_version
+        )
         xdg = tmp / "xdg"
-        base = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "LGTRACK_"))}
+        # Both tools run as installed: with bytecode caches (a fresh editable tree has none yet).
+        skip = ("XDG_", "LGTRACK_", "PYTHONDONTWRITEBYTECODE")
+        base = {k: v for k, v in os.environ.items() if not k.startswith(skip)}
         base.update(LC_ALL="C.UTF-8", PYTHONIOENCODING="utf-8", EDITOR="", VISUAL="")
         self.jrnl_env = {
             **base, "HOME": str(xdg / "home"), "XDG_CONFIG_HOME": str(xdg / "config"),
@@ -187,7 +193,9 @@ def bench_cli(ws: Workspace, meta: dict, repeat: int) -> list[tuple]:
     rows = []
     for op in operations(meta):
         if not supports(ws, op.lgtrack[0]):
-            rows.append((op.name, None, None, None, target_of(op), f"n/a: no 'lgtrack {op.lgtrack[0]}'"))
+            rows.append(
+                (op.name, None, None, None, target_of(op), f"n/a: no 'lgtrack {op.lgtrack[0]}'")
+            )
             continue
         ours = best_of(repeat, ws.lgtrack(op.lgtrack), ws.lgtrack_env)
         theirs = best_of(repeat, ws.jrnl(op.jrnl), ws.jrnl_env)
@@ -286,11 +294,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     jrnl, lgtrack = ensure_jrnl(args.jrnl_venv), lgtrack_executable()
     print(f"{version([str(lgtrack)])} ({lgtrack}) vs {version([str(jrnl)])} ({jrnl}); "
-          f"Python {sys.version.split()[0]}; repeat {args.repeat}")  # fmt: skip
+          f"Python {sys.version.split()[0]}; repeat {args.repeat}; {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.2f}")  # fmt: skip
     all_pass = True
     for size in (int(s) for s in args.sizes.split(",")):
         all_pass &= bench_size(size, args, jrnl, lgtrack)
-    print(f"\n{'All targets met.' if all_pass else 'Some targets missed (FAIL above).'}")
+    print(f"\n{'All targets met.' if all_pass else 'Some targets missed (FAIL above).'} "
+          f"Load average at the end: {os.getloadavg()[0]:.2f}")  # fmt: skip
     return 0 if all_pass else 1
 
 

@@ -66,7 +66,7 @@ gruppen ledergruppen projektet projektgruppen styregruppen gevinster risici
 udfordring udfordringer løsning løsninger idé ideer forslag input perspektiv
 holdning rolle rollen roller ansvaret mandat mandatet kommunikation kommunikere
 informere inddrage involvere motivere anerkende udfordre støtte coache guide
-""".split()
+""".split()  # noqa: SIM905 - a word list reads better as text
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,9 @@ def make_entries(n: int, seed: int) -> list[Entry]:
 
     rng = random.Random(seed)
     framework = load_framework("stuk")
-    behaviours = {d: [b.id for b in bs] for d, bs in framework.behaviours_for_level("teamleder").items()}
+    behaviours = {
+        d: [b.id for b in bs] for d, bs in framework.behaviours_for_level("teamleder").items()
+    }
     disciplines = list(behaviours)
     weights = _zipf_weights(len(WORDS))
     span = int(timedelta(days=365 * YEARS + YEARS // 4).total_seconds() // 60)
@@ -208,7 +210,7 @@ def write_jrnl_config(config_file: Path, journal_file: Path, version: str = "4.6
     return config_file
 
 
-# -- both --------------------------------------------------------------------------------------------
+# -- both ------------------------------------------------------------------------------------
 
 
 def expected_counts(entries: list[Entry]) -> dict[str, int]:

@@ -25,7 +25,6 @@ from . import reflections as reflections_sql
 from . import validation
 from ._time import utc_now
 from .errors import NotFoundError, ValidationError
-from ._framework_schema import parse_framework_text
 from .framework import Framework, bundled_frameworks, load_framework
 from .query import EntryFilter
 from .records import CheckIn, Feedback, Goal, Leader, Reflection, new_id
@@ -139,6 +138,9 @@ class Journal:
     def framework_for(self, leader: Leader) -> Framework:
         key = leader.framework_id
         if key not in self._frameworks:
+            # imported here: the YAML parser is start-up time that listing commands do not need
+            from ._framework_schema import parse_framework_text
+
             row = self.conn.execute("SELECT source FROM frameworks WHERE id = ?", (key,)).fetchone()
             self._frameworks[key] = parse_framework_text(row[0], f"{key}.yaml") if row else load_framework(key)
         return self._frameworks[key]

@@ -53,10 +53,17 @@ def delete(conn: sqlite3.Connection, reflection_id: str) -> bool:
 
 
 def where_clause(leader_id: str | None, f: EntryFilter) -> tuple[str, list]:
-    """SQL conditions on table alias ``r`` for ``f``; shared with exports and frames."""
+    """SQL conditions on table alias ``r`` for ``f``; shared with exports and frames.
+
+    Discipline, tag and behaviour filters are ``r.id IN (...)`` over their indexes, so a tag on
+    3 % of 50,000 reflections reads those rows only. While one of them is given, the leader test
+    is written ``+r.leader_id`` so that SQLite (without ANALYZE statistics) starts from that
+    index rather than walking all of the leader's reflections by day.
+    """
     conditions, params = ["1 = 1"], []
+    by_set = bool(f.discipline or f.tag or f.behaviour)
     if leader_id is not None:
-        conditions.append("r.leader_id = ?")
+        conditions.append("+r.leader_id = ?" if by_set else "r.leader_id = ?")
         params.append(leader_id)
     if f.since:
         conditions.append("r.day >= ?")
@@ -66,14 +73,14 @@ def where_clause(leader_id: str | None, f: EntryFilter) -> tuple[str, list]:
         params.append(day_to_text(f.until))
     if f.discipline:
         conditions.append(
-            "EXISTS (SELECT 1 FROM reflection_disciplines d WHERE d.reflection_id = r.id AND d.discipline = ?)"
+            "r.id IN (SELECT reflection_id FROM reflection_disciplines WHERE discipline = ?)"
         )
         params.append(f.discipline)
     if f.tag:
-        conditions.append("EXISTS (SELECT 1 FROM reflection_tags t WHERE t.reflection_id = r.id AND t.tag = ?)")
+        conditions.append("r.id IN (SELECT reflection_id FROM reflection_tags WHERE tag = ?)")
         params.append(f.tag)
     if f.behaviour:
-        conditions.append("EXISTS (SELECT 1 FROM ratings x WHERE x.reflection_id = r.id AND x.behaviour = ?)")
+        conditions.append("r.id IN (SELECT reflection_id FROM ratings WHERE behaviour = ?)")
         params.append(f.behaviour)
     if f.contains:
         conditions.append("instr(r.search, ?) > 0")

@@ -269,17 +269,29 @@ def _statements(script: str) -> Iterator[str]:
 def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One write transaction: everything inside is written, or nothing is.
 
-    Nested use joins the outer transaction. ``BEGIN IMMEDIATE`` takes the write lock up front,
-    so a second writer waits (busy timeout) instead of failing half-way.
+    Nested use joins the outer transaction: nothing is committed before the outer block ends.
+    A nested block is also a savepoint, so if it fails and the caller catches the error, its own
+    writes are undone and the outer block's are kept. ``BEGIN IMMEDIATE`` takes the write lock
+    up front, so a second writer waits (busy timeout) instead of failing half-way.
     """
     if conn.in_transaction:
-        yield conn
+        conn.execute("SAVEPOINT lgtrack_nested")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:  # some errors make SQLite roll back the whole transaction
+                conn.execute("ROLLBACK TO lgtrack_nested")
+                conn.execute("RELEASE lgtrack_nested")
+            raise
+        else:
+            conn.execute("RELEASE lgtrack_nested")
         return
     _retry_locked(lambda: conn.execute("BEGIN IMMEDIATE"))
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     else:
         _retry_locked(lambda: conn.execute("COMMIT"))

@@ -177,6 +177,23 @@ def test_nested_atomic_joins_the_outer_transaction(tmp_path):
         assert journal.reflections() == []
 
 
+def test_a_failed_nested_block_that_is_caught_undoes_only_its_own_writes(tmp_path):
+    with Journal.open(tmp_path, clock=_clock) as journal:
+        journal.set_profile("AB", "teamleder")
+        with journal.atomic():
+            journal.add_reflection(_reflection("ydre"))
+            try:
+                with journal.atomic():
+                    journal.add_reflection(_reflection("indre 1"))
+                    journal.add_reflection(_reflection("indre 2"))
+                    raise LookupError("skip this one")
+            except LookupError:
+                pass
+            journal.add_reflection(_reflection("ydre igen"))
+    with Journal.open(tmp_path) as reopened:
+        assert sorted(r.text for r in reopened.reflections()) == ["ydre", "ydre igen"]
+
+
 def test_store_atomic_on_a_bare_connection(tmp_path):
     conn = connect(str(tmp_path / "bare.sqlite"))
     try:

@@ -31,12 +31,6 @@ def strict_callbacks(monkeypatch):
     monkeypatch.setattr(CallbackDispatcher, "__call__", call)
 
 
-@pytest.fixture(autouse=True)
-def no_development_module(monkeypatch):
-    """Most tests see the app as it is before lgtrack.ui.development exists."""
-    monkeypatch.setitem(sys.modules, DEVELOPMENT_MODULE, None)
-
-
 @pytest.fixture
 def empty():
     journal = Journal.open(":memory:", clock=lambda: NOW)
@@ -105,7 +99,8 @@ def test_a_reflection_saved_in_the_app_is_in_the_journal(journal):
     assert [r.text for r in journal.reflections()] == ["Fra appen"]
 
 
-def test_my_development_shows_a_note_until_its_module_exists(journal):
+def test_my_development_shows_a_note_until_its_module_exists(journal, monkeypatch):
+    monkeypatch.setitem(sys.modules, DEVELOPMENT_MODULE, None)  # as if it were not written yet
     app = App(journal)
     note = app.page("development")
     assert "lg-development-placeholder" in note.children[0]._dom_classes
@@ -118,9 +113,9 @@ def test_my_development_uses_the_development_widget_when_it_exists(journal, monk
     made = []
 
     class DevelopmentWidget(widgets.VBox):
-        def __init__(self, journal, *, clock=None):
+        def __init__(self, journal, *, clock=None, lang=None):
             super().__init__()
-            made.append((journal, clock))
+            made.append((journal, clock, lang))
 
     fake = types.ModuleType(DEVELOPMENT_MODULE)
     fake.DevelopmentWidget = DevelopmentWidget
@@ -128,7 +123,7 @@ def test_my_development_uses_the_development_widget_when_it_exists(journal, monk
     clock = journal.clock
     app = App(journal, clock=clock)
     assert isinstance(app.page("development"), DevelopmentWidget)
-    assert made == [(journal, clock)]
+    assert made == [(journal, clock, "da")]
 
 
 def test_an_unknown_page_is_a_key_error(journal):

@@ -21,6 +21,8 @@ _COMMAND_MODULES = (
     "exchange",
     "demo",
     "summary",
+    "share",
+    "report",
 )
 
 

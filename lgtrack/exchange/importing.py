@@ -32,12 +32,14 @@ class ImportFormat:
     """A kind of file ``lgtrack import`` reads.
 
     ``plan`` validates a document against a journal (raising :class:`FileProblem`) and returns
-    the records to write; ``detect`` recognises files without a ``"format"`` field.
+    the records to write; ``detect`` recognises files without a ``"format"`` field; ``apply``
+    writes the plan (default: :func:`~lgtrack.exchange.merge.apply_plan`).
     """
 
     name: str
     plan: Planner
     detect: Callable[[dict[str, Any]], bool] | None = None
+    apply: Callable[[Journal, Any], ImportSummary] | None = None
 
 
 _FORMATS: dict[str, ImportFormat] = {}
@@ -80,7 +82,7 @@ def import_document(
     try:
         with journal.atomic():
             plan = import_format.plan(journal, document, options)
-            return apply_plan(journal, plan)
+            return (import_format.apply or apply_plan)(journal, plan)
     except FileProblem as exc:
         raise refuse(name, str(exc)) from None
     except RecursionError:  # defensive: nesting is capped when reading
@@ -96,3 +98,18 @@ def import_file(
 
 register_import_format(ImportFormat("lgtrack-export", plan_lgtrack_export))
 register_import_format(ImportFormat("jrnl", plan_jrnl_export, detect=detect_jrnl))
+
+
+def _plan_share_bundle(journal: Journal, document: dict, options: ImportOptions) -> Any:
+    from ..sharing.receive import plan_bundle  # late: lgtrack.sharing imports this package
+
+    return plan_bundle(journal, document, options)
+
+
+def _apply_share_bundle(journal: Journal, plan: Any) -> ImportSummary:
+    from ..sharing.mirror import apply_bundle
+
+    return apply_bundle(journal, plan)
+
+
+register_import_format(ImportFormat("lgtrack-share", _plan_share_bundle, apply=_apply_share_bundle))

@@ -92,12 +92,13 @@ def quiet(widget: widgets.Widget, handler: Callable, name: str = "value") -> Ite
 
 
 def set_options(selector: Any, options: Sequence[tuple[str, Any]], value: Any = None) -> None:
-    """Replace a selector's options, keeping ``value`` (or the current one) when still offered."""
+    """Replace a selector's options, keeping ``value`` (or the current one) when still offered,
+    else choosing the first option."""
     keep = selector.value if value is None else value
     selector.options = list(options)
     values = [v for _, v in options]
-    if keep in values:
-        selector.value = keep
+    if values:
+        selector.value = keep if keep in values else values[0]
 
 
 _TAG_SPLIT = re.compile(r"[\s,;]+")

@@ -54,7 +54,8 @@ class _DevelopmentPlaceholder(widgets.VBox):
 
 
 def development_page(journal: Journal, clock: Clock, lang: str) -> widgets.Widget:
-    """``lgtrack.ui.development.DevelopmentWidget(journal, clock=clock)``, or a short note."""
+    """``lgtrack.ui.development.DevelopmentWidget(journal, clock=clock, lang=lang)``, or a short
+    note while that module does not exist."""
     try:
         module = importlib.import_module(DEVELOPMENT_MODULE)
     except ModuleNotFoundError as error:
@@ -64,10 +65,7 @@ def development_page(journal: Journal, clock: Clock, lang: str) -> widgets.Widge
     widget_class = getattr(module, "DevelopmentWidget", None)
     if widget_class is None:
         return _DevelopmentPlaceholder(lang)
-    page = widget_class(journal, clock=clock)
-    if hasattr(page, "set_lang"):
-        page.set_lang(lang)
-    return page
+    return widget_class(journal, clock=clock, lang=lang)
 
 
 class App(widgets.VBox):

@@ -55,7 +55,11 @@ class _GoalRow(widgets.VBox):
             "lg-goal-checkin-note",
         )
         self.check_in = classed(
-            widgets.Button(description=t("ui.goals.check_in", lang), icon="line-chart"),
+            widgets.Button(
+                description=t("ui.goals.check_in", lang),
+                icon="line-chart",
+                layout=widgets.Layout(width="auto"),
+            ),
             "lg-goal-checkin",
         )
         self.achieved = classed(
@@ -154,9 +158,9 @@ class GoalsWidget(widgets.VBox):
 
     def _fields(self) -> tuple[widgets.Widget, ...]:
         return (
+            self._goal_title,
             self._discipline,
             self._behaviours,
-            self._goal_title,
             self._why,
             self._success,
             self._due,
@@ -317,9 +321,9 @@ class GoalsWidget(widgets.VBox):
 
 
 _FORM_LABELS = (
+    "ui.goals.field.title",
     "ui.field.discipline",
     "ui.goals.field.behaviours",
-    "ui.goals.field.title",
     "ui.goals.field.why",
     "ui.goals.field.success",
     "ui.goals.field.due",

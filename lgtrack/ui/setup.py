@@ -124,9 +124,10 @@ class SetupWidget(widgets.VBox):
         self._language_label.value = f"<b>{esc(t('ui.setup.language', lang))}</b>"
         self._save.description = t("ui.setup.save", lang)
         levels = [(level.name.get(lang), level.id) for level in self._framework.levels]
+        chosen = self._level.value  # None until the leader picks one: no level is assumed
         with quiet(self._level, self._on_form_value):
             set_options(self._level, levels)
-            if self._level.value not in self._framework.level_ids:
+            if chosen not in self._framework.level_ids:
                 self._level.value = None
 
     def _on_language_value(self, change: dict) -> None:

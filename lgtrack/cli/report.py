@@ -1,0 +1,61 @@
+"""``lgtrack report``: the session report on a leader, as one self-contained HTML file.
+
+The report is in the leader's language unless ``--lang``; ``--today`` fixes the day it is
+about (default: today). ``--pdf`` also prints it to a PDF next to the HTML with an installed
+Chromium; without one it exits 2 before writing anything and says how to print from a browser.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from ._common import add_home, day_arg, open_journal
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "report",
+        help="write the coaching report on a leader (HTML, optionally PDF)",
+        description="Write the report for a coaching session: what changed since the last\n"
+        "session, trends, coverage, self vs others, goals, the last session's GROW notes,\n"
+        "open actions and questions for next time. One HTML file with everything inside.",
+        epilog="examples:\n  lgtrack report --leader 3f2a9c --out report.html\n"
+        "  lgtrack report --leader 3f2a9c --out report.html --lang en --pdf",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--leader", metavar="ID", required=True, help="the leader's id (or its first 6+ characters)"
+    )
+    parser.add_argument("--out", metavar="FILE", required=True, help="the HTML file to write")
+    parser.add_argument("--today", metavar="DATE", help="the day of the report (YYYY-MM-DD)")
+    parser.add_argument("--lang", choices=("da", "en"), help="language (default: the leader's)")
+    parser.add_argument(
+        "--pdf", action="store_true", help="also write FILE.pdf (needs an installed Chromium)"
+    )
+    add_home(parser)
+    parser.set_defaults(run=run_report)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .._time import utc_now
+    from ..errors import ValidationError
+    from ..report import NO_CHROMIUM, find_chromium, find_leader, print_pdf, write_report
+
+    today = day_arg(args.today, "--today") if args.today else utc_now().date()
+    out = Path(args.out)
+    if out.is_dir():
+        raise ValidationError(f"--out '{out}' is a directory: give a file name such as report.html")
+    if not out.parent.is_dir():
+        raise ValidationError(f"the folder for --out '{out}' does not exist")
+    chromium = find_chromium() if args.pdf else None
+    if args.pdf and chromium is None:
+        raise ValidationError(NO_CHROMIUM)
+    with open_journal(args) as journal:
+        leader = find_leader(journal, args.leader)
+        written = write_report(journal, leader.id, out, today=today, lang=args.lang)
+    print(f"wrote {written}")
+    if chromium is not None:
+        print(f"wrote {print_pdf(written, written.with_suffix('.pdf'), chromium)}")
+    return 0

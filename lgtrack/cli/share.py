@@ -1,0 +1,206 @@
+"""``lgtrack share`` (a bundle for a coach, previewed before it is written) and ``lgtrack leaders``.
+
+The real clock is read here, at the entry point; the core takes ``now`` as an argument.
+No pandas: start-up time matters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .._time import utc_now
+from ..errors import ValidationError
+from ..i18n import t
+from ._common import add_home, day_arg, open_journal
+
+_RAW = argparse.RawDescriptionHelpFormatter
+CONFIRM = "Skriv filen? / Write the file? [y/N] "
+_YES = ("y", "yes", "j", "ja")
+
+SHARE_DESCRIPTION = """\
+Make a share bundle for your coach or programme facilitator: a JSON file with the part of
+your journal you choose (format: docs/share-bundle.md). Entries marked private never leave.
+
+Before anything is written, a preview shows exactly what will leave: counts per kind and
+discipline, the period, whether free text is included, and every text, one per line.
+At a terminal you are then asked "Skriv filen? / Write the file? [y/N]"; --yes skips the
+question, --dry-run only shows the preview. When standard input is not a terminal (a
+script), the file is written without asking.
+
+--no-text leaves out every free text: only ratings, dates and goal titles are shared
+(no reflection texts, prompts, next steps, tags or wellbeing; no goal why/success or
+check-in notes; no feedback names or texts). The coach imports the file with
+'lgtrack import FILE'."""
+
+LEADERS_DESCRIPTION = """\
+List the leaders in this journal: you (if the journal has a profile) and everyone whose
+share bundle was imported, with their numbers of reflections, goals and feedback and the
+day of their latest entry. --json prints a JSON array of {"id", "name", "level", "me",
+"imported_at", "framework": {"id", "version"}, "reflections", "goals", "feedback",
+"last_entry", "scope"}."""
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    _register_share(commands)
+    _register_leaders(commands)
+
+
+def _register_share(commands: argparse._SubParsersAction) -> None:
+    share = commands.add_parser(
+        "share",
+        help="make a share bundle for your coach (previewed before it is written)",
+        description=SHARE_DESCRIPTION,
+        formatter_class=_RAW,
+        epilog="examples:\n  lgtrack share --out til-coach.json --from 2026-01-01\n"
+        "  lgtrack share --out forloeb.json --no-text --include reflections,goals --yes\n"
+        "  lgtrack share --dry-run --discipline people self",
+    )
+    share.add_argument("--out", metavar="FILE", help="the bundle file to write")
+    share.add_argument("--from", dest="since", metavar="DATE", help="from this day (YYYY-MM-DD)")
+    share.add_argument("--to", dest="until", metavar="DATE", help="up to and including this day")
+    share.add_argument(
+        "--discipline",
+        dest="disciplines",
+        metavar="D",
+        nargs="+",
+        action="extend",
+        default=[],
+        help="only these disciplines (default: all)",
+    )
+    share.add_argument(
+        "--no-text", dest="text", action="store_false", help="share no free text at all"
+    )
+    share.add_argument(
+        "--include",
+        metavar="KINDS",
+        action="append",
+        help="comma-separated: reflections,goals,feedback (default: all three)",
+    )
+    share.add_argument("--name", help="the name to put in the bundle, e.g. your initials")
+    share.add_argument("--yes", action="store_true", help="write without asking")
+    share.add_argument("--dry-run", action="store_true", help="only show the preview")
+    share.add_argument("--lang", choices=("da", "en"), help="language of the preview")
+    add_home(share)
+    share.set_defaults(run=run_share)
+
+
+def _register_leaders(commands: argparse._SubParsersAction) -> None:
+    leaders = commands.add_parser(
+        "leaders",
+        help="list the leaders in this journal (you and imported bundles)",
+        description=LEADERS_DESCRIPTION,
+        formatter_class=_RAW,
+    )
+    leaders.add_argument("--json", action="store_true", help="print a JSON array")
+    leaders.add_argument("--lang", choices=("da", "en"), help="language of the headings")
+    add_home(leaders)
+    leaders.set_defaults(run=run_leaders)
+
+
+def share_scope(args: argparse.Namespace):
+    """The scope the options ask for (checked against the framework when the bundle is built)."""
+    from ..sharing import KINDS, ShareScope
+
+    since = day_arg(args.since, "--from date") if args.since is not None else None
+    until = day_arg(args.until, "--to date") if args.until is not None else None
+    disciplines = [d.strip() for item in args.disciplines for d in item.split(",") if d.strip()]
+    include = KINDS
+    if args.include is not None:
+        include = tuple(k.strip() for item in args.include for k in item.split(",") if k.strip())
+        unknown = [kind for kind in include if kind not in KINDS]
+        if unknown:
+            raise ValidationError(
+                f"--include: unknown kind '{unknown[0]}' (known: {', '.join(KINDS)})"
+            )
+    return ShareScope(since, until, tuple(dict.fromkeys(disciplines)), args.text, include)
+
+
+def run_share(args: argparse.Namespace) -> int:
+    from ..sharing import build_bundle, preview_bundle, preview_lines, write_bundle
+    from ..sharing.preview import summary_text
+
+    if args.out is None and not args.dry_run:
+        raise ValidationError("give --out FILE for the bundle (or --dry-run to only preview it)")
+    scope = share_scope(args)
+    with open_journal(args) as journal:
+        me = journal.require_me()
+        framework = journal.framework_for(me)
+        bundle = build_bundle(journal, scope, now=utc_now(), name=args.name)
+    lang = args.lang or me.lang
+    preview = preview_bundle(bundle, framework)
+    print("\n".join(preview_lines(preview, framework, lang)))
+    print()
+    if args.dry_run:
+        print(t("share.dry_run", lang))
+        return 0
+    if not args.yes and sys.stdin.isatty() and not _confirmed():
+        print(t("share.not_written", lang))
+        return 0
+    path = write_bundle(bundle, args.out)
+    print(t("share.written", lang, path=path, summary=summary_text(preview, lang)))
+    return 0
+
+
+def _confirmed() -> bool:
+    try:
+        answer = input(CONFIRM)
+    except EOFError:
+        return False
+    return answer.strip().casefold() in _YES
+
+
+def run_leaders(args: argparse.Namespace) -> int:
+    from ..sharing import leader_overview
+
+    with open_journal(args) as journal:
+        overview = leader_overview(journal)
+        me = journal.me()
+    if args.json:
+        print(json.dumps(overview, ensure_ascii=False, indent=2))
+        return 0
+    lang = args.lang or (me.lang if me else "da")
+    if not overview:
+        print(t("leaders.none", lang))
+        return 0
+    print(_table([_heading(lang), *(_row(entry, lang) for entry in overview)]))
+    return 0
+
+
+def _heading(lang: str) -> list[str]:
+    columns = ("name", "level", "source", "reflections", "goals", "feedback", "last_entry")
+    return [t(f"leaders.col.{column}", lang) for column in columns]
+
+
+def _row(entry: dict, lang: str) -> list[str]:
+    if entry["me"]:
+        source = t("leaders.me", lang)
+    elif entry["imported_at"]:
+        source = t("leaders.imported", lang, day=entry["imported_at"][:10])
+    else:
+        source = t("leaders.not_imported", lang)
+    return [
+        _printable(entry["name"]),
+        _printable(entry["level"] or "-"),
+        source,
+        str(entry["reflections"]),
+        str(entry["goals"]),
+        str(entry["feedback"]),
+        entry["last_entry"] or "-",
+    ]
+
+
+def _printable(text: str, width: int = 40) -> str:
+    """A name from a bundle on one line, without control characters (terminal escapes)."""
+    from ..exchange.reading import clean_message
+
+    return clean_message(text, limit=width)
+
+
+def _table(rows: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    )

@@ -1,0 +1,71 @@
+"""Small text helpers for the report and the coach's overview: escaping, dates and numbers."""
+
+from __future__ import annotations
+
+import html
+import math
+from datetime import date
+
+from ..framework import Framework
+from ..i18n import t
+
+
+def esc(value: object) -> str:
+    """``value`` as HTML text (quotes too): text from a bundle never becomes markup."""
+    return html.escape(str(value), quote=True)
+
+
+def long_day(day: date, lang: str) -> str:
+    """``3. november 2026`` (da) or ``3 November 2026`` (en)."""
+    month = t("report.months", lang).split()[day.month - 1]
+    return f"{day.day}. {month} {day.year}" if lang == "da" else f"{day.day} {month} {day.year}"
+
+
+def decimal(value: float | None, lang: str, digits: int = 1) -> str:
+    """``3,4`` (da) or ``3.4`` (en); a dash for a missing value."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def signed(value: float | None, lang: str) -> str:
+    text = decimal(value, lang)
+    return f"+{text}" if text != "–" and not text.startswith("-") and value else text
+
+
+def percent(value: float | None, lang: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value * 100:.0f} %" if lang == "da" else f"{value * 100:.0f}%"
+
+
+def discipline_name(framework: Framework, discipline_id: str, lang: str) -> str:
+    try:
+        return framework.discipline(discipline_id).name.get(lang)
+    except KeyError:
+        return discipline_id
+
+
+def behaviour_text(framework: Framework, behaviour_id: str, lang: str) -> str:
+    try:
+        return framework.behaviour(behaviour_id).text.get(lang)
+    except KeyError:
+        return behaviour_id
+
+
+def level_name(framework: Framework, level_id: str | None, lang: str) -> str:
+    if level_id in framework.level_ids:
+        return framework.level(level_id).name.get(lang)
+    return level_id or "–"
+
+
+def snippet(text: str, limit: int = 160) -> str:
+    """The first ``limit`` characters on one line (plain text, not escaped)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def paragraphs(text: str) -> str:
+    """Escaped text with its line breaks kept."""
+    return f'<p class="lg-pre">{esc(text.strip())}</p>'

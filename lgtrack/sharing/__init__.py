@@ -1,0 +1,93 @@
+"""Share bundles: what a leader chooses to give a coach or cohort facilitator, and its import.
+
+A leader makes a bundle with :func:`build_bundle` (``lgtrack share`` or the ShareWidget), sees
+:func:`preview_bundle` of it, and writes it with :func:`write_bundle`. The coach reads it with
+``lgtrack import BUNDLE`` (:mod:`.receive`, through the import registry) into their own journal.
+``docs/share-bundle.md`` describes the same format for people.
+
+Format ``lgtrack-share``, version 1 — one UTF-8 JSON object::
+
+    {
+      "format": "lgtrack-share",
+      "version": 1,
+      "created_at": "2026-11-02T10:15:00+01:00",   # aware ISO-8601: when the leader made it
+      "generator": "lgtrack 0.1.0",
+      "framework": {"id": "stuk", "version": "1.0"},
+      "leader": {"id": UUID, "name": "AB", "level": "teamleder", "lang": "da", "unit": ""},
+      "scope": {"from": "2026-01-01" | null, "to": "2026-06-30" | null,
+                "disciplines": ["people", ...],        # every discipline shared, spelt out
+                "text": true,                          # false: no free text at all
+                "include": ["reflections", "goals", "feedback"]},
+      "reflections": [{"id", "day", "disciplines", "ratings": [{"behaviour", "score"}],
+                       "level", "framework_version",
+                       + with text: "prompt", "text", "next_step", "tags", "wellbeing",
+                         "energy"}],
+      "goals": [{"id", "discipline", "title", "behaviours", "due", "status", "created_on",
+                 "closed_on", "checkins": [{"day", "progress", + with text: "note"}],
+                 + with text: "why", "success"}],
+      "feedback": [{"id", "day", "role", "discipline", "ratings",
+                    + with text: "name", "text"}],
+      "checksum": "sha256:<64 hex digits>"
+    }
+
+Rules:
+
+- ``leader.name`` is the profile's name unless the leader chose another (initials) for the
+  bundle. There is no ``is_me``: a bundle's leader is never the importing journal's owner.
+- Entries marked private are never in a bundle. Without text (``"text": false``) only ratings,
+  dates and goal titles leave: the fields marked "with text" are absent, not empty.
+- Every record lies inside the scope: its day (reflections, feedback, check-ins) in the period;
+  a goal was open at some time in the period (created on or before ``to``, not closed before
+  ``from``); its disciplines, and the behaviours of its ratings, among ``disciplines``. A
+  reflection about several disciplines carries only the shared ones and their ratings.
+- Kinds not in ``include`` are empty lists. Records are listed oldest first.
+- A score is a whole number on the framework's scale, or ``null`` for "ved ikke".
+- ``checksum`` is SHA-256 over the canonical JSON of every other field (keys sorted, separators
+  ``,`` and ``:``, UTF-8 without ``\\u`` escapes). It detects a changed or damaged file; it is
+  not a signature (anyone can recompute it).
+- A reader refuses a ``version`` newer than it knows; adding or changing a field raises it.
+
+On import the leader is stored beside any others (``imported_at``, ``share_scope``); a newer
+bundle from the same leader updates them in place, records inside its scope that it lacks are
+removed, and an older bundle than the last one imported is refused. See :mod:`.receive`.
+"""
+
+from __future__ import annotations
+
+from .build import build_bundle, bundle_text, write_bundle
+from .format import (
+    BUNDLE_FORMAT,
+    BUNDLE_VERSION,
+    KINDS,
+    ShareScope,
+    bundle_checksum,
+    canonical_json,
+    record_fields,
+)
+from .mirror import ShareImportSummary, apply_bundle, stored_scope
+from .overview import leader_overview
+from .preview import BundlePreview, SharedText, preview_bundle, preview_lines, shared_texts
+from .receive import plan_bundle
+
+__all__ = [
+    "BUNDLE_FORMAT",
+    "BUNDLE_VERSION",
+    "KINDS",
+    "BundlePreview",
+    "ShareImportSummary",
+    "ShareScope",
+    "SharedText",
+    "apply_bundle",
+    "build_bundle",
+    "bundle_checksum",
+    "bundle_text",
+    "canonical_json",
+    "leader_overview",
+    "plan_bundle",
+    "preview_bundle",
+    "preview_lines",
+    "record_fields",
+    "shared_texts",
+    "stored_scope",
+    "write_bundle",
+]

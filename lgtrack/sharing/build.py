@@ -1,0 +1,169 @@
+"""The leader's side: a share bundle of "me" for a chosen scope, and writing it to a file.
+
+Private entries never leave: they are filtered out in the query *and* again here. Without free
+text, each record is cut down to the fields of :func:`~lgtrack.sharing.format.record_fields`.
+Ratings and goal behaviours outside the chosen disciplines are left out, and so are ratings of
+behaviours the leader's framework no longer knows (the coach could not read them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from .._time import day_to_text, moment_to_text
+from ..errors import ValidationError
+from ..exchange.export_json import feedback_to_dict, goal_to_dict, reflection_to_dict
+from ..framework import Framework
+from ..journal import Journal
+from ..query import EntryFilter
+from ..records import Feedback, Goal, Leader, Rating, Reflection
+from ..validation import MAX_SHORT
+from .format import BUNDLE_FORMAT, BUNDLE_VERSION, ShareScope, bundle_checksum, record_fields
+
+
+def build_bundle(
+    journal: Journal, scope: ShareScope, *, now: datetime, name: str | None = None
+) -> dict[str, Any]:
+    """The bundle of the journal owner's entries within ``scope``, with its checksum.
+
+    ``name`` replaces the profile's name in the bundle (e.g. initials); ``now`` is its
+    ``created_at``. Raises ValidationError for a bad scope, name or time.
+    """
+    from .. import __version__
+
+    me = journal.require_me()
+    framework = journal.framework_for(me)
+    scope = scope.checked(framework)
+    if now.tzinfo is None:
+        raise ValidationError("the bundle's time must have a time zone")
+    bundle: dict[str, Any] = {
+        "format": BUNDLE_FORMAT,
+        "version": BUNDLE_VERSION,
+        "created_at": moment_to_text(now),
+        "generator": f"lgtrack {__version__}",
+        "framework": {"id": framework.id, "version": me.framework_version},
+        "leader": _leader(me, name),
+        "scope": scope.to_json(),
+        "reflections": _reflections(journal, framework, scope),
+        "goals": _goals(journal, framework, scope),
+        "feedback": _feedback(journal, framework, scope),
+    }
+    bundle["checksum"] = bundle_checksum(bundle)
+    return bundle
+
+
+def bundle_text(bundle: dict[str, Any]) -> str:
+    """The bundle as the file's text: indented UTF-8 JSON ending with a newline."""
+    return json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_bundle(bundle: dict[str, Any], path: str | os.PathLike) -> Path:
+    """Write ``bundle`` to ``path`` whole or not at all, readable by the owner only."""
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise ValidationError(f"{target} is a folder; give a file name")
+    if not target.parent.is_dir():
+        raise ValidationError(f"no folder {target.parent} to write {target.name} in")
+    data = bundle_text(bundle).encode("utf-8")
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _leader(me: Leader, name: str | None) -> dict[str, Any]:
+    shown = me.name if name is None else name.strip()
+    if not shown:
+        raise ValidationError("the name in the bundle cannot be empty (initials are fine)")
+    if len(shown) > MAX_SHORT or "\x00" in shown:
+        raise ValidationError(f"the name in the bundle must be at most {MAX_SHORT} characters")
+    return {"id": me.id, "name": shown, "level": me.level, "lang": me.lang, "unit": me.unit}
+
+
+def _pick(record: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    return {key: record[key] for key in fields}
+
+
+def _in_scope(framework: Framework, scope: ShareScope, behaviour: str) -> bool:
+    try:
+        return scope.covers_discipline(framework.behaviour(behaviour).discipline)
+    except KeyError:
+        return False
+
+
+def _ratings(framework: Framework, scope: ShareScope, ratings: tuple[Rating, ...]) -> tuple:
+    return tuple(r for r in ratings if _in_scope(framework, scope, r.behaviour))
+
+
+def _reflections(journal: Journal, framework: Framework, scope: ShareScope) -> list[dict]:
+    if "reflections" not in scope.include:
+        return []
+    where = EntryFilter(since=scope.since, until=scope.until, include_private=False)
+    shared: list[Reflection] = []
+    for r in journal.reflections(where):
+        if r.private or not scope.covers_day(r.day) or not scope.covers_any(r.disciplines):
+            continue
+        disciplines = tuple(d for d in r.disciplines if scope.covers_discipline(d))
+        ratings = _ratings(framework, scope, r.ratings)
+        shared.append(replace(r, disciplines=disciplines, ratings=ratings))
+    shared.sort(key=lambda r: (r.day, r.created_at, r.id))
+    fields = record_fields("reflections", scope.text)
+    return [_pick(reflection_to_dict(r), fields) for r in shared]
+
+
+def _goals(journal: Journal, framework: Framework, scope: ShareScope) -> list[dict]:
+    if "goals" not in scope.include:
+        return []
+    shared: list[Goal] = [
+        g
+        for g in journal.goals(EntryFilter(include_private=False))
+        if not g.private and scope.covers_goal(g.discipline, g.created_at.date(), g.closed_on)
+    ]
+    shared.sort(key=lambda g: (g.created_at, g.id))
+    fields = record_fields("goals", scope.text)
+    checkin_fields = record_fields("checkins", scope.text)
+    bundle_goals = []
+    for goal in shared:
+        record = goal_to_dict(goal)
+        record["created_on"] = day_to_text(goal.created_at.date())
+        record["behaviours"] = [b for b in goal.behaviours if _in_scope(framework, scope, b)]
+        record["checkins"] = [
+            _pick(checkin, checkin_fields)
+            for checkin in record["checkins"]
+            if scope.covers_day(date.fromisoformat(checkin["day"]))
+        ]
+        bundle_goals.append(_pick(record, fields))
+    return bundle_goals
+
+
+def _feedback(journal: Journal, framework: Framework, scope: ShareScope) -> list[dict]:
+    if "feedback" not in scope.include:
+        return []
+    where = EntryFilter(since=scope.since, until=scope.until, include_private=False)
+    shared: list[Feedback] = [
+        f
+        for f in journal.feedback(where)
+        if not f.private and scope.covers_day(f.day) and scope.covers_discipline(f.discipline)
+    ]
+    shared.sort(key=lambda f: (f.day, f.created_at, f.id))
+    fields = record_fields("feedback", scope.text)
+    bundle_feedback = []
+    for item in shared:
+        record = feedback_to_dict(item)
+        record["ratings"] = [
+            {"behaviour": r.behaviour, "score": r.score}
+            for r in _ratings(framework, scope, item.ratings)
+        ]
+        bundle_feedback.append(_pick(record, fields))
+    return bundle_feedback

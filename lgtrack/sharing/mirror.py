@@ -1,0 +1,153 @@
+"""Writing a checked share bundle into the coach's journal: the leader's records in scope
+are made equal to the bundle (rules in :mod:`lgtrack.sharing.receive`)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+from .. import feedback as feedback_sql
+from .. import goals as goals_sql
+from .. import leaders as leaders_sql
+from .. import reflections as reflections_sql
+from .._time import moment_to_text
+from ..exchange.merge import ImportSummary
+from ..exchange.reading import clean_message
+from ..journal import Journal
+from ..query import EntryFilter
+from ..records import Feedback, Goal, Leader, Reflection
+from .format import KINDS, ShareScope
+
+_EVERYTHING = EntryFilter(include_private=True)
+
+
+@dataclass
+class BundlePlan:
+    """A checked bundle: the leader and the records to mirror, nothing written yet."""
+
+    leader: Leader
+    scope: ShareScope
+    scope_json: dict[str, Any]
+    created_at: datetime
+    reflections: list[Reflection] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    feedback: list[Feedback] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ShareImportSummary(ImportSummary):
+    """What importing a bundle did; ``removed`` counts records the leader no longer shares."""
+
+    leader_name: str = ""
+    removed: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+
+    def line(self) -> str:
+        """``imported AB's share bundle: 3 reflections, ... (2 added, 1 removed, ...)``."""
+        totals = ", ".join(_plural(self.imported(k) + self.unchanged.get(k, 0), k) for k in KINDS)
+        outcome = ", ".join(
+            f"{sum(counts.get(k, 0) for k in KINDS)} {name}"
+            for name, counts in (
+                ("added", self.added),
+                ("updated", self.updated),
+                ("unchanged", self.unchanged),
+                ("removed", self.removed),
+            )
+        )
+        return clean_message(
+            f"imported {self.leader_name}'s share bundle: {totals} ({outcome})", limit=1000
+        )
+
+
+def _plural(count: int, kind: str) -> str:
+    if count == 1 and kind != "feedback":
+        kind = kind[:-1]
+    return f"{count} {kind}"
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def apply_bundle(journal: Journal, plan: BundlePlan) -> ShareImportSummary:
+    """Mirror the checked bundle into ``journal`` (inside the caller's transaction)."""
+    conn = journal.conn
+    existing = leaders_sql.get(conn, plan.leader.id)
+    counts = {
+        name: dict.fromkeys(KINDS, 0) for name in ("added", "updated", "unchanged", "removed")
+    }
+    leaders_sql.save(conn, plan.leader)
+    conn.execute(
+        "UPDATE leaders SET imported_at = ?, share_scope = ? WHERE id = ?",
+        (
+            moment_to_text(journal.clock()),
+            json.dumps(plan.scope_json, sort_keys=True, ensure_ascii=False),
+            plan.leader.id,
+        ),
+    )
+    for kind in plan.scope.include:
+        _mirror(journal, plan, kind, counts)
+    return ShareImportSummary(
+        added={"leaders": int(existing is None), **counts["added"]},
+        updated={"leaders": int(existing is not None), **counts["updated"]},
+        present=dict.fromkeys(("leaders", *KINDS), 0),
+        leader_name=plan.leader.name,
+        removed=counts["removed"],
+        unchanged=counts["unchanged"],
+    )
+
+
+_SQL = {"reflections": reflections_sql, "goals": goals_sql, "feedback": feedback_sql}
+
+
+def _mirror(journal: Journal, plan: BundlePlan, kind: str, counts: dict) -> None:
+    sql = _SQL[kind]
+    incoming = {record.id: record for record in getattr(plan, kind)}
+    held = sql.query(journal.conn, plan.leader.id, _EVERYTHING)
+    for record in held:
+        if record.id not in incoming and _covers(plan.scope, kind, record):
+            sql.delete(journal.conn, record.id)
+            counts["removed"][kind] += 1
+    for record in incoming.values():
+        stored = sql.get(journal.conn, record.id)
+        if stored is not None and _same(kind, stored, record):
+            counts["unchanged"][kind] += 1
+            continue
+        created = stored.created_at if stored is not None else plan.created_at
+        if kind == "goals":
+            created = record.created_at
+        sql.save(journal.conn, replace(record, created_at=created, updated_at=plan.created_at))
+        counts["updated" if stored is not None else "added"][kind] += 1
+
+
+def _covers(scope: ShareScope, kind: str, record) -> bool:
+    """Whether the coach's copy of a record lies inside ``scope`` (so a bundle speaks for it)."""
+    if kind == "reflections":
+        return scope.covers_day(record.day) and scope.covers_any(record.disciplines)
+    if kind == "feedback":
+        return scope.covers_day(record.day) and scope.covers_discipline(record.discipline)
+    return scope.covers_goal(record.discipline, _created_on(record), record.closed_on)
+
+
+def _created_on(goal: Goal) -> date:
+    return goal.created_at.date()
+
+
+def _same(kind: str, stored, incoming) -> bool:
+    ignore = {"created_at": None, "updated_at": None}
+    if kind != "goals":
+        return replace(stored, **ignore) == replace(incoming, **ignore)
+    if _created_on(stored) != _created_on(incoming):
+        return False
+    steps = [[(c.day, c.progress, c.note) for c in g.checkins] for g in (stored, incoming)]
+    return steps[0] == steps[1] and replace(stored, checkins=(), **ignore) == replace(
+        incoming, checkins=(), **ignore
+    )
+
+
+def stored_scope(journal: Journal, leader_id: str) -> dict[str, Any] | None:
+    """The scope of the last bundle imported for ``leader_id`` (None if never imported)."""
+    row = journal.conn.execute("SELECT share_scope FROM leaders WHERE id = ?", (leader_id,))
+    found = row.fetchone()
+    return json.loads(found[0]) if found and found[0] else None

@@ -1,0 +1,500 @@
+"""The "My development" page: how my leadership develops, drawn from my own journal.
+
+Controls: the period shown, all disciplines or one (one: behaviour by behaviour), a level overlay
+(the next level up and the periods spent at each level) and the rolling-mean window. Views, one
+per tab: trends, behaviour × month, self vs others (radar and a short table), coverage of my level
+(and of the next level up), goals, and cadence (a one-line status and a calendar).
+
+The journal's frames are read once per :meth:`DevelopmentWidget.refresh`; a control change
+redraws only the views it affects. Figures are rendered to PNG here: a bare matplotlib
+``Figure`` shows as text in a kernel where pyplot was never imported.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import fields
+from datetime import date, timedelta
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import Image
+from matplotlib.figure import Figure
+
+from .. import analysis as an
+from .. import plots
+from ..framework import Framework
+from ..i18n import LANGUAGES, t
+from ..journal import Journal
+from ..records import Leader
+from ._common import (
+    ALL,
+    Clock,
+    classed,
+    discipline_options,
+    esc,
+    hide,
+    quiet,
+    resolve_lang,
+    set_options,
+    snippet,
+    today_of,
+)
+from ._html import behaviour_text, discipline_name
+
+PERIOD_MONTHS = {"3m": 3, "6m": 6, "1y": 12, "2y": 24, "all": None}  # key: ui.development.period.*
+WINDOWS = (30, 60, 90)
+COVERAGE_DAYS = 90
+GAP_THRESHOLD, SMALL_N, TABLE_ROWS = 0.5, 3, 10
+DPI = 96
+TABS = ("trends", "heatmap", "perception", "coverage", "goals", "cadence")  # ui.development.tab.*
+_LABEL_KEYS = ("ui.development.period", "ui.development.discipline", "ui.development.window")
+FIGURES = ("trends", "heatmap", "radar", "coverage", "next_level", "goals", "cadence")
+# What each control redraws.
+_DEPENDS = {
+    "period": ("trends", "heatmap", "radar", "table", "goals", "cadence"),
+    "discipline": ("trends", "heatmap", "table", "coverage_lists", "next_level", "goals"),
+    "overlay": ("trends", "next_level"),
+    "window": ("trends",),
+}
+_ALL_VIEWS = (*FIGURES, "table", "coverage_lists", "cadence_line")
+_FRAME_NAMES = tuple(field.name for field in fields(an.JournalFrames))
+
+
+def figure_image(figure: Figure) -> Image:
+    """``figure`` as a PNG image that every front end shows."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI)
+    return Image(data=buffer.getvalue(), format="png")
+
+
+def number(value: float, lang: str, *, signed: bool = False) -> str:
+    """``3.25`` as ``3,3`` (da) or ``3.3`` (en); ``–`` for no value."""
+    if pd.isna(value):
+        return "–"
+    text = f"{value:+.1f}" if signed else f"{value:.1f}"
+    return text.replace(".", ",").replace("-", "−") if lang == "da" else text.replace("-", "−")
+
+
+class DevelopmentWidget(widgets.VBox):
+    """My development over time, for the journal's owner.
+
+    ``clock`` fixes "now" (default: the journal's clock); ``lang`` defaults to the profile's.
+    Without a profile the page is a one-line note pointing to setup.
+    """
+
+    def __init__(self, journal: Journal, *, clock: Clock | None = None, lang: str | None = None):
+        super().__init__()
+        self._journal = journal
+        self._clock = clock or journal.clock
+        self._lang = resolve_lang(journal, lang)
+        self._me: Leader | None = None
+        self._framework: Framework | None = None
+        self._frames: an.JournalFrames | None = None
+        self._today = today_of(self._clock)
+        self._figures: dict[str, Figure] = {}
+        self._built = False
+        self._note = classed(widgets.HTML(), "lg-development-note")
+        self.add_class("lg-development")
+        self.refresh()
+
+    # -- public API ----------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    def figure(self, view: str) -> Figure | None:
+        """The figure shown in ``view`` (one of :data:`FIGURES`), or None when none is shown."""
+        return self._figures.get(view)
+
+    def set_lang(self, lang: str) -> None:
+        """Show every label and figure in ``lang`` (``da`` or ``en``)."""
+        lang = resolve_lang(None, lang)
+        if lang == self._lang:
+            return
+        self._lang = lang
+        if self._built and self._me is not None:
+            self._render_labels()
+            self._render(_ALL_VIEWS)
+
+    def refresh(self) -> None:
+        """Re-read the journal (e.g. after a new reflection) and redraw what changed."""
+        me = self._journal.me()
+        if me is None:
+            self._me = None
+            self._note.value = "<p><i>{}</i></p>".format(
+                " · ".join(esc(t("ui.development.no_profile", lang)) for lang in LANGUAGES)
+            )
+            self.children = [self._note]
+            return
+        frames, today = an.JournalFrames.load(self._journal), today_of(self._clock)
+        if self._unchanged(me, frames, today):
+            return
+        self._me, self._frames, self._today = me, frames, today
+        self._framework = self._journal.framework()
+        if not self._built:
+            self._build()
+        self._load_coverage()
+        self._render_labels()
+        self._render(_ALL_VIEWS)
+        self.children = self._page
+
+    def _unchanged(self, me: Leader, frames: an.JournalFrames, today: date) -> bool:
+        old = self._frames
+        if not self._built or old is None or (me, today) != (self._me, self._today):
+            return False
+        return all(getattr(old, name).equals(getattr(frames, name)) for name in _FRAME_NAMES)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self._title = widgets.HTML()
+        self._labels = {key: widgets.HTML() for key in _LABEL_KEYS}
+        small = {"button_width": "auto"}
+        self._period = classed(widgets.ToggleButtons(style=small), "lg-development-period")
+        self._discipline = classed(widgets.Dropdown(), "lg-development-discipline")
+        self._window = classed(widgets.ToggleButtons(style=small), "lg-development-window")
+        self._overlay = classed(
+            widgets.Checkbox(value=True, indent=False, layout=widgets.Layout(width="auto")),
+            "lg-development-overlay",
+        )
+        self._refresh = classed(widgets.Button(icon="refresh"), "lg-development-refresh")
+        self._outputs = {
+            view: classed(widgets.Output(), f"lg-development-{view.replace('_', '-')}")
+            for view in FIGURES
+        }
+        self._table = classed(widgets.HTML(), "lg-development-table")
+        self._coverage_lists = classed(widgets.HTML(), "lg-development-coverage-lists")
+        self._next_list = classed(widgets.HTML(), "lg-development-next-level-list")
+        self._next_box = widgets.VBox([self._outputs["next_level"], self._next_list])
+        self._cadence_line = classed(widgets.HTML(), "lg-development-cadence-line")
+        self._tabs = classed(widgets.Tab(children=self._tab_pages()), "lg-development-tabs")
+        self._page = [self._title, self._controls(), self._tabs]
+        self._period.observe(self._on_period_value, "value")
+        self._discipline.observe(self._on_discipline_value, "value")
+        self._window.observe(self._on_window_value, "value")
+        self._overlay.observe(self._on_overlay_value, "value")
+        self._refresh.on_click(self._on_refresh_click)
+        self._built = True
+
+    def _controls(self) -> widgets.Box:
+        def field(key: str, control: widgets.Widget) -> widgets.VBox:
+            return widgets.VBox(
+                [self._labels[key], control], layout=widgets.Layout(margin="0 1em 0 0")
+            )
+
+        row = widgets.HBox(
+            [
+                field("ui.development.period", self._period),
+                field("ui.development.discipline", self._discipline),
+                field("ui.development.window", self._window),
+                widgets.VBox([self._overlay, self._refresh]),
+            ],
+            layout=widgets.Layout(flex_flow="row wrap", align_items="flex-end"),
+        )
+        return classed(row, "lg-development-controls")
+
+    def _tab_pages(self) -> list[widgets.Widget]:
+        out = self._outputs
+        pages = {
+            "trends": [out["trends"]],
+            "heatmap": [out["heatmap"]],
+            "perception": [out["radar"], self._table],
+            "coverage": [out["coverage"], self._coverage_lists, self._next_box],
+            "goals": [out["goals"]],
+            "cadence": [self._cadence_line, out["cadence"]],
+        }
+        return [classed(widgets.VBox(pages[name]), f"lg-development-tab-{name}") for name in TABS]
+
+    def _render_labels(self) -> None:
+        lang, fw = self._lang, self._framework
+        self._title.value = f"<h3>{esc(t('ui.development.title', lang))}</h3>"
+        for key, label in self._labels.items():
+            label.value = f"<b>{esc(t(key, lang))}</b>"
+        self._tabs.titles = tuple(t(f"ui.development.tab.{name}", lang) for name in TABS)
+        self._refresh.description = t("ui.development.refresh", lang)
+        periods = [(t(f"ui.development.period.{p}", lang), p) for p in PERIOD_MONTHS]
+        windows = [(t("ui.development.days", lang, days=days), days) for days in WINDOWS]
+        disciplines = [(t("ui.development.all_disciplines", lang), ALL)]
+        disciplines += discipline_options(fw, lang)
+        for control, handler, options, default in (
+            (self._period, self._on_period_value, periods, "1y"),
+            (self._window, self._on_window_value, windows, 90),
+            (self._discipline, self._on_discipline_value, disciplines, ALL),
+        ):
+            with quiet(control, handler):
+                set_options(control, options, control.value if control.options else default)
+        up = self._next_level_id()
+        with quiet(self._overlay, self._on_overlay_value):
+            self._overlay.disabled = up is None
+            if up is None:
+                self._overlay.value = False
+                self._overlay.description = t("ui.development.overlay_top", lang)
+            else:
+                name = fw.level(up).name.get(lang)
+                self._overlay.description = t("ui.development.overlay", lang, level=name)
+
+    # -- events --------------------------------------------------------------------------------
+
+    def _on_period_value(self, _change: dict) -> None:
+        self._render(_DEPENDS["period"])
+
+    def _on_discipline_value(self, _change: dict) -> None:
+        self._render(_DEPENDS["discipline"])
+
+    def _on_window_value(self, _change: dict) -> None:
+        self._render(_DEPENDS["window"])
+
+    def _on_overlay_value(self, _change: dict) -> None:
+        self._render(_DEPENDS["overlay"])
+
+    def _on_refresh_click(self, _button: widgets.Button) -> None:
+        self.refresh()
+
+    # -- views ---------------------------------------------------------------------------------
+
+    def _render(self, views) -> None:
+        for view in _ALL_VIEWS:  # in a fixed order, each at most once
+            if view in views:
+                getattr(self, f"_draw_{view}")()
+
+    def _show(self, view: str, figure: Figure | None) -> None:
+        output = self._outputs[view]
+        output.outputs = ()
+        if figure is None:
+            self._figures.pop(view, None)
+            return
+        self._figures[view] = figure
+        output.append_display_data(figure_image(figure))
+
+    def _since(self) -> date | None:
+        months = PERIOD_MONTHS[self._period.value]
+        if months is None:
+            return None
+        start = pd.Timestamp(self._today) - pd.DateOffset(months=months)
+        return start.date() + timedelta(days=1)
+
+    def _chosen(self) -> str | None:
+        return self._discipline.value or None
+
+    def _next_level_id(self) -> str | None:
+        level = self._me.level
+        return self._framework.next_level_up(level) if level in self._framework.level_ids else None
+
+    def _load_coverage(self) -> None:
+        frames, fw, today = self._frames, self._framework, self._today
+        evidence = {"goals": frames.goals, "checkins": frames.checkins}
+        self._coverage = an.coverage(
+            frames.ratings, fw, self._me.level, today, days=COVERAGE_DAYS, **evidence
+        )
+        self._next = an.next_level(frames.ratings, fw, self._me.level, today, **evidence)
+
+    def _draw_trends(self) -> None:
+        fw, discipline, ratings = self._framework, self._chosen(), self._frames.ratings
+        options = {
+            "behaviours": an.level_behaviours(fw, self._me.level, discipline),
+            "window_days": self._window.value,
+            "since": self._since(),
+            "until": self._today,
+        }
+        if discipline is None:
+            trends = an.discipline_trends(ratings, fw, **options)
+        else:
+            trends = an.behaviour_trends(ratings, fw, discipline=discipline, **options)
+        levels = an.level_periods(ratings) if self._overlay.value else None
+        self._show("trends", plots.plot_trends(trends, fw, levels=levels, lang=self._lang))
+
+    def _draw_heatmap(self) -> None:
+        fw = self._framework
+        monthly = an.behaviour_by_month(
+            self._frames.ratings,
+            fw,
+            behaviours=an.level_behaviours(fw, self._me.level, self._chosen()),
+            since=self._since(),
+            until=self._today,
+        )
+        self._show("heatmap", plots.plot_behaviour_heatmap(monthly, fw, lang=self._lang))
+
+    def _draw_radar(self) -> None:
+        fw = self._framework
+        perception = an.self_vs_others(
+            self._frames.ratings, fw, since=self._since(), until=self._today
+        )
+        self._show("radar", plots.plot_radar(perception, fw, lang=self._lang))
+
+    def _draw_table(self) -> None:
+        discipline = self._chosen()
+        table = an.self_vs_others(
+            self._frames.ratings,
+            self._framework,
+            by="behaviour" if discipline else "discipline",
+            since=self._since(),
+            until=self._today,
+            threshold=GAP_THRESHOLD,
+            small_n=SMALL_N,
+        )
+        self._table.value = perception_html(table, self._framework, discipline, self._lang)
+
+    def _draw_coverage(self) -> None:
+        self._show(
+            "coverage", plots.plot_coverage(self._coverage, self._framework, lang=self._lang)
+        )
+
+    def _draw_coverage_lists(self) -> None:
+        rows = self._coverage
+        if self._chosen():
+            rows = rows[rows["discipline"] == self._chosen()]
+        self._coverage_lists.value = coverage_html(rows, self._framework, self._lang)
+
+    def _draw_next_level(self) -> None:
+        up = self._next_level_id() if self._overlay.value else None
+        hide(self._next_box, up is None)
+        if up is None:
+            self._show("next_level", None)
+            self._next_list.value = ""
+            return
+        frames, fw = self._frames, self._framework
+        covered = an.coverage(frames.ratings, fw, up, self._today, goals=frames.goals,
+                           checkins=frames.checkins, days=COVERAGE_DAYS)  # fmt: skip
+        self._show("next_level", plots.plot_coverage(covered, fw, lang=self._lang))
+        rows = self._next
+        if self._chosen():
+            rows = rows[rows["discipline"] == self._chosen()]
+        name = fw.level(up).name.get(self._lang)
+        self._next_list.value = next_level_html(rows, fw, name, self._lang)
+
+    def _draw_goals(self) -> None:
+        goals, day = self._frames.goals, pd.Timestamp(self._today)
+        if self._chosen():
+            goals = goals[goals["discipline"] == self._chosen()]
+        since = self._since()
+        if since is not None:
+            goals = goals[goals["closed_on"].isna() | (goals["closed_on"] >= pd.Timestamp(since))]
+        goals = goals[goals["created"] <= day]
+        checkins = self._frames.checkins
+        status = an.goal_status(goals, day, checkins=checkins)
+        progress = an.goal_progress(checkins, until=day)
+        figure = plots.plot_goal_timeline(status, day, progress=progress, lang=self._lang)
+        self._show("goals", figure)
+
+    def _draw_cadence(self) -> None:
+        reflections = self._frames.reflections
+        since = self._since()
+        if since is None and not reflections.empty:
+            since = min(reflections["day"].min().date(), self._today)
+        weeks = (self._today - since).days // 7 + 1 if since else 53
+        daily = an.daily_reflection_counts(reflections, self._today, weeks=weeks)
+        self._show("cadence", plots.plot_cadence_calendar(daily, lang=self._lang))
+
+    def _draw_cadence_line(self) -> None:
+        status = an.cadence_status(self._frames.reflections, self._today)
+        self._cadence_line.value = f"<p><b>{esc(cadence_line(status, self._lang))}</b></p>"
+
+
+# -- text views (plain functions of the analysis frames) -------------------------------------------
+
+
+def cadence_line(status: an.CadenceStatus, lang: str) -> str:
+    """``3 uger i træk · 5 dage siden sidste refleksion · næste forfalder 2026-12-04``."""
+    if status.last_day is None:
+        return t("ui.development.no_reflections", lang)
+    weeks, days = status.streak_weeks, status.days_since_last
+    keys = (
+        ("streak_none", "streak_one", "streak")[min(weeks, 2)],
+        ("since_last_today", "since_last_one", "since_last")[min(days, 2)],
+        "due_now" if status.due else "next_due",
+    )
+    day = status.next_due.isoformat()
+    return " · ".join(
+        t(f"ui.development.{key}", lang, weeks=weeks, days=days, day=day) for key in keys
+    )
+
+
+def _behaviour_label(framework: Framework, behaviour: str, lang: str) -> str:
+    return f"{behaviour}: {snippet(behaviour_text(framework, behaviour, lang), 90)}"
+
+
+def perception_html(
+    table: pd.DataFrame, framework: Framework, discipline: str | None, lang: str
+) -> str:
+    """Self vs others (``role == "all"`` rows of :func:`self_vs_others`) as a short table.
+
+    Per discipline; or, for one ``discipline``, its behaviours that others rated, largest gap
+    first (at most :data:`TABLE_ROWS`).
+    """
+    rows = table[(table["role"] == "all") & (table["others_n"] > 0)]
+    if discipline:
+        rows = rows[rows["discipline"] == discipline]
+        rows = rows.reindex(rows["gap"].abs().sort_values(ascending=False).index)[:TABLE_ROWS]
+    if rows.empty:
+        return f'<p class="lg-empty"><i>{esc(t("ui.development.perception_empty", lang))}</i></p>'
+    key = "ui.development.col.behaviour" if discipline else "ui.development.col.discipline"
+    heads = [key, "ui.development.col.self", "ui.development.col.others", "ui.development.col.gap",
+             "ui.development.col.verdict"]  # fmt: skip
+    head = "".join(
+        f"<th style='text-align:left;padding:2px 8px'>{esc(t(k, lang))}</th>" for k in heads
+    )
+    body = "".join(_perception_row(row, framework, discipline, lang) for row in rows.itertuples())
+    note = t("ui.development.perception_note", lang, threshold=number(GAP_THRESHOLD, lang),
+             small_n=SMALL_N)  # fmt: skip
+    return (
+        f'<table class="lg-development-perception-table"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table>"
+        f'<p style="color:#555;font-size:small">{esc(note)}</p>'
+    )
+
+
+def _perception_row(row, framework: Framework, discipline: str | None, lang: str) -> str:
+    if discipline:
+        name = _behaviour_label(framework, row.behaviour, lang)
+    else:
+        name = discipline_name(framework, row.discipline, lang)
+    flag = (
+        f' <span title="{esc(t("ui.development.small_n", lang))}">⚠</span>' if row.small_n else ""
+    )
+    cells = [
+        esc(name),
+        f"{esc(number(row.self_mean, lang))} (n={row.self_n})",
+        f"{esc(number(row.others_mean, lang))} (n={row.others_n})",
+        esc(number(row.gap, lang, signed=True)),
+        esc(t(f"ui.development.verdict.{row.verdict}", lang)) + flag,
+    ]
+    tds = "".join(f"<td style='padding:2px 8px'>{cell}</td>" for cell in cells)
+    return f'<tr class="lg-verdict-{esc(row.verdict)}">{tds}</tr>'
+
+
+def coverage_html(rows: pd.DataFrame, framework: Framework, lang: str) -> str:
+    """The behaviours of :func:`coverage` without recent evidence: not recently, and never."""
+    parts = []
+    for status, key in (("stale", "ui.development.stale"), ("never", "ui.development.never")):
+        part = rows[rows["status"] == status]
+        if not part.empty:
+            items = "".join(_coverage_item(row, framework, lang) for row in part.itertuples())
+            parts.append(f"<p><b>{esc(t(key, lang, count=len(part)))}</b></p><ul>{items}</ul>")
+    if not parts:
+        return f"<p>{esc(t('ui.development.all_covered', lang, days=COVERAGE_DAYS))}</p>"
+    return "".join(parts)
+
+
+def _coverage_item(row, framework: Framework, lang: str) -> str:
+    label = esc(_behaviour_label(framework, row.behaviour, lang))
+    if pd.isna(row.last_evidence):
+        return f"<li>{label}</li>"
+    last = t("ui.development.last_evidence", lang, day=row.last_evidence.date().isoformat())
+    return f"<li>{label} <span style='color:#555'>({esc(last)})</span></li>"
+
+
+def next_level_html(rows: pd.DataFrame, framework: Framework, level: str, lang: str) -> str:
+    """The next level's own behaviours (:func:`next_level`): shown, or not yet."""
+    shown = int(rows["shown"].sum())
+    title = t("ui.development.next_title", lang, level=level, shown=shown, total=len(rows))
+    items = []
+    for row in rows.itertuples():
+        if row.shown:
+            mark, state = "✓", t("ui.development.next_shown", lang, count=row.evidence)
+        else:
+            mark, state = "○", t("ui.development.next_not_shown", lang)
+        label = esc(_behaviour_label(framework, row.behaviour, lang))
+        items.append(f"<li>{mark} {label} <span style='color:#555'>– {esc(state)}</span></li>")
+    return f"<p><b>{esc(title)}</b></p><ul>{''.join(items)}</ul>"

@@ -1,0 +1,253 @@
+"""Share with a coach: choose the scope, see exactly what leaves, then write the bundle file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..errors import LgtrackError
+from ..i18n import t
+from ..journal import Journal
+from ..sharing import KINDS, BundlePreview, ShareScope, build_bundle, preview_bundle, write_bundle
+from ..sharing.preview import count_rows, header_lines, one_line, summary_text, text_label
+from ._common import Clock, classed, esc, resolve_lang, status_html
+
+HTML_TEXT_CHARS = 300
+_WIDE = widgets.Layout(width="100%")
+_PREVIEW_BOX = (
+    "border:1px solid #b0bec5;border-radius:4px;padding:0.5em 0.8em;"
+    "max-height:28em;overflow:auto;background:#fafafa"
+)
+
+
+class ShareWidget(widgets.VBox):
+    """The leader's share page: period, disciplines, kinds, free text or not, a name; a live
+    preview of the bundle; and a separate "Write file" button that writes what is previewed.
+    """
+
+    def __init__(
+        self,
+        journal: Journal,
+        *,
+        clock: Clock | None = None,
+        lang: str | None = None,
+        folder: str | os.PathLike | None = None,
+    ):
+        super().__init__()
+        self._journal = journal
+        self._clock = clock or journal.clock
+        self._me = journal.require_me()
+        self._framework = journal.framework_for(self._me)
+        self._lang = resolve_lang(journal, lang)
+        self._folder = Path(folder) if folder is not None else Path.cwd()
+        self._bundle: dict[str, Any] | None = None
+        self._preview: BundlePreview | None = None
+        self._written_listeners: list[Callable[[Path], None]] = []
+        self._build()
+        self._render_labels()
+        self.refresh()
+        self.add_class("lg-share")
+
+    # -- public API ------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    def set_lang(self, lang: str) -> None:
+        self._lang = resolve_lang(None, lang)
+        self._render_labels()
+        self._render_preview()
+
+    @property
+    def scope(self) -> ShareScope:
+        """The scope the controls describe (checked when the bundle is built)."""
+        return ShareScope(
+            since=self._since.value,
+            until=self._until.value,
+            disciplines=tuple(d for d, box in self._disciplines.items() if box.value),
+            text=self._text.value,
+            include=tuple(kind for kind, box in self._kinds.items() if box.value),
+        )
+
+    @property
+    def bundle(self) -> dict[str, Any] | None:
+        """The bundle the preview shows (None while the choices are not valid)."""
+        return self._bundle
+
+    @property
+    def preview_html(self) -> str:
+        return self._preview_box.value
+
+    def refresh(self) -> None:
+        """Rebuild the bundle from the journal and the current choices, and show its preview."""
+        self._bundle, self._preview = None, None
+        self._status.value = ""
+        problem = self._problem()
+        if problem is None:
+            try:
+                bundle = build_bundle(
+                    self._journal, self.scope, now=self._clock(), name=self._name.value
+                )
+            except LgtrackError as exc:
+                problem = str(exc)
+            else:
+                self._bundle = bundle
+                self._preview = preview_bundle(bundle, self._framework)
+        self._write.disabled = self._bundle is None
+        self._render_preview(problem)
+
+    def write(self) -> Path | None:
+        """Write the previewed bundle to the file named in the widget; returns its path."""
+        if self._bundle is None or self._preview is None:
+            return None
+        if not self._path.value.strip():
+            self._status.value = status_html("error", t("ui.share.error.path", self._lang))
+            return None
+        path = Path(self._path.value.strip()).expanduser()
+        path = path if path.is_absolute() else self._folder / path
+        try:
+            written = write_bundle(self._bundle, path)
+        except (LgtrackError, OSError) as exc:
+            reason = str(exc) if isinstance(exc, LgtrackError) else (exc.strerror or str(exc))
+            self._status.value = status_html("error", t("ui.not_saved", self._lang, reason=reason))
+            return None
+        summary = summary_text(self._preview, self._lang)
+        message = t("ui.share.written", self._lang, path=str(written), summary=summary)
+        self._status.value = status_html("ok", message)
+        for callback in self._written_listeners:
+            callback(written)
+        return written
+
+    def on_written(self, callback: Callable[[Path], None]) -> None:
+        """Call ``callback(path)`` after each file is written."""
+        self._written_listeners.append(callback)
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self._title = widgets.HTML()
+        self._intro = widgets.HTML()
+        self._labels = {key: widgets.HTML() for key in _LABELS}
+        self._since = classed(widgets.DatePicker(), "lg-share-from")
+        self._until = classed(widgets.DatePicker(), "lg-share-to")
+        self._disciplines = {
+            d.id: classed(widgets.Checkbox(value=True, indent=False), f"lg-share-d-{d.id}")
+            for d in self._framework.disciplines
+        }
+        self._kinds = {
+            kind: classed(widgets.Checkbox(value=True, indent=False), f"lg-share-{kind}")
+            for kind in KINDS
+        }
+        self._text = classed(widgets.Checkbox(value=True, indent=False), "lg-share-text")
+        self._name = classed(widgets.Text(value=self._me.name), "lg-share-name")
+        default_name = f"lgtrack-share-{self._clock().date().isoformat()}.json"
+        self._path = classed(widgets.Text(value=default_name, layout=_WIDE), "lg-share-path")
+        self._preview_box = classed(widgets.HTML(layout=_WIDE), "lg-share-preview")
+        self._write = classed(
+            widgets.Button(button_style="primary", icon="download"), "lg-share-write"
+        )
+        self._status = classed(widgets.HTML(), "lg-share-status")
+        labels = self._labels
+        choices = [
+            widgets.HBox([widgets.VBox([labels["ui.share.from"], self._since]),
+                          widgets.VBox([labels["ui.share.to"], self._until])]),
+            labels["ui.share.disciplines"], *self._disciplines.values(),
+            labels["ui.share.include"], widgets.HBox(list(self._kinds.values())),
+            self._text, labels["ui.share.name"], self._name,
+        ]  # fmt: skip
+        left = widgets.VBox(choices, layout=widgets.Layout(flex="1 1 320px", padding="0 1em 0 0"))
+        right = widgets.VBox(
+            [labels["ui.share.preview"], self._preview_box, labels["ui.share.path"], self._path,
+             self._write, self._status],
+            layout=widgets.Layout(flex="2 1 420px"),
+        )  # fmt: skip
+        body = widgets.HBox([left, right], layout=widgets.Layout(flex_flow="row wrap"))
+        self.children = [self._title, self._intro, body]
+        for control in (self._since, self._until, self._text, self._name):
+            control.observe(self._on_choice_value, "value")
+        for box in (*self._disciplines.values(), *self._kinds.values()):
+            box.observe(self._on_choice_value, "value")
+        self._write.on_click(self._on_write_click)
+
+    def _on_choice_value(self, _change: dict) -> None:
+        self.refresh()
+
+    def _on_write_click(self, _button: widgets.Button) -> None:
+        self.write()
+
+    def _problem(self) -> str | None:
+        if not any(box.value for box in self._disciplines.values()) or not any(
+            box.value for box in self._kinds.values()
+        ):
+            return t("ui.share.error.nothing", self._lang)
+        if not self._name.value.strip():
+            return t("ui.setup.error.name", self._lang)
+        return None
+
+    # -- rendering -------------------------------------------------------------------------
+
+    def _render_labels(self) -> None:
+        lang = self._lang
+        self._title.value = f"<h3>{esc(t('ui.share.title', lang))}</h3>"
+        self._intro.value = f"<p>{esc(t('ui.share.intro', lang))}</p>"
+        for key, label in self._labels.items():
+            label.value = f"<b>{esc(t(key, lang))}</b>"
+        for discipline in self._framework.disciplines:
+            self._disciplines[discipline.id].description = discipline.name.get(lang)
+        for kind, box in self._kinds.items():
+            box.description = t(f"share.kind.{kind}", lang)
+        self._text.description = t("ui.share.text", lang)
+        self._write.description = t("ui.share.write", lang)
+
+    def _render_preview(self, problem: str | None = None) -> None:
+        if problem is not None:
+            self._preview_box.value = status_html("error", problem)
+            return
+        if self._preview is None:
+            return
+        self._preview_box.value = preview_html(self._preview, self._framework, self._lang)
+
+
+_LABELS = (
+    "ui.share.from",
+    "ui.share.to",
+    "ui.share.disciplines",
+    "ui.share.include",
+    "ui.share.name",
+    "ui.share.preview",
+    "ui.share.path",
+)
+
+
+def preview_html(preview: BundlePreview, framework, lang: str) -> str:
+    """The preview as HTML; every text from the journal is escaped."""
+    head = "".join(f"<div>{esc(line)}</div>" for line in header_lines(preview, framework, lang))
+    rows = count_rows(preview, framework, lang)
+    cell = "padding:0.1em 0.8em 0.1em 0"
+    table = "".join(
+        "<tr>" + "".join(
+            f"<{tag} style='{cell};text-align:{'left' if i == 0 else 'right'}'>{esc(v)}</{tag}>"
+            for i, v in enumerate(row)
+        ) + "</tr>"
+        for tag, row in ((("th" if n == 0 else "td"), row) for n, row in enumerate(rows))
+    )  # fmt: skip
+    if preview.texts:
+        items = "".join(
+            f"<li class='lg-share-text-item'><b>{esc(text_label(x, lang))}:</b> "
+            f"{esc(one_line(x.text, HTML_TEXT_CHARS))}</li>"
+            for x in preview.texts
+        )
+        texts = f"<p><b>{esc(t('share.preview.texts', lang, count=len(preview.texts)))}</b></p>"
+        texts += f"<ul>{items}</ul>"
+    else:
+        texts = f"<p><i>{esc(t('share.preview.no_texts', lang))}</i></p>"
+    return (
+        f"<div class='lg-share-preview-body' style='{_PREVIEW_BOX}'>"
+        f"<p><b>{esc(t('share.preview.title', lang))}</b></p>{head}"
+        f"<table class='lg-share-counts' style='margin:0.6em 0'>{table}</table>{texts}</div>"
+    )

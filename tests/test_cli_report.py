@@ -1,0 +1,133 @@
+"""``lgtrack report``: writes the HTML report; bad input is one line on stderr and exit 2."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+import lgtrack.report
+from lgtrack import Journal, Leader, Reflection, load_framework
+from lgtrack.cli import main
+
+NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
+LEADER_ID = "3f2a9c11-0000-4000-8000-000000000001"
+OTHER_ID = "3f2a9c22-0000-4000-8000-000000000002"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def home(tmp_path):
+    """A coach's journal: no profile of its own, two imported leaders."""
+    path = tmp_path / "coach"
+    version = load_framework("stuk").version
+    with Journal.open(path, clock=lambda: NOW) as journal:
+        for leader_id, name, lang in ((LEADER_ID, "Ada Berg", "en"), (OTHER_ID, "Bo Dahl", "da")):
+            journal.save_leader(
+                Leader(id=leader_id, name=name, level="teamleder", framework_id="stuk",
+                       framework_version=version, lang=lang, created_at=NOW, updated_at=NOW)
+            )  # fmt: skip
+        journal.add_reflection(
+            Reflection(day=date(2026, 11, 20), disciplines=("self",), text="Godt møde"),
+            leader_id=LEADER_ID,
+        )
+        assert journal.me() is None
+    return str(path)
+
+
+def test_the_report_is_written_in_the_leaders_language(capsys, home, tmp_path):
+    out = tmp_path / "report.html"
+    code, stdout, err = run(capsys, "report", "--home", home, "--leader", LEADER_ID[:8],
+                            "--out", str(out), "--today", "2026-11-30")  # fmt: skip
+    assert (code, err) == (0, "")
+    assert stdout == f"wrote {out}\n"
+    text = out.read_text("utf-8")
+    assert '<html lang="en">' in text and "<h1>Ada Berg</h1>" in text and "Godt møde" in text
+    assert "30 November 2026" in text
+
+
+def test_lang_overrides_the_leaders_language(capsys, home, tmp_path):
+    out = tmp_path / "report.html"
+    code, _, _ = run(capsys, "report", "--home", home, "--leader", LEADER_ID, "--out", str(out),
+                     "--lang", "da", "--today", "2026-11-30")  # fmt: skip
+    assert code == 0
+    assert "<h2>Siden sidste session</h2>" in out.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("leader", "message"),
+    [
+        ("ffffffff", "no leader with an id starting 'ffffffff' (leaders: Ada Berg (3f2a9c11)"),
+        ("3f2a9c", "'3f2a9c' is the start of 2 leader ids"),
+        ("3f2a", "give at least 6 characters of the leader id"),
+    ],
+)
+def test_an_unknown_or_unclear_leader_is_one_line_and_exit_2(
+    capsys, home, tmp_path, leader, message
+):
+    out = tmp_path / "report.html"
+    code, stdout, err = run(capsys, "report", "--home", home, "--leader", leader, "--out", str(out))
+    assert code == 2 and stdout == ""
+    assert err.count("\n") == 1 and err.startswith("lgtrack: error: ") and message in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--today", "2026-02-30"], "--today '2026-02-30' is not a real date"),
+        (["--out", "/nonexistent-dir/report.html"], "does not exist"),
+        (["--lang", "de"], "invalid choice"),
+    ],
+)
+def test_bad_arguments_are_one_line_and_exit_2(capsys, home, tmp_path, extra, message):
+    argv = ["report", "--home", home, "--leader", LEADER_ID, "--out", str(tmp_path / "r.html")]
+    code, _, err = run(capsys, *argv, *extra)
+    assert code == 2 and err.count("\n") == 1 and message in err
+    assert list(tmp_path.glob("*.html")) == []
+
+
+def test_a_missing_journal_is_one_line_and_exit_2(capsys, tmp_path):
+    out = tmp_path / "r.html"
+    code, _, err = run(capsys, "report", "--home", str(tmp_path / "none"), "--leader", LEADER_ID,
+                       "--out", str(out))  # fmt: skip
+    assert code == 2 and err.count("\n") == 1 and not out.exists()
+
+
+def test_pdf_without_chromium_says_how_to_print_and_writes_nothing(
+    capsys, home, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(lgtrack.report, "find_chromium", lambda: None)
+    out = tmp_path / "report.html"
+    code, stdout, err = run(capsys, "report", "--home", home, "--leader", LEADER_ID,
+                            "--out", str(out), "--pdf")  # fmt: skip
+    assert code == 2 and stdout == "" and err.count("\n") == 1
+    assert "Ctrl+P" in err and "Save as PDF" in err
+    assert list(tmp_path.iterdir()) == [tmp_path / "coach"]
+
+
+def test_pdf_with_the_installed_chromium(capsys, home, tmp_path):
+    # Debian's chromium is part of this project's environment (the browser tests use it too).
+    assert lgtrack.report.find_chromium() is not None
+    out = tmp_path / "report.html"
+    code, stdout, err = run(capsys, "report", "--home", home, "--leader", LEADER_ID,
+                            "--out", str(out), "--pdf", "--today", "2026-11-30")  # fmt: skip
+    assert (code, err) == (0, "")
+    pdf = tmp_path / "report.pdf"
+    assert stdout == f"wrote {out}\nwrote {pdf}\n"
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+
+
+def test_help_names_the_options(capsys):
+    code, stdout, _ = run(capsys, "report", "--help")
+    assert code == 0
+    for option in ("--leader ID", "--out FILE", "--today DATE", "--lang", "--pdf", "--home DIR"):
+        assert option in stdout

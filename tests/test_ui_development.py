@@ -1,0 +1,309 @@
+"""The "My development" page, headless: a demo journal, the controls, the views they redraw."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import matplotlib.dates as mdates
+import pytest
+import yaml
+from ipywidgets.widgets.widget import CallbackDispatcher
+
+from lgtrack import Feedback, Journal, Rating, Reflection
+from lgtrack.analysis import VERDICTS, CadenceStatus
+from lgtrack.demo import build_demo
+from lgtrack.framework import bundled_frameworks
+from lgtrack.i18n import t
+from lgtrack.ui import App, development
+from lgtrack.ui.development import FIGURES, PERIOD_MONTHS, TABS, DevelopmentWidget, cadence_line
+
+TODAY = date(2026, 11, 30)
+NOW = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
+HOSTILE = "<script>alert(1)</script>"
+EMPTY_KEYS = {
+    "trends": "plot_empty_trends",
+    "heatmap": "plot_empty_heatmap",
+    "radar": "plot_empty_radar",
+    "coverage": "plot_empty_coverage",
+    "goals": "plot_empty_goals",
+    "cadence": "plot_empty_cadence",
+}
+
+
+@pytest.fixture(autouse=True)
+def strict_callbacks(monkeypatch):
+    """A failing handler fails the test (ipywidgets would only log it)."""
+
+    def call(self, *args, **kwargs):
+        for callback in self.callbacks:
+            callback(*args, **kwargs)
+
+    monkeypatch.setattr(CallbackDispatcher, "__call__", call)
+
+
+@pytest.fixture(autouse=True)
+def small_images(monkeypatch):
+    """Smaller PNGs: the same figures, drawn faster."""
+    monkeypatch.setattr(development, "DPI", 24)
+
+
+@pytest.fixture(scope="module")
+def demo_journal():
+    journal = Journal.open(":memory:", clock=lambda: NOW)
+    build_demo(journal, today=TODAY)
+    journal.clock = lambda: NOW
+    yield journal
+    journal.close()
+
+
+@pytest.fixture
+def demo(demo_journal):
+    return DevelopmentWidget(demo_journal, clock=lambda: NOW)
+
+
+@pytest.fixture
+def journal():
+    journal = Journal.open(":memory:", clock=lambda: NOW)
+    journal.set_profile("AB", "teamleder", lang="da")
+    yield journal
+    journal.close()
+
+
+def shown(widget: DevelopmentWidget, view: str) -> list[dict]:
+    return list(widget._outputs[view].outputs)
+
+
+def main_axes(widget: DevelopmentWidget, view: str):
+    return widget.figure(view).axes[0]
+
+
+def texts_of(axes) -> str:
+    return " ".join(" ".join(text.get_text().split()) for text in axes.texts)
+
+
+def legend_labels(widget: DevelopmentWidget, view: str) -> list[str]:
+    return [text.get_text() for text in main_axes(widget, view).get_legend().get_texts()]
+
+
+def x_days(widget: DevelopmentWidget, view: str) -> tuple[date, date]:
+    low, high = main_axes(widget, view).get_xlim()
+    return mdates.num2date(low).date(), mdates.num2date(high).date()
+
+
+# -- the demo journal ------------------------------------------------------------------------------
+
+
+def test_every_view_holds_one_image_after_construction(demo):
+    assert "lg-development" in demo._dom_classes
+    for view in FIGURES:
+        [item] = shown(demo, view)
+        assert item["output_type"] == "display_data"
+        assert item["data"]["image/png"], view
+        assert demo.figure(view) is not None
+    assert "forfalder" in demo._cadence_line.value
+    assert "lg-development-perception-table" in demo._table.value
+    assert "Ikke for nylig" in demo._coverage_lists.value
+    assert "Kontorchef" in demo._next_list.value
+
+
+def test_all_disciplines_show_one_curve_per_discipline_of_the_leaders_behaviours(demo):
+    axes = main_axes(demo, "trends")
+    assert axes.get_title() == t("plot_trends_discipline_title", "da", days=90)
+    assert legend_labels(demo, "trends")[:2] == ["Strategisk ledelse", "Driftsledelse"]
+
+
+def test_one_discipline_shows_its_behaviours_in_trends_heatmap_and_table(demo):
+    demo._discipline.value = "people"
+    axes = main_axes(demo, "trends")
+    assert axes.get_title() == t("plot_trends_behaviour_title", "da", days=90)
+    labels = legend_labels(demo, "trends")
+    assert labels and all(label.startswith("people.") for label in labels)
+    rows = [tick.get_text() for tick in main_axes(demo, "heatmap").get_yticklabels()]
+    assert rows and all(row.startswith("people.") for row in rows)
+    assert "<th style='text-align:left;padding:2px 8px'>Adfærd</th>" in demo._table.value
+    assert "strategic." not in demo._table.value
+    assert "strategic." not in demo._coverage_lists.value
+
+
+def test_a_shorter_period_shows_a_shorter_stretch_of_time(demo):
+    demo._period.value = "2y"
+    first_2y, last_2y = x_days(demo, "trends")
+    demo._period.value = "3m"
+    first_3m, last_3m = x_days(demo, "trends")
+    assert first_2y < date(2025, 3, 1) < date(2026, 8, 1) < first_3m
+    assert last_3m <= date(2026, 12, 31)
+    assert (last_3m - first_3m).days < (last_2y - first_2y).days / 3
+    heatmap_first, _ = x_days(demo, "heatmap")
+    assert heatmap_first >= date(2026, 8, 1)
+
+
+def test_every_period_and_window_can_be_chosen(demo):
+    for period in PERIOD_MONTHS:
+        demo._period.value = period
+        assert len(shown(demo, "cadence")) == 1
+    for window in (30, 60):
+        demo._window.value = window
+        assert main_axes(demo, "trends").get_title().endswith(f"{window} dage")
+
+
+def test_the_level_overlay_toggles_the_next_level_view_and_the_level_shading(demo):
+    assert demo._overlay.value is True and not demo._overlay.disabled
+    assert "Kontorchef" in demo._overlay.description
+    assert "Kontorchef" in main_axes(demo, "next_level").get_title()
+    assert "Teamleder" in texts_of(main_axes(demo, "trends"))  # the level period, shaded
+    demo._overlay.value = False
+    assert demo._next_box.layout.display == "none"
+    assert shown(demo, "next_level") == [] and demo.figure("next_level") is None
+    assert "Teamleder" not in texts_of(main_axes(demo, "trends"))
+    demo._overlay.value = True
+    assert demo._next_box.layout.display is None
+    assert len(shown(demo, "next_level")) == 1
+
+
+def test_a_control_change_keeps_only_the_current_figures(demo):
+    old = demo.figure("trends")
+    demo._discipline.value = "self"
+    assert demo.figure("trends") is not old
+    assert all(len(shown(demo, view)) == 1 for view in FIGURES)
+    assert set(demo._figures) <= set(FIGURES)
+
+
+def test_english_relabels_controls_tabs_figures_and_texts(demo):
+    demo.set_lang("en")
+    assert demo.lang == "en"
+    assert "My development" in demo._title.value
+    assert demo._tabs.titles == tuple(t(f"ui.development.tab.{name}", "en") for name in TABS)
+    assert demo._tabs.titles[0] == "Trends"
+    assert [label for label, _ in demo._period.options][-1] == "All"
+    assert demo._discipline.options[0][0] == "All disciplines"
+    assert demo._overlay.description.startswith("Show the next level up (Head of Division)")
+    assert main_axes(demo, "trends").get_title().startswith("Development per discipline")
+    assert "next due" in demo._cadence_line.value
+    assert "Meaning" in demo._table.value
+    demo.set_lang("da")
+    assert main_axes(demo, "trends").get_title().startswith("Udvikling pr. disciplin")
+
+
+def test_refresh_redraws_only_when_the_journal_changed(journal):
+    widget = DevelopmentWidget(journal, clock=lambda: NOW)
+    figure = widget.figure("cadence")
+    widget.refresh()
+    assert widget.figure("cadence") is figure  # nothing changed: nothing redrawn
+    journal.add_reflection(Reflection(day=TODAY, disciplines=("people",), text="I dag"))
+    widget.refresh()
+    assert widget.figure("cadence") is not figure
+    assert "sidste refleksion i dag" in widget._cadence_line.value
+
+
+# -- little or no data ---------------------------------------------------------------------------
+
+
+def test_an_empty_journal_with_a_profile_shows_every_empty_state(journal):
+    widget = DevelopmentWidget(journal, clock=lambda: NOW)
+    for view, key in EMPTY_KEYS.items():
+        assert len(shown(widget, view)) == 1
+        axes = main_axes(widget, view)
+        assert not axes.axison, view
+        assert " ".join(t(key, "da").split()) in texts_of(axes), view
+    assert t("ui.development.perception_empty", "da") in widget._table.value
+    assert t("ui.development.no_reflections", "da") in widget._cadence_line.value
+    assert "Aldrig (65)" in widget._coverage_lists.value
+
+
+def test_a_single_reflection_is_no_error(journal):
+    rating = Rating("people.g1", 3)
+    journal.add_reflection(Reflection(day=TODAY, disciplines=("people",), ratings=(rating,)))
+    widget = DevelopmentWidget(journal, clock=lambda: NOW)
+    widget._discipline.value = "people"
+    widget._period.value = "all"
+    assert all(len(shown(widget, view)) == 1 for view in FIGURES)
+    assert not main_axes(widget, "trends").axison  # one day is no curve yet
+
+
+def test_without_a_profile_the_page_is_a_bilingual_note_until_one_exists():
+    journal = Journal.open(":memory:", clock=lambda: NOW)
+    widget = DevelopmentWidget(journal, clock=lambda: NOW)
+    [note] = widget.children
+    assert "Opret først din profil" in note.value and "Create your profile first" in note.value
+    widget.set_lang("en")  # nothing to relabel yet, and no error
+    journal.set_profile("AB", "teamleder", lang="en")
+    widget.refresh()
+    assert len(widget.children) == 3
+    assert all(len(shown(widget, view)) == 1 for view in FIGURES)
+
+
+def test_at_the_top_level_there_is_no_next_level_to_show(journal):
+    journal.set_profile("AB", "styrelsesdirektor", lang="da")
+    widget = DevelopmentWidget(journal, clock=lambda: NOW)
+    assert widget._overlay.disabled and widget._overlay.value is False
+    assert widget._overlay.description == t("ui.development.overlay_top", "da")
+    assert widget.figure("next_level") is None
+
+
+# -- texts -----------------------------------------------------------------------------------------
+
+
+def test_the_cadence_line_says_streak_days_since_and_next_due():
+    status = CadenceStatus(
+        today=date(2026, 12, 2), rhythm="weekly", rhythm_days=7, reflections=9, this_week=0,
+        last_day=date(2026, 11, 27), days_since_last=5, streak_weeks=3, due=False,
+        next_due=date(2026, 12, 4),
+    )  # fmt: skip
+    assert cadence_line(status, "da") == (
+        "3 uger i træk · 5 dage siden sidste refleksion · næste forfalder 2026-12-04"
+    )
+    assert cadence_line(status, "en") == (
+        "3 weeks in a row · 5 days since your last reflection · next due 2026-12-04"
+    )
+    late = CadenceStatus(
+        today=date(2026, 12, 30), rhythm="weekly", rhythm_days=7, reflections=9, this_week=0,
+        last_day=date(2026, 11, 27), days_since_last=33, streak_weeks=0, due=True,
+        next_due=date(2026, 12, 4),
+    )  # fmt: skip
+    assert cadence_line(late, "da") == (
+        "ingen refleksion i denne eller sidste uge · 33 dage siden sidste refleksion"
+        " · en refleksion forfalder nu"
+    )
+
+
+def test_every_verdict_has_a_text_in_both_languages():
+    for verdict in VERDICTS:
+        for lang in ("da", "en"):
+            assert t(f"ui.development.verdict.{verdict}", lang)
+
+
+def test_framework_texts_in_the_table_and_lists_are_escaped(tmp_path):
+    data = yaml.safe_load(bundled_frameworks()["stuk"].read_text(encoding="utf-8"))
+    data["id"] = "hostile"
+    strategic = next(d for d in data["disciplines"] if d["id"] == "strategic")
+    general = next(b for b in strategic["behaviours"] if b["id"] == "strategic.g1")
+    general["text"] = {"da": HOSTILE, "en": HOSTILE}
+    path = tmp_path / "hostile.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    journal = Journal.open(":memory:", clock=lambda: NOW)
+    journal.set_profile("AB", "teamleder", framework=path, lang="da")
+    journal.add_reflection(
+        Reflection(day=date(2026, 6, 1), disciplines=("strategic",),
+                   ratings=(Rating("strategic.g1", 4),))
+    )  # fmt: skip
+    journal.add_feedback(
+        Feedback(date(2026, 6, 2), "peer", "strategic", ratings=(Rating("strategic.g1", 2),))
+    )
+    widget = DevelopmentWidget(journal, clock=lambda: NOW)
+    widget._discipline.value = "strategic"
+    for html in (widget._table.value, widget._coverage_lists.value):
+        assert "strategic.g1: &lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert "<script>" not in html
+    assert "lg-verdict-blind_spot" in widget._table.value
+
+
+# -- in the app ------------------------------------------------------------------------------------
+
+
+def test_the_app_shows_the_page_and_relabels_it(journal):
+    app = App(journal, clock=lambda: NOW)
+    page = app.page("development")
+    assert isinstance(page, DevelopmentWidget)
+    app.set_lang("en")
+    assert page.lang == "en"
+    assert "My development" in page._title.value
