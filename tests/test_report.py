@@ -257,8 +257,9 @@ def test_a_session_being_written_looks_back_to_the_one_before(journal, leader):
 def test_open_actions_carry_forward_into_later_reports_until_closed(journal, leader):
     first = save_session(journal, CoachSession(leader_id=leader.id, day=TODAY - timedelta(days=28),
                                                will="Booke samtaler"))  # fmt: skip
-    action = add_action(journal, Action(leader_id=leader.id, text="Booke 1:1 med alle",
-                                        due=TODAY - timedelta(days=2), session_id=first.id))  # fmt: skip
+    agreed = Action(leader_id=leader.id, text="Booke 1:1 med alle", session_id=first.id,
+                    due=TODAY - timedelta(days=2))  # fmt: skip
+    action = add_action(journal, agreed)
     save_session(journal, CoachSession(leader_id=leader.id, day=TODAY - timedelta(days=14),
                                        goal="Opfølgning"))  # fmt: skip
     page = report(journal, leader, "en")

@@ -122,8 +122,21 @@ def test_my_development_uses_the_development_widget_when_it_exists(journal, monk
     monkeypatch.setitem(sys.modules, DEVELOPMENT_MODULE, fake)
     clock = journal.clock
     app = App(journal, clock=clock)
+    assert made == []  # built when first opened: the app starts fast
+    app.set_lang("en")
+    app.show("development")
+    assert made == [(journal, clock, "en")]
     assert isinstance(app.page("development"), DevelopmentWidget)
-    assert made == [(journal, clock, "da")]
+    app.show("reflect")
+    app.show("development")
+    assert len(made) == 1
+
+
+def test_my_development_opens_with_the_installed_module(journal):
+    app = App(journal)
+    app.show("development")
+    [page] = app.tabs.children[PAGES.index("development")].children
+    assert page is app.page("development")
 
 
 def test_an_unknown_page_is_a_key_error(journal):

@@ -11,6 +11,7 @@ from datetime import date
 
 import pandas as pd
 
+from ..analysis import coverage_by_discipline
 from ..coaching import GROW_FIELDS, Action, CoachSession
 from ..framework import Framework
 from ..i18n import t
@@ -126,8 +127,6 @@ def _checkin_line(goal, checkin, lang: str) -> str:
 
 
 def coverage_table(overview: Overview, lang: str) -> str:
-    from ..analysis import coverage_by_discipline
-
     counts = coverage_by_discipline(overview.coverage, overview.framework)
     head = _row("th", t("report.col.discipline", lang), t("report.col.covered", lang),
                 t("plot_status_stale", lang), t("plot_status_never", lang))  # fmt: skip
@@ -262,7 +261,7 @@ def action_line(action: Action, today: date, lang: str) -> str:
     if action.due is not None:
         due = t("report.actions.due", lang, day=long_day(action.due, lang))
         late = f" – {t('report.actions.overdue', lang)}" if action.due < today else ""
-        facts.append(f'<span class="{"lg-late" if late else ""}">{esc(due + late)}</span>')
+        facts.append(f'<span class="lg-late">{esc(due + late)}</span>' if late else esc(due))
     if action.created_at is not None:
         facts.append(
             esc(t("report.actions.agreed", lang, day=long_day(action.created_at.date(), lang)))

@@ -104,13 +104,13 @@ _SQL = {"reflections": reflections_sql, "goals": goals_sql, "feedback": feedback
 def _mirror(journal: Journal, plan: BundlePlan, kind: str, counts: dict) -> None:
     sql = _SQL[kind]
     incoming = {record.id: record for record in getattr(plan, kind)}
-    held = sql.query(journal.conn, plan.leader.id, _EVERYTHING)
-    for record in held:
+    held = {record.id: record for record in sql.query(journal.conn, plan.leader.id, _EVERYTHING)}
+    for record in held.values():
         if record.id not in incoming and _covers(plan.scope, kind, record):
             sql.delete(journal.conn, record.id)
             counts["removed"][kind] += 1
     for record in incoming.values():
-        stored = sql.get(journal.conn, record.id)
+        stored = held.get(record.id)  # the plan refused records held for another leader
         if stored is not None and _same(kind, stored, record):
             counts["unchanged"][kind] += 1
             continue

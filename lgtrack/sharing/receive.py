@@ -16,16 +16,14 @@ leaders and the coach's own notes (:mod:`lgtrack.coaching`) are never touched.
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from dataclasses import replace
 from datetime import datetime, time, timedelta, timezone
 from typing import Any
 
-from .. import feedback as feedback_sql
-from .. import goals as goals_sql
 from .. import leaders as leaders_sql
-from .. import reflections as reflections_sql
 from .. import validation
 from .._framework_schema import parse_framework_text
 from ..errors import FrameworkError
@@ -214,11 +212,13 @@ def _check_text_fields(item: Any, where: str, kind: str, text: bool) -> None:
 
 
 def _check_owner(journal: Journal, kind: str, records: list, leader_id: str) -> None:
-    get = {"reflections": reflections_sql.get, "goals": goals_sql.get, "feedback": feedback_sql.get}
-    for record in records:
-        existing = get[kind](journal.conn, record.id)
-        if existing is not None and existing.leader_id != leader_id:
-            raise FileProblem(kind, f"record {record.id} belongs to another leader in this journal")
+    rows = journal.conn.execute(
+        f"SELECT id FROM {kind} WHERE leader_id != ? AND id IN (SELECT value FROM json_each(?))",
+        (leader_id, json.dumps([record.id for record in records])),
+    )
+    other = rows.fetchone()
+    if other is not None:
+        raise FileProblem(kind, f"record {other[0]} belongs to another leader in this journal")
 
 
 def _outside(where: str, what: str) -> FileProblem:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 
 import ipywidgets as widgets
 
@@ -68,6 +69,34 @@ def development_page(journal: Journal, clock: Clock, lang: str) -> widgets.Widge
     return widget_class(journal, clock=clock, lang=lang)
 
 
+class _LazyPage(widgets.VBox):
+    """A tab whose widget is built the first time it is opened (My development draws figures,
+    which would make the app slow to start)."""
+
+    def __init__(self, build: Callable[[str], widgets.Widget], lang: str):
+        super().__init__()
+        self._build = build
+        self._lang = lang
+        self.widget: widgets.Widget | None = None
+
+    def ensure(self) -> widgets.Widget:
+        if self.widget is None:
+            self.widget = self._build(self._lang)
+            self.children = [self.widget]
+        return self.widget
+
+    def set_lang(self, lang: str) -> None:
+        self._lang = lang
+        if self.widget is not None and hasattr(self.widget, "set_lang"):
+            self.widget.set_lang(lang)
+
+    def refresh(self) -> None:
+        if self.widget is None:
+            self.ensure()  # built from the journal as it is now
+        elif hasattr(self.widget, "refresh"):
+            self.widget.refresh()
+
+
 class App(widgets.VBox):
     """Setup when the journal has no profile; then Reflect · Goals · Feedback · Journal ·
     My development · The framework, with a language toggle that relabels everything."""
@@ -113,7 +142,8 @@ class App(widgets.VBox):
         """The widget of tab ``name`` (one of :data:`PAGES`)."""
         if name not in self._pages:
             raise KeyError(f"no page '{name}' (pages: {', '.join(self._pages) or 'none yet'})")
-        return self._pages[name]
+        page = self._pages[name]
+        return page.ensure() if isinstance(page, _LazyPage) else page
 
     def show(self, name: str) -> None:
         """Switch to tab ``name``."""
@@ -141,7 +171,7 @@ class App(widgets.VBox):
             "goals": GoalsWidget(journal, clock=clock, lang=lang),
             "feedback": FeedbackWidget(journal, clock=clock, lang=lang),
             "journal": JournalBrowser(journal, lang=lang),
-            "development": development_page(journal, clock, lang),
+            "development": _LazyPage(lambda lang: development_page(journal, clock, lang), lang),
             "framework": FrameworkBrowser(journal.framework(), me.level, lang),
         }
         self._tabs = classed(widgets.Tab(children=list(self._pages.values())), "lg-app-tabs")
