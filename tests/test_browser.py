@@ -10,7 +10,6 @@ import re
 from datetime import date
 from pathlib import Path
 
-import nbformat
 import pytest
 from browser_support import (
     BrowserSetupError,
@@ -49,24 +48,9 @@ def demo_home(tmp_path: Path) -> Path:
 
 
 def reflect_notebook(tmp_path: Path) -> Path:
-    """notebooks/01_reflect.ipynb; until it exists, a stand-in with the same three cells."""
-    if REFLECT_NOTEBOOK.is_file():
-        return REFLECT_NOTEBOOK
-    notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    notebook.cells = [
-        nbformat.v4.new_code_cell("from lgtrack import open_journal"),
-        nbformat.v4.new_code_cell("from lgtrack.ui import ReflectionWidget"),
-        nbformat.v4.new_code_cell("ReflectionWidget(open_journal())"),
-    ]
-    path = tmp_path / "notebooks" / "01_reflect.ipynb"
-    path.parent.mkdir()
-    nbformat.write(notebook, path)
-    return path
+    """The reflection notebook as committed; the test must fail if it goes missing."""
+    assert REFLECT_NOTEBOOK.is_file(), f"missing {REFLECT_NOTEBOOK}"
+    return REFLECT_NOTEBOOK
 
 
 def wait_for_app(page, selector: str) -> None:

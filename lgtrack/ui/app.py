@@ -30,6 +30,8 @@ from .reflect import ReflectionWidget
 from .setup import SetupWidget
 
 PAGES = ("reflect", "goals", "feedback", "journal", "development", "framework")
+# Pages a notebook can show on its own (``App(journal, pages=("share",))``) besides the tabs.
+ALL_PAGES = (*PAGES, "share")
 DEVELOPMENT_MODULE = "lgtrack.ui.development"
 _PAGE_TITLE_KEYS = {
     "reflect": "ui.app.tab.reflect",
@@ -38,6 +40,7 @@ _PAGE_TITLE_KEYS = {
     "journal": "ui.app.tab.journal",
     "development": "ui.app.tab.development",
     "framework": "ui.app.tab.framework",
+    "share": "ui.app.tab.share",
 }
 
 
@@ -99,10 +102,25 @@ class _LazyPage(widgets.VBox):
 
 class App(widgets.VBox):
     """Setup when the journal has no profile; then Reflect · Goals · Feedback · Journal ·
-    My development · The framework, with a language toggle that relabels everything."""
+    My development · The framework, with a language toggle that relabels everything.
 
-    def __init__(self, journal: Journal, *, clock: Clock | None = None, lang: str | None = None):
+    ``pages`` picks the pages; with one page (a task notebook) it is shown without tabs, still
+    behind the setup when the journal has no profile yet.
+    """
+
+    def __init__(
+        self,
+        journal: Journal,
+        *,
+        clock: Clock | None = None,
+        lang: str | None = None,
+        pages: tuple[str, ...] = PAGES,
+    ):
         super().__init__()
+        unknown = [name for name in pages if name not in ALL_PAGES]
+        if unknown or not pages:
+            raise ValueError(f"unknown pages {unknown} (known: {', '.join(ALL_PAGES)})")
+        self._page_names = tuple(pages)
         self._journal = journal
         self._clock = clock or journal.clock
         self._lang = resolve_lang(journal, lang)
@@ -135,7 +153,7 @@ class App(widgets.VBox):
 
     @property
     def tabs(self) -> widgets.Tab | None:
-        """The tabs (None while the profile is being set up)."""
+        """The tabs (None while the profile is being set up, and for a single page)."""
         return self._tabs
 
     def page(self, name: str) -> widgets.Widget:
@@ -148,7 +166,8 @@ class App(widgets.VBox):
     def show(self, name: str) -> None:
         """Switch to tab ``name``."""
         self.page(name)
-        self._tabs.selected_index = list(self._pages).index(name)
+        if self._tabs is not None:
+            self._tabs.selected_index = list(self._pages).index(name)
 
     def set_lang(self, lang: str) -> None:
         """Relabel every page in ``lang`` and remember it in the profile."""
@@ -163,17 +182,34 @@ class App(widgets.VBox):
         self._body.children = [setup]
         hide(self._language)
 
-    def _show_tabs(self) -> None:
-        me = self._journal.require_me()
+    def _build_page(self, name: str) -> widgets.Widget:
         journal, clock, lang = self._journal, self._clock, self._lang
-        self._pages = {
-            "reflect": ReflectionWidget(journal, clock=clock, lang=lang),
-            "goals": GoalsWidget(journal, clock=clock, lang=lang),
-            "feedback": FeedbackWidget(journal, clock=clock, lang=lang),
-            "journal": JournalBrowser(journal, lang=lang),
-            "development": _LazyPage(lambda lang: development_page(journal, clock, lang), lang),
-            "framework": FrameworkBrowser(journal.framework(), me.level, lang),
-        }
+        if name == "reflect":
+            return ReflectionWidget(journal, clock=clock, lang=lang)
+        if name == "goals":
+            return GoalsWidget(journal, clock=clock, lang=lang)
+        if name == "feedback":
+            return FeedbackWidget(journal, clock=clock, lang=lang)
+        if name == "journal":
+            return JournalBrowser(journal, lang=lang)
+        if name == "development":
+            if len(self._page_names) == 1:
+                return development_page(journal, clock, lang)
+            return _LazyPage(lambda lang: development_page(journal, clock, lang), lang)
+        if name == "share":
+            from .share import ShareWidget
+
+            return ShareWidget(journal, clock=clock, lang=lang)
+        return FrameworkBrowser(journal.framework(), journal.require_me().level, lang)
+
+    def _show_tabs(self) -> None:
+        self._journal.require_me()
+        self._pages = {name: self._build_page(name) for name in self._page_names}
+        if len(self._pages) == 1:
+            self._tabs = None
+            self._body.children = list(self._pages.values())
+            hide(self._language, False)
+            return
         self._tabs = classed(widgets.Tab(children=list(self._pages.values())), "lg-app-tabs")
         self._render_tab_titles()
         self._tabs.observe(self._on_tabs_selected_index, "selected_index")
