@@ -147,6 +147,9 @@ def test_an_unknown_page_is_a_key_error(journal):
 def test_the_package_exports_the_widgets():
     assert set(lgtrack.ui.__all__) == {
         "App",
+        "CoachWidget",
+        "DevelopmentWidget",
+        "ShareWidget",
         "FeedbackWidget",
         "FrameworkBrowser",
         "GoalsWidget",
@@ -163,3 +166,30 @@ def test_css_classes(journal):
     assert "lg-app" in app._dom_classes
     assert "lg-app-tabs" in app.tabs._dom_classes
     assert "lg-app-lang" in app._language._dom_classes
+
+
+def test_a_single_page_shows_without_tabs(journal):
+    app = App(journal, pages=("reflect",))
+    assert app.tabs is None
+    assert isinstance(app.page("reflect"), lgtrack.ui.ReflectionWidget)
+
+
+def test_a_single_page_asks_for_the_profile_first(empty):
+    app = App(empty, pages=("goals",))
+    [setup] = app._body.children
+    assert isinstance(setup, SetupWidget)
+    setup._name.value = "ÆØ"
+    setup._level.value = "kontorchef"
+    setup._save.click()
+    assert empty.me().name == "ÆØ"
+    assert isinstance(app.page("goals"), lgtrack.ui.GoalsWidget)
+
+
+def test_the_share_page_is_offered_on_its_own(journal):
+    app = App(journal, pages=("share",))
+    assert isinstance(app.page("share"), lgtrack.ui.ShareWidget)
+
+
+def test_unknown_pages_are_refused(journal):
+    with pytest.raises(ValueError, match="unknown pages"):
+        App(journal, pages=("nope",))

@@ -17,8 +17,28 @@ from .journal_browser import JournalBrowser
 from .reflect import ReflectionWidget
 from .setup import SetupWidget
 
+# The pages that draw figures or build reports pull in pandas and matplotlib: load them only
+# when asked for, so that `import lgtrack.ui` stays quick.
+_LAZY = {
+    "CoachWidget": ".coach",
+    "DevelopmentWidget": ".development",
+    "ShareWidget": ".share",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "App",
+    "CoachWidget",
+    "DevelopmentWidget",
+    "ShareWidget",
     "FeedbackWidget",
     "FrameworkBrowser",
     "GoalsWidget",
