@@ -13,7 +13,15 @@ from .errors import (
     StoreError,
     ValidationError,
 )
-from .framework import Behaviour, Discipline, Framework, Level, Text, bundled_frameworks, load_framework
+from .framework import (
+    Behaviour,
+    Discipline,
+    Framework,
+    Level,
+    Text,
+    bundled_frameworks,
+    load_framework,
+)
 from .journal import Journal, open_journal
 from .query import EntryFilter
 from .records import CheckIn, Feedback, Goal, Leader, Rating, Reflection

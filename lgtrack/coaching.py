@@ -62,19 +62,32 @@ def save_session(journal: Journal, session: CoachSession) -> CoachSession:
     for name in (*GROW_FIELDS, "notes"):
         check_text(getattr(session, name), name)
     if not any(getattr(session, name).strip() for name in (*GROW_FIELDS, "notes")):
-        raise ValidationError("empty session notes: fill in at least one of goal, reality, options, will")
+        raise ValidationError(
+            "empty session notes: fill in at least one of goal, reality, options, will"
+        )
     now = journal.clock()
     existing = _session_row(journal, session.id)
-    session = replace(session, created_at=text_to_moment(existing[8]) if existing else now, updated_at=now)
+    session = replace(
+        session, created_at=text_to_moment(existing[8]) if existing else now, updated_at=now
+    )
     with atomic(journal.conn):
         journal.conn.execute(
             f"INSERT INTO coach_sessions ({_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET day=excluded.day, goal=excluded.goal, reality=excluded.reality, "
             "options=excluded.options, will=excluded.will, notes=excluded.notes, updated_at=excluded.updated_at",
-            (session.id, session.leader_id, day_to_text(session.day), session.goal, session.reality,
-             session.options, session.will, session.notes, moment_to_text(session.created_at),
-             moment_to_text(session.updated_at)),
-        )  # fmt: skip
+            (
+                session.id,
+                session.leader_id,
+                day_to_text(session.day),
+                session.goal,
+                session.reality,
+                session.options,
+                session.will,
+                session.notes,
+                moment_to_text(session.created_at),
+                moment_to_text(session.updated_at),
+            ),
+        )
     return session
 
 
@@ -86,9 +99,17 @@ def _session_row(journal: Journal, session_id: str) -> tuple | None:
 
 def _session(row: tuple) -> CoachSession:
     return CoachSession(
-        id=row[0], leader_id=row[1], day=text_to_day(row[2]), goal=row[3], reality=row[4], options=row[5],
-        will=row[6], notes=row[7], created_at=text_to_moment(row[8]), updated_at=text_to_moment(row[9]),
-    )  # fmt: skip
+        id=row[0],
+        leader_id=row[1],
+        day=text_to_day(row[2]),
+        goal=row[3],
+        reality=row[4],
+        options=row[5],
+        will=row[6],
+        notes=row[7],
+        created_at=text_to_moment(row[8]),
+        updated_at=text_to_moment(row[9]),
+    )
 
 
 def sessions(journal: Journal, leader_id: str) -> list[CoachSession]:
@@ -100,7 +121,9 @@ def sessions(journal: Journal, leader_id: str) -> list[CoachSession]:
     return [_session(row) for row in rows]
 
 
-def last_session(journal: Journal, leader_id: str, before: date | None = None) -> CoachSession | None:
+def last_session(
+    journal: Journal, leader_id: str, before: date | None = None
+) -> CoachSession | None:
     """The latest session (strictly before ``before`` when given)."""
     for session in sessions(journal, leader_id):
         if before is None or session.day < before:
@@ -110,7 +133,10 @@ def last_session(journal: Journal, leader_id: str, before: date | None = None) -
 
 def delete_session(journal: Journal, session_id: str) -> None:
     with atomic(journal.conn):
-        if journal.conn.execute("DELETE FROM coach_sessions WHERE id = ?", (session_id,)).rowcount == 0:
+        if (
+            journal.conn.execute("DELETE FROM coach_sessions WHERE id = ?", (session_id,)).rowcount
+            == 0
+        ):
             raise NotFoundError(f"no session with id '{session_id}'")
 
 
@@ -123,12 +149,21 @@ def add_action(journal: Journal, action: Action) -> Action:
     if action.due is not None:
         check_day(action.due, "due date")
     now = journal.clock()
-    action = replace(action, text=action.text.strip(), status="open", closed_on=None, created_at=now, updated_at=now)
+    action = replace(
+        action,
+        text=action.text.strip(),
+        status="open",
+        closed_on=None,
+        created_at=now,
+        updated_at=now,
+    )
     _write_action(journal, action)
     return action
 
 
-def close_action(journal: Journal, action_id: str, status: str = "done", *, day: date | None = None) -> Action:
+def close_action(
+    journal: Journal, action_id: str, status: str = "done", *, day: date | None = None
+) -> Action:
     """Close an action as done or dropped; it is no longer carried forward."""
     if status not in ("done", "dropped"):
         raise ValidationError(f"an action is closed as 'done' or 'dropped', not '{status}'")
@@ -145,20 +180,38 @@ def _write_action(journal: Journal, a: Action) -> None:
             f"INSERT INTO coach_actions ({_ACTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET text=excluded.text, due=excluded.due, status=excluded.status, "
             "closed_on=excluded.closed_on, updated_at=excluded.updated_at",
-            (a.id, a.leader_id, a.session_id, a.text, day_to_text(a.due), a.status, day_to_text(a.closed_on),
-             moment_to_text(a.created_at), moment_to_text(a.updated_at)),
-        )  # fmt: skip
+            (
+                a.id,
+                a.leader_id,
+                a.session_id,
+                a.text,
+                day_to_text(a.due),
+                a.status,
+                day_to_text(a.closed_on),
+                moment_to_text(a.created_at),
+                moment_to_text(a.updated_at),
+            ),
+        )
 
 
 def _action(row: tuple) -> Action:
     return Action(
-        id=row[0], leader_id=row[1], session_id=row[2], text=row[3], due=text_to_day(row[4]), status=row[5],
-        closed_on=text_to_day(row[6]), created_at=text_to_moment(row[7]), updated_at=text_to_moment(row[8]),
-    )  # fmt: skip
+        id=row[0],
+        leader_id=row[1],
+        session_id=row[2],
+        text=row[3],
+        due=text_to_day(row[4]),
+        status=row[5],
+        closed_on=text_to_day(row[6]),
+        created_at=text_to_moment(row[7]),
+        updated_at=text_to_moment(row[8]),
+    )
 
 
 def get_action(journal: Journal, action_id: str) -> Action:
-    row = journal.conn.execute(f"SELECT {_ACTION_COLUMNS} FROM coach_actions WHERE id = ?", (action_id,)).fetchone()
+    row = journal.conn.execute(
+        f"SELECT {_ACTION_COLUMNS} FROM coach_actions WHERE id = ?", (action_id,)
+    ).fetchone()
     if row is None:
         raise NotFoundError(f"no action with id '{action_id}'")
     return _action(row)

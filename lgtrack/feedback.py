@@ -20,10 +20,19 @@ def save(conn: sqlite3.Connection, f: Feedback) -> None:
         "discipline=excluded.discipline, text=excluded.text, private=excluded.private, "
         "framework_version=excluded.framework_version, updated_at=excluded.updated_at",
         (
-            f.id, f.leader_id, day_to_text(f.day), f.role, f.name, f.discipline, f.text, int(f.private),
-            f.framework_version, moment_to_text(f.created_at), moment_to_text(f.updated_at),
+            f.id,
+            f.leader_id,
+            day_to_text(f.day),
+            f.role,
+            f.name,
+            f.discipline,
+            f.text,
+            int(f.private),
+            f.framework_version,
+            moment_to_text(f.created_at),
+            moment_to_text(f.updated_at),
         ),
-    )  # fmt: skip
+    )
     conn.execute("DELETE FROM ratings WHERE feedback_id = ?", (f.id,))
     conn.executemany(
         "INSERT INTO ratings (feedback_id, behaviour, score, framework_version, position) VALUES (?, ?, ?, ?, ?)",
@@ -35,7 +44,9 @@ def delete(conn: sqlite3.Connection, feedback_id: str) -> bool:
     return conn.execute("DELETE FROM feedback WHERE id = ?", (feedback_id,)).rowcount > 0
 
 
-def query(conn: sqlite3.Connection, leader_id: str | None, f: EntryFilter = EntryFilter()) -> list[Feedback]:
+def query(
+    conn: sqlite3.Connection, leader_id: str | None, f: EntryFilter = EntryFilter()
+) -> list[Feedback]:
     """Feedback matching ``f``, newest first."""
     conditions, params = ["1 = 1"], []
     if leader_id is not None:
@@ -45,7 +56,9 @@ def query(conn: sqlite3.Connection, leader_id: str | None, f: EntryFilter = Entr
         conditions.append("b.discipline = ?")
         params.append(f.discipline)
     if f.behaviour:
-        conditions.append("EXISTS (SELECT 1 FROM ratings x WHERE x.feedback_id = b.id AND x.behaviour = ?)")
+        conditions.append(
+            "EXISTS (SELECT 1 FROM ratings x WHERE x.feedback_id = b.id AND x.behaviour = ?)"
+        )
         params.append(f.behaviour)
     if f.since:
         conditions.append("b.day >= ?")
@@ -81,10 +94,18 @@ def _with_ratings(conn: sqlite3.Connection, rows: list[tuple]) -> list[Feedback]
         ratings[fid].append(Rating(behaviour, score))
     return [
         Feedback(
-            id=row[0], leader_id=row[1], day=text_to_day(row[2]), role=row[3], name=row[4],
-            discipline=row[5], text=row[6], private=bool(row[7]), framework_version=row[8],
-            created_at=text_to_moment(row[9]), updated_at=text_to_moment(row[10]),
+            id=row[0],
+            leader_id=row[1],
+            day=text_to_day(row[2]),
+            role=row[3],
+            name=row[4],
+            discipline=row[5],
+            text=row[6],
+            private=bool(row[7]),
+            framework_version=row[8],
+            created_at=text_to_moment(row[9]),
+            updated_at=text_to_moment(row[10]),
             ratings=tuple(ratings[row[0]]),
-        )  # fmt: skip
+        )
         for row in rows
     ]

@@ -12,19 +12,62 @@ import pandas as pd
 from .journal import Journal
 
 RATING_COLUMNS = [
-    "day", "behaviour", "discipline", "level", "score", "source", "leader_id", "leader_level",
-    "entry_id", "framework_version", "private",
-]  # fmt: skip
+    "day",
+    "behaviour",
+    "discipline",
+    "level",
+    "score",
+    "source",
+    "leader_id",
+    "leader_level",
+    "entry_id",
+    "framework_version",
+    "private",
+]
 REFLECTION_COLUMNS = [
-    "id", "leader_id", "day", "level", "disciplines", "prompt", "text", "next_step", "tags",
-    "wellbeing", "energy", "private", "n_ratings", "created_at",
-]  # fmt: skip
+    "id",
+    "leader_id",
+    "day",
+    "level",
+    "disciplines",
+    "prompt",
+    "text",
+    "next_step",
+    "tags",
+    "wellbeing",
+    "energy",
+    "private",
+    "n_ratings",
+    "created_at",
+]
 GOAL_COLUMNS = [
-    "id", "leader_id", "discipline", "title", "why", "success", "behaviours", "due", "status",
-    "private", "progress", "n_checkins", "created", "closed_on",
-]  # fmt: skip
+    "id",
+    "leader_id",
+    "discipline",
+    "title",
+    "why",
+    "success",
+    "behaviours",
+    "due",
+    "status",
+    "private",
+    "progress",
+    "n_checkins",
+    "created",
+    "closed_on",
+]
 CHECKIN_COLUMNS = ["id", "goal_id", "discipline", "title", "day", "progress", "note"]
-FEEDBACK_COLUMNS = ["id", "leader_id", "day", "role", "name", "discipline", "text", "private", "n_ratings"]
+FEEDBACK_COLUMNS = [
+    "id",
+    "leader_id",
+    "day",
+    "role",
+    "name",
+    "discipline",
+    "text",
+    "private",
+    "n_ratings",
+]
 
 
 def _leader(journal: Journal, leader_id: str | None) -> str | None:
@@ -40,7 +83,9 @@ def _dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return frame
 
 
-def ratings_frame(journal: Journal, leader_id: str | None = None, *, include_private: bool = True) -> pd.DataFrame:
+def ratings_frame(
+    journal: Journal, leader_id: str | None = None, *, include_private: bool = True
+) -> pd.DataFrame:
     """Every rating in long form: one row per (entry, behaviour), self and feedback alike.
 
     ``source`` is ``"self"`` for reflections and the feedback role otherwise; ``level`` is the
@@ -63,16 +108,29 @@ def ratings_frame(journal: Journal, leader_id: str | None = None, *, include_pri
     ).fetchall()
     frame = pd.DataFrame(
         rows,
-        columns=["day", "behaviour", "score", "source", "leader_id", "leader_level", "entry_id",
-                 "framework_version", "private"],
-    )  # fmt: skip
+        columns=[
+            "day",
+            "behaviour",
+            "score",
+            "source",
+            "leader_id",
+            "leader_level",
+            "entry_id",
+            "framework_version",
+            "private",
+        ],
+    )
     frame["score"] = pd.to_numeric(frame["score"], errors="coerce").astype(float)
     frame["private"] = frame["private"].astype(bool)
     lookup = _behaviour_lookup(journal, leader)
     frame["discipline"] = frame["behaviour"].map(lambda b: lookup.get(b, (None, None))[0])
     frame["level"] = frame["behaviour"].map(lambda b: lookup.get(b, (None, None))[1])
     frame = _dates(frame, "day")
-    return frame[RATING_COLUMNS].sort_values(["day", "entry_id", "behaviour"], kind="stable").reset_index(drop=True)
+    return (
+        frame[RATING_COLUMNS]
+        .sort_values(["day", "entry_id", "behaviour"], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def _behaviour_lookup(journal: Journal, leader_id: str | None) -> dict[str, tuple[str, str | None]]:
@@ -84,19 +142,37 @@ def _behaviour_lookup(journal: Journal, leader_id: str | None) -> dict[str, tupl
     return lookup
 
 
-def reflections_frame(journal: Journal, leader_id: str | None = None, *, include_private: bool = True) -> pd.DataFrame:
+def reflections_frame(
+    journal: Journal, leader_id: str | None = None, *, include_private: bool = True
+) -> pd.DataFrame:
     """One row per reflection, oldest first; ``disciplines`` and ``tags`` hold tuples."""
     from .query import EntryFilter
 
-    items = journal.reflections(EntryFilter(include_private=include_private), leader_id=_leader(journal, leader_id))
+    items = journal.reflections(
+        EntryFilter(include_private=include_private), leader_id=_leader(journal, leader_id)
+    )
     frame = pd.DataFrame(
         [
-            (r.id, r.leader_id, r.day, r.level, r.disciplines, r.prompt, r.text, r.next_step, r.tags,
-             r.wellbeing, r.energy, r.private, len(r.ratings), r.created_at)
+            (
+                r.id,
+                r.leader_id,
+                r.day,
+                r.level,
+                r.disciplines,
+                r.prompt,
+                r.text,
+                r.next_step,
+                r.tags,
+                r.wellbeing,
+                r.energy,
+                r.private,
+                len(r.ratings),
+                r.created_at,
+            )
             for r in reversed(items)
         ],
         columns=REFLECTION_COLUMNS,
-    )  # fmt: skip
+    )
     frame["wellbeing"] = pd.to_numeric(frame["wellbeing"]).astype(float)
     frame["energy"] = pd.to_numeric(frame["energy"]).astype(float)
     frame["private"] = frame["private"].astype(bool)
@@ -105,48 +181,88 @@ def reflections_frame(journal: Journal, leader_id: str | None = None, *, include
     return _dates(frame, "day")
 
 
-def goals_frame(journal: Journal, leader_id: str | None = None, *, include_private: bool = True) -> pd.DataFrame:
+def goals_frame(
+    journal: Journal, leader_id: str | None = None, *, include_private: bool = True
+) -> pd.DataFrame:
     """One row per goal with its latest progress, oldest first."""
     from .query import EntryFilter
 
-    goals = journal.goals(EntryFilter(include_private=include_private), leader_id=_leader(journal, leader_id))
+    goals = journal.goals(
+        EntryFilter(include_private=include_private), leader_id=_leader(journal, leader_id)
+    )
     frame = pd.DataFrame(
         [
-            (g.id, g.leader_id, g.discipline, g.title, g.why, g.success, g.behaviours, g.due, g.status,
-             g.private, g.progress, len(g.checkins), g.created_at.date() if g.created_at else None, g.closed_on)
+            (
+                g.id,
+                g.leader_id,
+                g.discipline,
+                g.title,
+                g.why,
+                g.success,
+                g.behaviours,
+                g.due,
+                g.status,
+                g.private,
+                g.progress,
+                len(g.checkins),
+                g.created_at.date() if g.created_at else None,
+                g.closed_on,
+            )
             for g in reversed(goals)
         ],
         columns=GOAL_COLUMNS,
-    )  # fmt: skip
+    )
     frame["private"] = frame["private"].astype(bool)
     frame["progress"] = pd.to_numeric(frame["progress"]).astype(int)
     frame["n_checkins"] = frame["n_checkins"].astype(int)
     return _dates(frame, "due", "created", "closed_on")
 
 
-def checkins_frame(journal: Journal, leader_id: str | None = None, *, include_private: bool = True) -> pd.DataFrame:
+def checkins_frame(
+    journal: Journal, leader_id: str | None = None, *, include_private: bool = True
+) -> pd.DataFrame:
     """One row per goal check-in, oldest first."""
     from .query import EntryFilter
 
-    goals = journal.goals(EntryFilter(include_private=include_private), leader_id=_leader(journal, leader_id))
+    goals = journal.goals(
+        EntryFilter(include_private=include_private), leader_id=_leader(journal, leader_id)
+    )
     rows = [
-        (c.id, g.id, g.discipline, g.title, c.day, c.progress, c.note) for g in goals for c in g.checkins
+        (c.id, g.id, g.discipline, g.title, c.day, c.progress, c.note)
+        for g in goals
+        for c in g.checkins
     ]
     frame = _dates(pd.DataFrame(rows, columns=CHECKIN_COLUMNS), "day")
     frame["progress"] = pd.to_numeric(frame["progress"]).astype(int)
     return frame.sort_values(["day", "goal_id"], kind="stable").reset_index(drop=True)
 
 
-def feedback_frame(journal: Journal, leader_id: str | None = None, *, include_private: bool = True) -> pd.DataFrame:
+def feedback_frame(
+    journal: Journal, leader_id: str | None = None, *, include_private: bool = True
+) -> pd.DataFrame:
     """One row per piece of feedback received, oldest first."""
     from .query import EntryFilter
 
-    items = journal.feedback(EntryFilter(include_private=include_private), leader_id=_leader(journal, leader_id))
+    items = journal.feedback(
+        EntryFilter(include_private=include_private), leader_id=_leader(journal, leader_id)
+    )
     frame = pd.DataFrame(
-        [(f.id, f.leader_id, f.day, f.role, f.name, f.discipline, f.text, f.private, len(f.ratings))
-         for f in reversed(items)],
+        [
+            (
+                f.id,
+                f.leader_id,
+                f.day,
+                f.role,
+                f.name,
+                f.discipline,
+                f.text,
+                f.private,
+                len(f.ratings),
+            )
+            for f in reversed(items)
+        ],
         columns=FEEDBACK_COLUMNS,
-    )  # fmt: skip
+    )
     frame["private"] = frame["private"].astype(bool)
     frame["n_ratings"] = frame["n_ratings"].astype(int)
     return _dates(frame, "day")

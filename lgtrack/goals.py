@@ -21,11 +21,20 @@ def save(conn: sqlite3.Connection, g: Goal) -> None:
         "why=excluded.why, success=excluded.success, due=excluded.due, status=excluded.status, "
         "private=excluded.private, closed_on=excluded.closed_on, updated_at=excluded.updated_at",
         (
-            g.id, g.leader_id, g.discipline, g.title, g.why, g.success, day_to_text(g.due), g.status,
-            int(g.private), day_to_text(g.closed_on), moment_to_text(g.created_at),
+            g.id,
+            g.leader_id,
+            g.discipline,
+            g.title,
+            g.why,
+            g.success,
+            day_to_text(g.due),
+            g.status,
+            int(g.private),
+            day_to_text(g.closed_on),
+            moment_to_text(g.created_at),
             moment_to_text(g.updated_at),
         ),
-    )  # fmt: skip
+    )
     conn.execute("DELETE FROM goal_behaviours WHERE goal_id = ?", (g.id,))
     conn.executemany(
         "INSERT INTO goal_behaviours (goal_id, behaviour, position) VALUES (?, ?, ?)",
@@ -49,7 +58,10 @@ def delete(conn: sqlite3.Connection, goal_id: str) -> bool:
 
 
 def query(
-    conn: sqlite3.Connection, leader_id: str | None, f: EntryFilter = EntryFilter(), status: str | None = None
+    conn: sqlite3.Connection,
+    leader_id: str | None,
+    f: EntryFilter = EntryFilter(),
+    status: str | None = None,
 ) -> list[Goal]:
     """Goals matching ``f`` (dates filter on creation day), newest first."""
     conditions, params = ["1 = 1"], []
@@ -63,7 +75,9 @@ def query(
         conditions.append("g.discipline = ?")
         params.append(f.discipline)
     if f.behaviour:
-        conditions.append("EXISTS (SELECT 1 FROM goal_behaviours b WHERE b.goal_id = g.id AND b.behaviour = ?)")
+        conditions.append(
+            "EXISTS (SELECT 1 FROM goal_behaviours b WHERE b.goal_id = g.id AND b.behaviour = ?)"
+        )
         params.append(f.behaviour)
     if f.since:
         conditions.append("substr(g.created_at, 1, 10) >= ?")
@@ -94,7 +108,8 @@ def _with_children(conn: sqlite3.Connection, rows: list[tuple]) -> list[Goal]:
     in_ids = "IN (SELECT value FROM json_each(?))"
     behaviours, checkins = defaultdict(list), defaultdict(list)
     for gid, behaviour in conn.execute(
-        f"SELECT goal_id, behaviour FROM goal_behaviours WHERE goal_id {in_ids} ORDER BY position", (ids,)
+        f"SELECT goal_id, behaviour FROM goal_behaviours WHERE goal_id {in_ids} ORDER BY position",
+        (ids,),
     ):
         behaviours[gid].append(behaviour)
     for cid, gid, day, progress, note, created in conn.execute(
@@ -103,15 +118,31 @@ def _with_children(conn: sqlite3.Connection, rows: list[tuple]) -> list[Goal]:
         (ids,),
     ):
         checkins[gid].append(
-            CheckIn(id=cid, goal_id=gid, day=text_to_day(day), progress=progress, note=note,
-                    created_at=text_to_moment(created))
-        )  # fmt: skip
+            CheckIn(
+                id=cid,
+                goal_id=gid,
+                day=text_to_day(day),
+                progress=progress,
+                note=note,
+                created_at=text_to_moment(created),
+            )
+        )
     return [
         Goal(
-            id=row[0], leader_id=row[1], discipline=row[2], title=row[3], why=row[4], success=row[5],
-            due=text_to_day(row[6]), status=row[7], private=bool(row[8]), closed_on=text_to_day(row[9]),
-            created_at=text_to_moment(row[10]), updated_at=text_to_moment(row[11]),
-            behaviours=tuple(behaviours[row[0]]), checkins=tuple(checkins[row[0]]),
-        )  # fmt: skip
+            id=row[0],
+            leader_id=row[1],
+            discipline=row[2],
+            title=row[3],
+            why=row[4],
+            success=row[5],
+            due=text_to_day(row[6]),
+            status=row[7],
+            private=bool(row[8]),
+            closed_on=text_to_day(row[9]),
+            created_at=text_to_moment(row[10]),
+            updated_at=text_to_moment(row[11]),
+            behaviours=tuple(behaviours[row[0]]),
+            checkins=tuple(checkins[row[0]]),
+        )
         for row in rows
     ]

@@ -80,7 +80,9 @@ class Journal:
     def require_me(self) -> Leader:
         leader = self.me()
         if leader is None:
-            raise ValidationError("no profile yet: run 'lgtrack init --name NAME --level LEVEL' first")
+            raise ValidationError(
+                "no profile yet: run 'lgtrack init --name NAME --level LEVEL' first"
+            )
         return leader
 
     def set_profile(
@@ -100,10 +102,15 @@ class Journal:
         leader = Leader(
             id=current.id if current else new_id(),
             name=name.strip() if isinstance(name, str) else name,
-            level=level, framework_id=fw.id, framework_version=fw.version, lang=lang,
-            unit=unit.strip() if isinstance(unit, str) else unit, is_me=True,
-            created_at=current.created_at if current else now, updated_at=now,
-        )  # fmt: skip
+            level=level,
+            framework_id=fw.id,
+            framework_version=fw.version,
+            lang=lang,
+            unit=unit.strip() if isinstance(unit, str) else unit,
+            is_me=True,
+            created_at=current.created_at if current else now,
+            updated_at=now,
+        )
         validation.check_leader(fw, leader)
         with atomic(self.conn):
             leaders_sql.save(self.conn, leader)
@@ -142,7 +149,9 @@ class Journal:
             from ._framework_schema import parse_framework_text
 
             row = self.conn.execute("SELECT source FROM frameworks WHERE id = ?", (key,)).fetchone()
-            self._frameworks[key] = parse_framework_text(row[0], f"{key}.yaml") if row else load_framework(key)
+            self._frameworks[key] = (
+                parse_framework_text(row[0], f"{key}.yaml") if row else load_framework(key)
+            )
         return self._frameworks[key]
 
     def _remember_framework(self, fw: Framework) -> None:
@@ -165,9 +174,13 @@ class Journal:
 
     def update_reflection(self, reflection: Reflection) -> Reflection:
         existing = self.get_reflection(reflection.id)
-        return self._save_reflection(replace(reflection, created_at=existing.created_at), existing.leader_id)
+        return self._save_reflection(
+            replace(reflection, created_at=existing.created_at), existing.leader_id
+        )
 
-    def _save_reflection(self, r: Reflection, leader_id: str | None, new: bool = False) -> Reflection:
+    def _save_reflection(
+        self, r: Reflection, leader_id: str | None, new: bool = False
+    ) -> Reflection:
         leader = self.leader(leader_id or r.leader_id)
         fw = self.framework_for(leader)
         now = self.clock()
@@ -177,7 +190,9 @@ class Journal:
             disciplines=tuple(sorted(set(r.disciplines))),
             tags=tuple(sorted(set(r.tags))),
             level=r.level if r.level and not new else leader.level,
-            framework_version=r.framework_version if r.framework_version and not new else fw.version,
+            framework_version=r.framework_version
+            if r.framework_version and not new
+            else fw.version,
             created_at=r.created_at if r.created_at and not new else now,
             updated_at=now,
         )
@@ -197,7 +212,9 @@ class Journal:
             if not reflections_sql.delete(self.conn, reflection_id):
                 raise NotFoundError(f"no reflection with id '{reflection_id}'")
 
-    def reflections(self, where: EntryFilter = EntryFilter(), *, leader_id: str | None = None) -> list[Reflection]:
+    def reflections(
+        self, where: EntryFilter = EntryFilter(), *, leader_id: str | None = None
+    ) -> list[Reflection]:
         """Reflections of ``leader_id`` (default: me), newest first."""
         return reflections_sql.query(self.conn, self._leader_key(leader_id), where)
 
@@ -212,13 +229,21 @@ class Journal:
     def add_goal(self, goal: Goal, *, leader_id: str | None = None) -> Goal:
         leader = self.leader(leader_id or goal.leader_id)
         now = self.clock()
-        goal = replace(goal, leader_id=leader.id, created_at=now, updated_at=now, title=goal.title.strip())
+        goal = replace(
+            goal, leader_id=leader.id, created_at=now, updated_at=now, title=goal.title.strip()
+        )
         return self._save_goal(goal)
 
     def update_goal(self, goal: Goal) -> Goal:
         existing = self.get_goal(goal.id)
-        return self._save_goal(replace(goal, leader_id=existing.leader_id, created_at=existing.created_at,
-                                       updated_at=self.clock()))  # fmt: skip
+        return self._save_goal(
+            replace(
+                goal,
+                leader_id=existing.leader_id,
+                created_at=existing.created_at,
+                updated_at=self.clock(),
+            )
+        )
 
     def _save_goal(self, goal: Goal) -> Goal:
         validation.check_goal(self.framework_for(self.leader(goal.leader_id)), goal)
@@ -236,11 +261,15 @@ class Journal:
             raise NotFoundError(f"no goal with id '{goal_id}'")
         return found
 
-    def check_in(self, goal_id: str, progress: int, *, note: str = "", day: date | None = None) -> Goal:
+    def check_in(
+        self, goal_id: str, progress: int, *, note: str = "", day: date | None = None
+    ) -> Goal:
         """Record progress (0–100) on a goal; returns the updated goal."""
         goal = self.get_goal(goal_id)
         now = self.clock()
-        checkin = CheckIn(day=day or now.date(), progress=progress, note=note, goal_id=goal_id, created_at=now)
+        checkin = CheckIn(
+            day=day or now.date(), progress=progress, note=note, goal_id=goal_id, created_at=now
+        )
         validation.check_day(checkin.day, "check-in date")
         validation.check_progress(progress)
         validation.check_text(note, "note")
@@ -261,7 +290,11 @@ class Journal:
                 raise NotFoundError(f"no goal with id '{goal_id}'")
 
     def goals(
-        self, where: EntryFilter = EntryFilter(), *, status: str | None = None, leader_id: str | None = None
+        self,
+        where: EntryFilter = EntryFilter(),
+        *,
+        status: str | None = None,
+        leader_id: str | None = None,
     ) -> list[Goal]:
         return goals_sql.query(self.conn, self._leader_key(leader_id), where, status)
 
@@ -271,14 +304,21 @@ class Journal:
         leader = self.leader(leader_id or item.leader_id)
         fw = self.framework_for(leader)
         now = self.clock()
-        item = replace(item, leader_id=leader.id, framework_version=fw.version, created_at=now, updated_at=now)
+        item = replace(
+            item, leader_id=leader.id, framework_version=fw.version, created_at=now, updated_at=now
+        )
         return self._save_feedback(item, fw)
 
     def update_feedback(self, item: Feedback) -> Feedback:
         existing = self.get_feedback(item.id)
         leader = self.leader(existing.leader_id)
-        item = replace(item, leader_id=leader.id, created_at=existing.created_at, updated_at=self.clock(),
-                       framework_version=item.framework_version or existing.framework_version)  # fmt: skip
+        item = replace(
+            item,
+            leader_id=leader.id,
+            created_at=existing.created_at,
+            updated_at=self.clock(),
+            framework_version=item.framework_version or existing.framework_version,
+        )
         return self._save_feedback(item, self.framework_for(leader))
 
     def _save_feedback(self, item: Feedback, fw: Framework) -> Feedback:
@@ -298,10 +338,14 @@ class Journal:
             if not feedback_sql.delete(self.conn, feedback_id):
                 raise NotFoundError(f"no feedback with id '{feedback_id}'")
 
-    def feedback(self, where: EntryFilter = EntryFilter(), *, leader_id: str | None = None) -> list[Feedback]:
+    def feedback(
+        self, where: EntryFilter = EntryFilter(), *, leader_id: str | None = None
+    ) -> list[Feedback]:
         return feedback_sql.query(self.conn, self._leader_key(leader_id), where)
 
 
-def open_journal(home: str | os.PathLike | None = None, *, create: bool = True, clock: Clock = utc_now) -> Journal:
+def open_journal(
+    home: str | os.PathLike | None = None, *, create: bool = True, clock: Clock = utc_now
+) -> Journal:
     """Open the journal in ``home``; see :meth:`Journal.open`."""
     return Journal.open(home, create=create, clock=clock)

@@ -7,15 +7,24 @@ import sqlite3
 from ._time import moment_to_text, text_to_moment
 from .records import Leader
 
-_COLUMNS = "id, name, level, framework_id, framework_version, lang, unit, is_me, created_at, updated_at"
+_COLUMNS = (
+    "id, name, level, framework_id, framework_version, lang, unit, is_me, created_at, updated_at"
+)
 
 
 def _from_row(row: tuple) -> Leader:
     return Leader(
-        id=row[0], name=row[1], level=row[2], framework_id=row[3], framework_version=row[4],
-        lang=row[5], unit=row[6], is_me=bool(row[7]),
-        created_at=text_to_moment(row[8]), updated_at=text_to_moment(row[9]),
-    )  # fmt: skip
+        id=row[0],
+        name=row[1],
+        level=row[2],
+        framework_id=row[3],
+        framework_version=row[4],
+        lang=row[5],
+        unit=row[6],
+        is_me=bool(row[7]),
+        created_at=text_to_moment(row[8]),
+        updated_at=text_to_moment(row[9]),
+    )
 
 
 def save(conn: sqlite3.Connection, leader: Leader) -> None:
@@ -25,11 +34,18 @@ def save(conn: sqlite3.Connection, leader: Leader) -> None:
         "framework_id=excluded.framework_id, framework_version=excluded.framework_version, "
         "lang=excluded.lang, unit=excluded.unit, is_me=excluded.is_me, updated_at=excluded.updated_at",
         (
-            leader.id, leader.name, leader.level, leader.framework_id, leader.framework_version,
-            leader.lang, leader.unit, int(leader.is_me),
-            moment_to_text(leader.created_at), moment_to_text(leader.updated_at),
+            leader.id,
+            leader.name,
+            leader.level,
+            leader.framework_id,
+            leader.framework_version,
+            leader.lang,
+            leader.unit,
+            int(leader.is_me),
+            moment_to_text(leader.created_at),
+            moment_to_text(leader.updated_at),
         ),
-    )  # fmt: skip
+    )
 
 
 def get(conn: sqlite3.Connection, leader_id: str) -> Leader | None:

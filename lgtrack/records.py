@@ -94,7 +94,9 @@ class Goal:
         """Progress of the latest check-in (0 when there is none)."""
         if not self.checkins:
             return 0
-        latest = max(self.checkins, key=lambda c: (c.day, c.created_at.isoformat() if c.created_at else ""))
+        latest = max(
+            self.checkins, key=lambda c: (c.day, c.created_at.isoformat() if c.created_at else "")
+        )
         return latest.progress
 
 

@@ -26,11 +26,22 @@ def save(conn: sqlite3.Connection, r: Reflection) -> None:
         "energy=excluded.energy, level=excluded.level, framework_version=excluded.framework_version, "
         "updated_at=excluded.updated_at, search=excluded.search",
         (
-            r.id, r.leader_id, day_to_text(r.day), r.prompt, r.text, r.next_step, int(r.private),
-            r.wellbeing, r.energy, r.level, r.framework_version,
-            moment_to_text(r.created_at), moment_to_text(r.updated_at), search,
+            r.id,
+            r.leader_id,
+            day_to_text(r.day),
+            r.prompt,
+            r.text,
+            r.next_step,
+            int(r.private),
+            r.wellbeing,
+            r.energy,
+            r.level,
+            r.framework_version,
+            moment_to_text(r.created_at),
+            moment_to_text(r.updated_at),
+            search,
         ),
-    )  # fmt: skip
+    )
     for table in ("reflection_disciplines", "reflection_tags", "ratings"):
         conn.execute(f"DELETE FROM {table} WHERE reflection_id = ?", (r.id,))
     conn.executemany(
@@ -90,10 +101,14 @@ def where_clause(leader_id: str | None, f: EntryFilter) -> tuple[str, list]:
     return " AND ".join(conditions), params
 
 
-def query(conn: sqlite3.Connection, leader_id: str | None, f: EntryFilter = EntryFilter()) -> list[Reflection]:
+def query(
+    conn: sqlite3.Connection, leader_id: str | None, f: EntryFilter = EntryFilter()
+) -> list[Reflection]:
     """Reflections matching ``f``, newest first."""
     where, params = where_clause(leader_id, f)
-    sql = f"SELECT {_COLUMNS} FROM reflections r WHERE {where} ORDER BY r.day DESC, r.created_at DESC"
+    sql = (
+        f"SELECT {_COLUMNS} FROM reflections r WHERE {where} ORDER BY r.day DESC, r.created_at DESC"
+    )
     if f.limit is not None:
         sql += " LIMIT ?"
         params.append(f.limit)
@@ -102,7 +117,9 @@ def query(conn: sqlite3.Connection, leader_id: str | None, f: EntryFilter = Entr
 
 
 def get(conn: sqlite3.Connection, reflection_id: str) -> Reflection | None:
-    rows = conn.execute(f"SELECT {_COLUMNS} FROM reflections WHERE id = ?", (reflection_id,)).fetchall()
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM reflections WHERE id = ?", (reflection_id,)
+    ).fetchall()
     found = _with_children(conn, rows)
     return found[0] if found else None
 
@@ -114,7 +131,8 @@ def _with_children(conn: sqlite3.Connection, rows: list[tuple]) -> list[Reflecti
     in_ids = "IN (SELECT value FROM json_each(?))"
     disciplines, tags, ratings = defaultdict(list), defaultdict(list), defaultdict(list)
     for rid, value in conn.execute(
-        f"SELECT reflection_id, discipline FROM reflection_disciplines WHERE reflection_id {in_ids}", (ids,)
+        f"SELECT reflection_id, discipline FROM reflection_disciplines WHERE reflection_id {in_ids}",
+        (ids,),
     ):
         disciplines[rid].append(value)
     for rid, value in conn.execute(
@@ -128,12 +146,22 @@ def _with_children(conn: sqlite3.Connection, rows: list[tuple]) -> list[Reflecti
         ratings[rid].append(Rating(behaviour, score))
     return [
         Reflection(
-            id=row[0], leader_id=row[1], day=text_to_day(row[2]), prompt=row[3], text=row[4],
-            next_step=row[5], private=bool(row[6]), wellbeing=row[7], energy=row[8], level=row[9],
-            framework_version=row[10], created_at=text_to_moment(row[11]),
+            id=row[0],
+            leader_id=row[1],
+            day=text_to_day(row[2]),
+            prompt=row[3],
+            text=row[4],
+            next_step=row[5],
+            private=bool(row[6]),
+            wellbeing=row[7],
+            energy=row[8],
+            level=row[9],
+            framework_version=row[10],
+            created_at=text_to_moment(row[11]),
             updated_at=text_to_moment(row[12]),
-            disciplines=tuple(sorted(disciplines[row[0]])), tags=tuple(sorted(tags[row[0]])),
+            disciplines=tuple(sorted(disciplines[row[0]])),
+            tags=tuple(sorted(tags[row[0]])),
             ratings=tuple(ratings[row[0]]),
-        )  # fmt: skip
+        )
         for row in rows
     ]

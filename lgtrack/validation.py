@@ -51,7 +51,11 @@ def check_ratings(framework: Framework, ratings: Iterable[Rating]) -> None:
         score = rating.score
         if score is None:
             continue
-        if isinstance(score, bool) or not isinstance(score, int) or not scale.min <= score <= scale.max:
+        if (
+            isinstance(score, bool)
+            or not isinstance(score, int)
+            or not scale.min <= score <= scale.max
+        ):
             raise ValidationError(
                 f"score {score!r} for '{rating.behaviour}' is outside the scale {scale.min}–{scale.max}"
             )
@@ -139,7 +143,9 @@ def check_progress(progress: object) -> None:
 def check_feedback(framework: Framework, feedback: Feedback) -> None:
     check_day(feedback.day)
     if feedback.role not in FEEDBACK_ROLES:
-        raise ValidationError(f"unknown role '{feedback.role}' (known: {', '.join(FEEDBACK_ROLES)})")
+        raise ValidationError(
+            f"unknown role '{feedback.role}' (known: {', '.join(FEEDBACK_ROLES)})"
+        )
     check_discipline(framework, feedback.discipline)
     check_ratings(framework, feedback.ratings)
     check_text(feedback.text, "text")

@@ -32,7 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="lgtrack",
         description="A personal leadership-development journal built on STUK's common leadership foundation.",
-        epilog="Every command accepts --home DIR (default: $LGTRACK_HOME or your user data directory).",
+        epilog=(
+            "Commands on a journal accept --home DIR "
+            "(default: $LGTRACK_HOME or your user data directory)."
+        ),
     )
     from .. import __version__
 

@@ -121,10 +121,7 @@ class FrameworkBrowser(widgets.VBox):
     def _level_column(self, behaviours: Sequence[Behaviour], level: str, nxt: bool = False) -> str:
         lang = self._lang
         name = self._framework.level(level).name.get(lang)
-        if nxt:
-            title = t("ui.framework.next_level", lang, level=name)
-        else:
-            title = t("ui.framework.my_level", lang, level=name)
+        title = t("ui.framework.next_level" if nxt else "ui.framework.my_level", lang, level=name)
         body = (
             _behaviour_list(behaviours, lang) if behaviours else _note(t("ui.framework.none", lang))
         )
