@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from ipywidgets.widgets.widget import CallbackDispatcher
 
 from lgtrack import Journal, Leader, Reflection, load_framework
 from lgtrack.coaching import carried_forward, sessions
@@ -15,17 +14,6 @@ NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
 TODAY = NOW.date()
 HOSTILE = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
-
-
-@pytest.fixture(autouse=True)
-def strict_callbacks(monkeypatch):
-    """A failing click handler fails the test (ipywidgets would only log it)."""
-
-    def call(self, *args, **kwargs):
-        for callback in self.callbacks:
-            callback(*args, **kwargs)
-
-    monkeypatch.setattr(CallbackDispatcher, "__call__", call)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from datetime import date, datetime, timezone
 import matplotlib.dates as mdates
 import pytest
 import yaml
-from ipywidgets.widgets.widget import CallbackDispatcher
 
 from lgtrack import Feedback, Journal, Rating, Reflection
 from lgtrack.analysis import VERDICTS, CadenceStatus
@@ -28,17 +27,6 @@ EMPTY_KEYS = {
     "goals": "plot_empty_goals",
     "cadence": "plot_empty_cadence",
 }
-
-
-@pytest.fixture(autouse=True)
-def strict_callbacks(monkeypatch):
-    """A failing handler fails the test (ipywidgets would only log it)."""
-
-    def call(self, *args, **kwargs):
-        for callback in self.callbacks:
-            callback(*args, **kwargs)
-
-    monkeypatch.setattr(CallbackDispatcher, "__call__", call)
 
 
 @pytest.fixture(autouse=True)
