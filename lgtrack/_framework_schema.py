@@ -15,8 +15,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from .errors import FrameworkError
 from .framework import (
     ID_PATTERN,
@@ -38,31 +36,6 @@ _TOP_KEYS = {
     "format": True, "id": True, "version": True, "name": True, "source": True, "scale": True,
     "disciplines": True, "levels": False, "effects": False, "intro": False, "missing": False,
 }  # fmt: skip
-
-
-class _Refused(yaml.MarkedYAMLError):
-    """Valid YAML that a framework file may not use (aliases, a key given twice)."""
-
-
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases ("billion laughs") and duplicate keys (silent overwrites)."""
-
-    def compose_node(self, parent, index):  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
-            raise _Refused(problem="aliases (*name) are not allowed", problem_mark=mark)
-        return super().compose_node(parent, index)
-
-    def construct_mapping(self, node, deep=False):  # type: ignore[override]
-        seen: set[tuple[str, str]] = set()
-        for key_node, _value in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                key = (key_node.tag, key_node.value)
-                if key in seen:
-                    problem = f"duplicate key '{key_node.value}'"
-                    raise _Refused(problem=problem, problem_mark=key_node.start_mark)
-                seen.add(key)
-        return super().construct_mapping(node, deep=deep)
 
 
 class _Reader:
@@ -174,7 +147,9 @@ def parse_framework_text(source: str, name: str, *, path: str | None = None) -> 
     """Validate and build the framework in YAML text ``source``; ``name`` is used in messages."""
     raw = _cached_raw(source)
     if raw is None:
-        raw = _load_yaml(source, name)
+        from ._strict_yaml import load_yaml  # only on a cache miss: YAML costs start-up time
+
+        raw = load_yaml(source, name)
         if raw is None:
             raise FrameworkError("the file is empty (no YAML content)", file=name)
         _cache_raw(source, raw)
@@ -213,26 +188,6 @@ def _cache_raw(source: str, raw: Any) -> None:
         os.replace(temporary, target)
     except (OSError, TypeError, ValueError):
         pass  # the cache only saves time; never fail because of it
-
-
-def _load_yaml(source: str, name: str) -> Any:
-    try:
-        return yaml.load(source, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        if not isinstance(exc, (_Refused, yaml.constructor.ConstructorError)):
-            problem = f"YAML syntax error: {problem}"
-        raise FrameworkError(problem, file=name, path=where) from None
-    except yaml.reader.ReaderError as exc:
-        line = source[: exc.position].count("\n") + 1
-        problem = f"character #x{exc.character:04x} is not allowed in YAML"
-        raise FrameworkError(problem, file=name, path=f"line {line}") from None
-    except RecursionError:
-        raise FrameworkError("YAML nested too deeply", file=name) from None
-    except yaml.YAMLError as exc:
-        raise FrameworkError(f"YAML error: {type(exc).__name__}", file=name) from None
 
 
 def build_framework(raw: Any, *, file: str, path: str | None = None) -> Framework:

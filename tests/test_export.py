@@ -213,7 +213,7 @@ def test_cli_csv_separator_can_be_chosen(home: Path, capsysbinary):
 
 
 def test_export_help_says_what_the_csv_holds():
-    export = build_parser()._subparsers._group_actions[0].choices["export"]
+    export = build_parser("export")._subparsers._group_actions[0].choices["export"]
     text = export.format_help()
     for phrase in ("behaviour=score", "byte order mark", "';'", "--table", "markdown"):
         assert phrase in text

@@ -24,9 +24,34 @@ _COMMAND_MODULES = (
     "share",
     "report",
 )
+# Which module registers each command, so that a run imports only the module it needs: start-up
+# time is most of what a quick capture or list costs. tests/test_cli_registry.py keeps it true.
+COMMANDS = {
+    "framework": "framework",
+    "init": "capture",
+    "reflect": "capture",
+    "goal": "capture",
+    "feedback": "capture",
+    "list": "listing",
+    "export": "exchange",
+    "import": "exchange",
+    "demo": "demo",
+    "lab": "demo",
+    "summary": "summary",
+    "share": "share",
+    "leaders": "share",
+    "report": "report",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv`` (the top-level options take no values), if known."""
+    words = [word for word in argv if not word.startswith("-")]
+    return words[0] if words and words[0] in COMMANDS else None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser for every command, or for ``command`` alone (loading only its module)."""
     import importlib
 
     parser = OneLineParser(
@@ -42,13 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"lgtrack {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     commands.required = True
-    for name in _COMMAND_MODULES:
+    for name in (COMMANDS[command],) if command else _COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(command_in(sys.argv[1:] if argv is None else argv))
     try:
         args = parser.parse_args(argv)
         return int(args.run(args) or 0)
