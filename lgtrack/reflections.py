@@ -94,8 +94,14 @@ def where_clause(leader_id: str | None, f: EntryFilter) -> tuple[str, list]:
         conditions.append("r.id IN (SELECT reflection_id FROM ratings WHERE behaviour = ?)")
         params.append(f.behaviour)
     if f.contains:
+        needle = fold(f.contains)
+        if len(needle) >= 3:  # the trigram index narrows the search; instr() below confirms it
+            conditions.append(
+                "r.rowid IN (SELECT rowid FROM reflections_fts WHERE reflections_fts MATCH ?)"
+            )
+            params.append('"' + needle.replace('"', '""') + '"')
         conditions.append("instr(r.search, ?) > 0")
-        params.append(fold(f.contains))
+        params.append(needle)
     if not f.include_private:
         conditions.append("r.private = 0")
     return " AND ".join(conditions), params

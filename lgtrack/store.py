@@ -167,6 +167,26 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX coach_actions_leader ON coach_actions(leader_id, status);
     """,
+    # 4: a trigram full-text index over the search text, so that a text search over years of
+    # reflections reads a few index pages instead of every entry; triggers keep it in step.
+    """
+    CREATE VIRTUAL TABLE reflections_fts USING fts5(
+        search, content='reflections', content_rowid='rowid', tokenize='trigram'
+    );
+    CREATE TRIGGER reflections_fts_insert AFTER INSERT ON reflections BEGIN
+        INSERT INTO reflections_fts (rowid, search) VALUES (new.rowid, new.search);
+    END;
+    CREATE TRIGGER reflections_fts_delete AFTER DELETE ON reflections BEGIN
+        INSERT INTO reflections_fts (reflections_fts, rowid, search)
+        VALUES ('delete', old.rowid, old.search);
+    END;
+    CREATE TRIGGER reflections_fts_update AFTER UPDATE OF search ON reflections BEGIN
+        INSERT INTO reflections_fts (reflections_fts, rowid, search)
+        VALUES ('delete', old.rowid, old.search);
+        INSERT INTO reflections_fts (rowid, search) VALUES (new.rowid, new.search);
+    END;
+    INSERT INTO reflections_fts (reflections_fts) VALUES ('rebuild');
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

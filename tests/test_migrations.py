@@ -139,10 +139,17 @@ def _insert_v2(conn: sqlite3.Connection) -> None:
     _goals_and_feedback_v1(conn)
 
 
+def _insert_v3(conn: sqlite3.Connection) -> None:
+    """Schema 3: the same records (its new coach tables and leader columns start empty)."""
+    _insert_v2(conn)
+    conn.execute("UPDATE leaders SET imported_at = ? WHERE id = ?", (T1, OTHER))
+
+
 # One fixture per earlier schema version; each inserts the same records in that version's tables.
 FIXTURES: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _insert_v1,
     2: _insert_v2,
+    3: _insert_v3,
 }
 
 
