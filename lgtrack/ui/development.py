@@ -37,15 +37,21 @@ from ._common import (
     quiet,
     resolve_lang,
     set_options,
-    snippet,
     today_of,
 )
-from ._html import behaviour_text, discipline_name
+from ._development_text import (
+    COVERAGE_DAYS,
+    GAP_THRESHOLD,
+    SMALL_N,
+    cadence_line,
+    coverage_html,
+    next_level_html,
+    perception_html,
+)
 
 PERIOD_MONTHS = {"3m": 3, "6m": 6, "1y": 12, "2y": 24, "all": None}  # key: ui.development.period.*
 WINDOWS = (30, 60, 90)
-COVERAGE_DAYS = 90
-GAP_THRESHOLD, SMALL_N, TABLE_ROWS = 0.5, 3, 10
+
 DPI = 96
 TABS = ("trends", "heatmap", "perception", "coverage", "goals", "cadence")  # ui.development.tab.*
 _LABEL_KEYS = ("ui.development.period", "ui.development.discipline", "ui.development.window")
@@ -66,14 +72,6 @@ def figure_image(figure: Figure) -> Image:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI)
     return Image(data=buffer.getvalue(), format="png")
-
-
-def number(value: float, lang: str, *, signed: bool = False) -> str:
-    """``3.25`` as ``3,3`` (da) or ``3.3`` (en); ``–`` for no value."""
-    if pd.isna(value):
-        return "–"
-    text = f"{value:+.1f}" if signed else f"{value:.1f}"
-    return text.replace(".", ",").replace("-", "−") if lang == "da" else text.replace("-", "−")
 
 
 class DevelopmentWidget(widgets.VBox):
@@ -393,108 +391,3 @@ class DevelopmentWidget(widgets.VBox):
 
 
 # -- text views (plain functions of the analysis frames) -------------------------------------------
-
-
-def cadence_line(status: an.CadenceStatus, lang: str) -> str:
-    """``3 uger i træk · 5 dage siden sidste refleksion · næste forfalder 2026-12-04``."""
-    if status.last_day is None:
-        return t("ui.development.no_reflections", lang)
-    weeks, days = status.streak_weeks, status.days_since_last
-    keys = (
-        ("streak_none", "streak_one", "streak")[min(weeks, 2)],
-        ("since_last_today", "since_last_one", "since_last")[min(days, 2)],
-        "due_now" if status.due else "next_due",
-    )
-    day = status.next_due.isoformat()
-    return " · ".join(
-        t(f"ui.development.{key}", lang, weeks=weeks, days=days, day=day) for key in keys
-    )
-
-
-def _behaviour_label(framework: Framework, behaviour: str, lang: str) -> str:
-    return f"{behaviour}: {snippet(behaviour_text(framework, behaviour, lang), 90)}"
-
-
-def perception_html(
-    table: pd.DataFrame, framework: Framework, discipline: str | None, lang: str
-) -> str:
-    """Self vs others (``role == "all"`` rows of :func:`self_vs_others`) as a short table.
-
-    Per discipline; or, for one ``discipline``, its behaviours that others rated, largest gap
-    first (at most :data:`TABLE_ROWS`).
-    """
-    rows = table[(table["role"] == "all") & (table["others_n"] > 0)]
-    if discipline:
-        rows = rows[rows["discipline"] == discipline]
-        rows = rows.reindex(rows["gap"].abs().sort_values(ascending=False).index)[:TABLE_ROWS]
-    if rows.empty:
-        return f'<p class="lg-empty"><i>{esc(t("ui.development.perception_empty", lang))}</i></p>'
-    key = "ui.development.col.behaviour" if discipline else "ui.development.col.discipline"
-    heads = [key, "ui.development.col.self", "ui.development.col.others", "ui.development.col.gap",
-             "ui.development.col.verdict"]  # fmt: skip
-    head = "".join(
-        f"<th style='text-align:left;padding:2px 8px'>{esc(t(k, lang))}</th>" for k in heads
-    )
-    body = "".join(_perception_row(row, framework, discipline, lang) for row in rows.itertuples())
-    note = t("ui.development.perception_note", lang, threshold=number(GAP_THRESHOLD, lang),
-             small_n=SMALL_N)  # fmt: skip
-    return (
-        f'<table class="lg-development-perception-table"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{body}</tbody></table>"
-        f'<p style="color:#555;font-size:small">{esc(note)}</p>'
-    )
-
-
-def _perception_row(row, framework: Framework, discipline: str | None, lang: str) -> str:
-    if discipline:
-        name = _behaviour_label(framework, row.behaviour, lang)
-    else:
-        name = discipline_name(framework, row.discipline, lang)
-    flag = (
-        f' <span title="{esc(t("ui.development.small_n", lang))}">⚠</span>' if row.small_n else ""
-    )
-    cells = [
-        esc(name),
-        f"{esc(number(row.self_mean, lang))} (n={row.self_n})",
-        f"{esc(number(row.others_mean, lang))} (n={row.others_n})",
-        esc(number(row.gap, lang, signed=True)),
-        esc(t(f"ui.development.verdict.{row.verdict}", lang)) + flag,
-    ]
-    tds = "".join(f"<td style='padding:2px 8px'>{cell}</td>" for cell in cells)
-    return f'<tr class="lg-verdict-{esc(row.verdict)}">{tds}</tr>'
-
-
-def coverage_html(rows: pd.DataFrame, framework: Framework, lang: str) -> str:
-    """The behaviours of :func:`coverage` without recent evidence: not recently, and never."""
-    parts = []
-    for status, key in (("stale", "ui.development.stale"), ("never", "ui.development.never")):
-        part = rows[rows["status"] == status]
-        if not part.empty:
-            items = "".join(_coverage_item(row, framework, lang) for row in part.itertuples())
-            parts.append(f"<p><b>{esc(t(key, lang, count=len(part)))}</b></p><ul>{items}</ul>")
-    if not parts:
-        return f"<p>{esc(t('ui.development.all_covered', lang, days=COVERAGE_DAYS))}</p>"
-    return "".join(parts)
-
-
-def _coverage_item(row, framework: Framework, lang: str) -> str:
-    label = esc(_behaviour_label(framework, row.behaviour, lang))
-    if pd.isna(row.last_evidence):
-        return f"<li>{label}</li>"
-    last = t("ui.development.last_evidence", lang, day=row.last_evidence.date().isoformat())
-    return f"<li>{label} <span style='color:#555'>({esc(last)})</span></li>"
-
-
-def next_level_html(rows: pd.DataFrame, framework: Framework, level: str, lang: str) -> str:
-    """The next level's own behaviours (:func:`next_level`): shown, or not yet."""
-    shown = int(rows["shown"].sum())
-    title = t("ui.development.next_title", lang, level=level, shown=shown, total=len(rows))
-    items = []
-    for row in rows.itertuples():
-        if row.shown:
-            mark, state = "✓", t("ui.development.next_shown", lang, count=row.evidence)
-        else:
-            mark, state = "○", t("ui.development.next_not_shown", lang)
-        label = esc(_behaviour_label(framework, row.behaviour, lang))
-        items.append(f"<li>{mark} {label} <span style='color:#555'>– {esc(state)}</span></li>")
-    return f"<p><b>{esc(title)}</b></p><ul>{''.join(items)}</ul>"
