@@ -35,6 +35,7 @@ ADD_TEXT = "Kort refleksion efter mødet: vi aftalte næste skridt – og det f�
 TARGET_QUERY = 10.0  # jrnl time / lgtrack time, at least
 TARGET_ADD = 100.0
 TARGET_LIST10_S = 0.25  # lgtrack list -n 10, wall seconds, at most
+TARGET_SIZE = 50_000  # the issue sets the targets at this many entries
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,14 @@ def passes(op: Operation, ours: float, theirs: float) -> bool:
     return ratio >= TARGET_QUERY
 
 
+def verdict_of(op: Operation, ours: float, theirs: float, size: int) -> str:
+    """pass/FAIL at the size the targets are set for; elsewhere only informative."""
+    met = passes(op, ours, theirs)
+    if size == TARGET_SIZE:
+        return "pass" if met else "FAIL"
+    return f"({'meets' if met else 'below'}; targets are set at {TARGET_SIZE:,})"
+
+
 def bench_cli(ws: Workspace, meta: dict, repeat: int) -> list[tuple]:
     rows = []
     for op in operations(meta):
@@ -199,7 +208,7 @@ def bench_cli(ws: Workspace, meta: dict, repeat: int) -> list[tuple]:
             continue
         ours = best_of(repeat, ws.lgtrack(op.lgtrack), ws.lgtrack_env)
         theirs = best_of(repeat, ws.jrnl(op.jrnl), ws.jrnl_env)
-        verdict = "pass" if passes(op, ours, theirs) else "FAIL"
+        verdict = verdict_of(op, ours, theirs, meta["size"])
         rows.append((op.name, ours, theirs, theirs / ours, target_of(op), verdict))
     return rows
 
@@ -281,7 +290,7 @@ def bench_size(size: int, args: argparse.Namespace, jrnl: Path, lgtrack: Path) -
               f"jrnl {meta['bytes']['jrnl'] / 1e6:.1f} MB on disk; results checked: "
               f"{'yes' if not problems else 'NO, see warnings'}")  # fmt: skip
         print_api_table(size, bench_api(ws.home, meta, args.repeat))
-    return not problems and all(row[-1] == "pass" for row in rows)
+    return not problems and all(row[-1] != "FAIL" for row in rows)
 
 
 def main(argv: list[str] | None = None) -> int:
