@@ -170,6 +170,7 @@ def close_action(
     current = get_action(journal, action_id)
     now = journal.clock()
     action = replace(current, status=status, closed_on=day or now.date(), updated_at=now)
+    check_day(action.closed_on, "closing date")
     _write_action(journal, action)
     return action
 

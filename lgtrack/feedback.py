@@ -7,7 +7,7 @@ import sqlite3
 from collections import defaultdict
 
 from ._time import day_to_text, moment_to_text, text_to_day, text_to_moment
-from .query import EntryFilter, fold
+from .query import EntryFilter, shared_conditions, text_matches
 from .records import Feedback, Rating
 
 _COLUMNS = "id, leader_id, day, role, name, discipline, text, private, framework_version, created_at, updated_at"
@@ -48,10 +48,7 @@ def query(
     conn: sqlite3.Connection, leader_id: str | None, f: EntryFilter = EntryFilter()
 ) -> list[Feedback]:
     """Feedback matching ``f``, newest first."""
-    conditions, params = ["1 = 1"], []
-    if leader_id is not None:
-        conditions.append("b.leader_id = ?")
-        params.append(leader_id)
+    conditions, params = shared_conditions(f, leader_id, alias="b", day="b.day")
     if f.discipline:
         conditions.append("b.discipline = ?")
         params.append(f.discipline)
@@ -60,20 +57,9 @@ def query(
             "EXISTS (SELECT 1 FROM ratings x WHERE x.feedback_id = b.id AND x.behaviour = ?)"
         )
         params.append(f.behaviour)
-    if f.since:
-        conditions.append("b.day >= ?")
-        params.append(day_to_text(f.since))
-    if f.until:
-        conditions.append("b.day <= ?")
-        params.append(day_to_text(f.until))
-    if not f.include_private:
-        conditions.append("b.private = 0")
     sql = f"SELECT {_COLUMNS} FROM feedback b WHERE {' AND '.join(conditions)} ORDER BY b.day DESC, b.created_at DESC"
     items = _with_ratings(conn, conn.execute(sql, params).fetchall())
-    if f.contains:
-        needle = fold(f.contains)
-        items = [x for x in items if needle in fold(x.text + " " + x.name)]
-    return items[: f.limit] if f.limit is not None else items
+    return text_matches(items, f, lambda x: x.text + " " + x.name)
 
 
 def get(conn: sqlite3.Connection, feedback_id: str) -> Feedback | None:

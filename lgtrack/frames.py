@@ -70,13 +70,6 @@ FEEDBACK_COLUMNS = [
 ]
 
 
-def _leader(journal: Journal, leader_id: str | None) -> str | None:
-    if leader_id is not None:
-        return leader_id
-    me = journal.me()
-    return me.id if me else None
-
-
 def _dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     for column in columns:
         frame[column] = pd.to_datetime(frame[column], errors="coerce")
@@ -92,7 +85,7 @@ def ratings_frame(
     behaviour's level (None for general behaviours); ``leader_level`` the leader's level when the
     reflection was written.
     """
-    leader = _leader(journal, leader_id)
+    leader = journal.leader_key(leader_id)
     private = "" if include_private else " AND e.private = 0"
     rows = journal.conn.execute(
         f"""
@@ -148,9 +141,7 @@ def reflections_frame(
     """One row per reflection, oldest first; ``disciplines`` and ``tags`` hold tuples."""
     from .query import EntryFilter
 
-    items = journal.reflections(
-        EntryFilter(include_private=include_private), leader_id=_leader(journal, leader_id)
-    )
+    items = journal.reflections(EntryFilter(include_private=include_private), leader_id=leader_id)
     frame = pd.DataFrame(
         [
             (
@@ -187,9 +178,7 @@ def goals_frame(
     """One row per goal with its latest progress, oldest first."""
     from .query import EntryFilter
 
-    goals = journal.goals(
-        EntryFilter(include_private=include_private), leader_id=_leader(journal, leader_id)
-    )
+    goals = journal.goals(EntryFilter(include_private=include_private), leader_id=leader_id)
     frame = pd.DataFrame(
         [
             (
@@ -224,9 +213,7 @@ def checkins_frame(
     """One row per goal check-in, oldest first."""
     from .query import EntryFilter
 
-    goals = journal.goals(
-        EntryFilter(include_private=include_private), leader_id=_leader(journal, leader_id)
-    )
+    goals = journal.goals(EntryFilter(include_private=include_private), leader_id=leader_id)
     rows = [
         (c.id, g.id, g.discipline, g.title, c.day, c.progress, c.note)
         for g in goals
@@ -243,9 +230,7 @@ def feedback_frame(
     """One row per piece of feedback received, oldest first."""
     from .query import EntryFilter
 
-    items = journal.feedback(
-        EntryFilter(include_private=include_private), leader_id=_leader(journal, leader_id)
-    )
+    items = journal.feedback(EntryFilter(include_private=include_private), leader_id=leader_id)
     frame = pd.DataFrame(
         [
             (

@@ -7,7 +7,7 @@ import sqlite3
 from collections import defaultdict
 
 from ._time import day_to_text, moment_to_text, text_to_day, text_to_moment
-from .query import EntryFilter, fold
+from .query import EntryFilter, shared_conditions, text_matches
 from .records import CheckIn, Goal
 
 _COLUMNS = "id, leader_id, discipline, title, why, success, due, status, private, closed_on, created_at, updated_at"
@@ -64,10 +64,9 @@ def query(
     status: str | None = None,
 ) -> list[Goal]:
     """Goals matching ``f`` (dates filter on creation day), newest first."""
-    conditions, params = ["1 = 1"], []
-    if leader_id is not None:
-        conditions.append("g.leader_id = ?")
-        params.append(leader_id)
+    conditions, params = shared_conditions(
+        f, leader_id, alias="g", day="substr(g.created_at, 1, 10)"
+    )
     if status:
         conditions.append("g.status = ?")
         params.append(status)
@@ -79,20 +78,9 @@ def query(
             "EXISTS (SELECT 1 FROM goal_behaviours b WHERE b.goal_id = g.id AND b.behaviour = ?)"
         )
         params.append(f.behaviour)
-    if f.since:
-        conditions.append("substr(g.created_at, 1, 10) >= ?")
-        params.append(day_to_text(f.since))
-    if f.until:
-        conditions.append("substr(g.created_at, 1, 10) <= ?")
-        params.append(day_to_text(f.until))
-    if not f.include_private:
-        conditions.append("g.private = 0")
     sql = f"SELECT {_COLUMNS} FROM goals g WHERE {' AND '.join(conditions)} ORDER BY g.created_at DESC"
     goals = _with_children(conn, conn.execute(sql, params).fetchall())
-    if f.contains:
-        needle = fold(f.contains)
-        goals = [g for g in goals if needle in fold(" ".join((g.title, g.why, g.success)))]
-    return goals[: f.limit] if f.limit is not None else goals
+    return text_matches(goals, f, lambda g: " ".join((g.title, g.why, g.success)))
 
 
 def get(conn: sqlite3.Connection, goal_id: str) -> Goal | None:

@@ -31,6 +31,7 @@ from .records import CheckIn, Feedback, Goal, Leader, Reflection, new_id
 from .store import atomic, connect, database_path
 
 Clock = Callable[[], datetime]
+NO_LEADER = ""  # no record belongs to it (ids are UUIDs)
 
 
 class Journal:
@@ -184,6 +185,9 @@ class Journal:
         leader = self.leader(leader_id or r.leader_id)
         fw = self.framework_for(leader)
         now = self.clock()
+        for name in ("disciplines", "tags"):
+            if not isinstance(getattr(r, name), (tuple, list)):
+                raise ValidationError(f"{name} must be a tuple of ids, got {getattr(r, name)!r}")
         r = replace(
             r,
             leader_id=leader.id,
@@ -216,22 +220,23 @@ class Journal:
         self, where: EntryFilter = EntryFilter(), *, leader_id: str | None = None
     ) -> list[Reflection]:
         """Reflections of ``leader_id`` (default: me), newest first."""
-        return reflections_sql.query(self.conn, self._leader_key(leader_id), where)
+        return reflections_sql.query(self.conn, self.leader_key(leader_id), where)
 
-    def _leader_key(self, leader_id: str | None) -> str | None:
+    def leader_key(self, leader_id: str | None) -> str:
+        """Whose entries a query reads: ``leader_id``, else me. A journal without a profile (a
+        coach's) has no entries of "me": the key then matches nothing, never every leader."""
         if leader_id is not None:
             return leader_id
         me = self.me()
-        return me.id if me else None
+        return me.id if me else NO_LEADER
 
     # -- goals -------------------------------------------------------------------------------
 
     def add_goal(self, goal: Goal, *, leader_id: str | None = None) -> Goal:
         leader = self.leader(leader_id or goal.leader_id)
         now = self.clock()
-        goal = replace(
-            goal, leader_id=leader.id, created_at=now, updated_at=now, title=goal.title.strip()
-        )
+        title = goal.title.strip() if isinstance(goal.title, str) else goal.title
+        goal = replace(goal, leader_id=leader.id, created_at=now, updated_at=now, title=title)
         return self._save_goal(goal)
 
     def update_goal(self, goal: Goal) -> Goal:
@@ -296,7 +301,7 @@ class Journal:
         status: str | None = None,
         leader_id: str | None = None,
     ) -> list[Goal]:
-        return goals_sql.query(self.conn, self._leader_key(leader_id), where, status)
+        return goals_sql.query(self.conn, self.leader_key(leader_id), where, status)
 
     # -- feedback ----------------------------------------------------------------------------
 
@@ -341,7 +346,7 @@ class Journal:
     def feedback(
         self, where: EntryFilter = EntryFilter(), *, leader_id: str | None = None
     ) -> list[Feedback]:
-        return feedback_sql.query(self.conn, self._leader_key(leader_id), where)
+        return feedback_sql.query(self.conn, self.leader_key(leader_id), where)
 
 
 def open_journal(

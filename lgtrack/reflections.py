@@ -7,7 +7,7 @@ import sqlite3
 from collections import defaultdict
 
 from ._time import day_to_text, moment_to_text, text_to_day, text_to_moment
-from .query import EntryFilter, fold
+from .query import EntryFilter, fold, shared_conditions
 from .records import Rating, Reflection
 
 _COLUMNS = (
@@ -71,17 +71,11 @@ def where_clause(leader_id: str | None, f: EntryFilter) -> tuple[str, list]:
     is written ``+r.leader_id`` so that SQLite (without ANALYZE statistics) starts from that
     index rather than walking all of the leader's reflections by day.
     """
-    conditions, params = ["1 = 1"], []
+    conditions, params = shared_conditions(f, None, alias="r", day="r.day")
     by_set = bool(f.discipline or f.tag or f.behaviour)
     if leader_id is not None:
         conditions.append("+r.leader_id = ?" if by_set else "r.leader_id = ?")
         params.append(leader_id)
-    if f.since:
-        conditions.append("r.day >= ?")
-        params.append(day_to_text(f.since))
-    if f.until:
-        conditions.append("r.day <= ?")
-        params.append(day_to_text(f.until))
     if f.discipline:
         conditions.append(
             "r.id IN (SELECT reflection_id FROM reflection_disciplines WHERE discipline = ?)"
@@ -102,8 +96,6 @@ def where_clause(leader_id: str | None, f: EntryFilter) -> tuple[str, list]:
             params.append('"' + needle.replace('"', '""') + '"')
         conditions.append("instr(r.search, ?) > 0")
         params.append(needle)
-    if not f.include_private:
-        conditions.append("r.private = 0")
     return " AND ".join(conditions), params
 
 

@@ -205,6 +205,9 @@ def database_path(home: str | os.PathLike | None = None) -> str:
     """The database file for ``home`` (a directory or a ``.sqlite`` file), or ``":memory:"``."""
     if home is not None and str(home) == ":memory:":
         return ":memory:"
+    if home is not None and not str(home).strip():
+        # "" would be the current directory: a journal never lands there (or in a repository)
+        raise StoreError("the journal directory is empty: give --home DIR (or none at all)")
     path = Path(home).expanduser() if home is not None else default_home()
     if path.suffix in (".sqlite", ".sqlite3", ".db"):
         return str(path)

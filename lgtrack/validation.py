@@ -6,7 +6,7 @@ Each check raises :class:`ValidationError` with one line that names what is wron
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from .errors import ValidationError
 from .framework import LANGUAGES, Framework
@@ -44,6 +44,8 @@ def check_ratings(framework: Framework, ratings: Iterable[Rating]) -> None:
     seen: set[str] = set()
     scale = framework.scale
     for rating in ratings:
+        if not isinstance(rating, Rating):
+            raise ValidationError(f"a rating must be Rating(behaviour, score), got {rating!r}")
         check_behaviour(framework, rating.behaviour)
         if rating.behaviour in seen:
             raise ValidationError(f"behaviour '{rating.behaviour}' is rated twice")
@@ -71,6 +73,8 @@ def check_text(value: str, what: str, limit: int = MAX_TEXT) -> None:
 
 
 def check_day(value: object, what: str = "date") -> None:
+    if isinstance(value, datetime):  # a date too, but stored as a day it breaks every read
+        raise ValidationError(f"{what} must be a calendar day (a date), not a date and time")
     if not isinstance(value, date):
         raise ValidationError(f"{what} must be a date, got {value!r}")
     if not 1900 <= value.year <= 2200:
@@ -131,6 +135,8 @@ def check_goal(framework: Framework, goal: Goal) -> None:
         check_behaviour(framework, behaviour)
     if goal.due is not None:
         check_day(goal.due, "due date")
+    if goal.closed_on is not None:
+        check_day(goal.closed_on, "closing date")
     if goal.status not in GOAL_STATUSES:
         raise ValidationError(f"unknown status '{goal.status}' (known: {', '.join(GOAL_STATUSES)})")
 

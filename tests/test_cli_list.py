@@ -327,6 +327,45 @@ def test_bad_filters_are_one_line_errors(home, capsys, argv, message):
     assert len(err.splitlines()) == 1 and message in err
 
 
+def test_terminal_escapes_in_entries_are_not_printed(tmp_path, capsys):
+    path = str(tmp_path / "j")
+    with Journal.open(path, clock=at(date(2026, 3, 1))) as journal:
+        journal.set_profile("A.B.", "teamleder")
+        journal.add_reflection(
+            Reflection(day=date(2026, 3, 1), disciplines=("self",), tags=("a\x1b[2Jb",),
+                       text="Rød \x1b]0;titel\x07 og \u202egrøn")
+        )  # fmt: skip
+        journal.add_feedback(
+            Feedback(day=date(2026, 3, 1), role="peer", discipline="self", text="ok",
+                     name="C\x1b[31mD")
+        )  # fmt: skip
+    out = run(capsys, "list", "reflections", "--home", path)[1]
+    out += run(capsys, "list", "feedback", "--home", path)[1]
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "Rød ?]0;titel? og ?grøn" in out and "#a?[2Jb" in out and "C?[31mD" in out
+
+
+def test_a_coachs_journal_without_a_profile_points_to_leaders_not_a_mixed_list(tmp_path, capsys):
+    from lgtrack import Leader
+
+    path = str(tmp_path / "coach")
+    with Journal.open(path, clock=at(date(2026, 3, 1))) as coach:
+        for name in ("Bo", "Cy"):
+            leader = coach.save_leader(
+                Leader(name=name, level="teamleder", framework_id="stuk", framework_version="1.0",
+                       created_at=at(date(2026, 3, 1))(), updated_at=at(date(2026, 3, 1))())
+            )  # fmt: skip
+            coach.add_reflection(
+                Reflection(day=date(2026, 3, 1), disciplines=("self",), text=f"{name} skriver"),
+                leader_id=leader.id,
+            )
+    for kind in ("reflections", "goals", "feedback"):
+        code, out, err = run(capsys, "list", kind, "--home", path)
+        assert (code, out) == (2, "")
+        assert "no profile of its own" in err and "lgtrack leaders" in err
+        assert len(err.splitlines()) == 1
+
+
 def test_list_needs_an_existing_journal(tmp_path, capsys):
     code, _, err = run(capsys, "list", "reflections", "--home", str(tmp_path / "none"))
     assert code == 2 and "no journal at" in err and len(err.splitlines()) == 1

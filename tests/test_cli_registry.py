@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib
 
 import pytest
@@ -50,3 +51,20 @@ def test_a_misspelt_command_still_lists_every_command(capsys):
 def test_modules_exist_for_every_command():
     for module in set(COMMANDS.values()):
         assert hasattr(importlib.import_module(f"lgtrack.cli.{module}"), "register")
+
+
+def _parsers(parser, name: str = "lgtrack"):
+    """Every (sub)command parser under ``parser``, with its full name."""
+    yield name, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub_name, sub in action.choices.items():
+                yield from _parsers(sub, f"{name} {sub_name}")
+
+
+def test_every_command_explains_itself_in_its_help():
+    for name, parser in _parsers(build_parser()):
+        assert parser.description, f"'{name} --help' has no description"
+        for action in parser._actions:
+            if not isinstance(action, argparse._SubParsersAction):
+                assert action.help, f"{name}: {action.dest} has no help"

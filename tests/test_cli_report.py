@@ -95,6 +95,16 @@ def test_bad_arguments_are_one_line_and_exit_2(capsys, home, tmp_path, extra, me
     assert list(tmp_path.glob("*.html")) == []
 
 
+def test_the_report_never_writes_over_the_journal_itself(capsys, home):
+    database = f"{home}/journal.sqlite"
+    with open(database, "rb") as handle:
+        before = handle.read()
+    code, _, err = run(capsys, "report", "--home", home, "--leader", LEADER_ID, "--out", database)
+    assert code == 2 and err.count("\n") == 1 and "the journal's own database" in err
+    with open(database, "rb") as handle:
+        assert handle.read() == before
+
+
 def test_a_missing_journal_is_one_line_and_exit_2(capsys, tmp_path):
     out = tmp_path / "r.html"
     code, _, err = run(capsys, "report", "--home", str(tmp_path / "none"), "--leader", LEADER_ID,

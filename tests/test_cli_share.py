@@ -143,6 +143,17 @@ def test_bad_share_options_are_one_line_and_write_nothing(home, tmp_path, capsys
     assert not (tmp_path / "b.json").exists()
 
 
+def test_share_never_writes_over_the_journal_itself(home, capsys):
+    database = f"{home}/journal.sqlite"
+    with open(database, "rb") as handle:
+        before = handle.read()
+    code, _, err = run(capsys, "share", "--out", database, "--yes", "--home", home)
+    assert_bad_input(code, err)
+    assert "the journal's own database" in err
+    with open(database, "rb") as handle:
+        assert handle.read() == before
+
+
 def test_share_needs_a_profile(tmp_path, capsys):
     Journal.open(tmp_path / "coach").close()
     code, _, err = run(capsys, "share", "--out", str(tmp_path / "b.json"),
@@ -199,6 +210,9 @@ def test_leaders_table_and_an_empty_journal(home, tmp_path, capsys):
     assert out.splitlines()[0].split() == ["Navn", "Niveau", "Kilde", "Refl.", "Mål", "Feedb.",
                                            "Seneste"]  # fmt: skip
     assert "Ida Holm" in out and "mig" in out
+    assert "Teamleder" in out and "teamleder" not in out  # the level's name, not its id
+    code, out, _ = run(capsys, "leaders", "--lang", "en", "--home", home)
+    assert "Team Leader" in out
     Journal.open(tmp_path / "coach").close()
     code, out, _ = run(capsys, "leaders", "--lang", "en", "--home", str(tmp_path / "coach"))
     assert code == 0 and out == "No leaders in this journal yet.\n"

@@ -176,10 +176,13 @@ def test_csv_cells_that_look_like_formulas_are_shown_as_text(journal: Journal):
             disciplines=("self",),
             text='=HYPERLINK("http://x","klik")',
             next_step="-1+2",
+            prompt="\t=1+1",  # e.g. from a coachee's share bundle, not stripped like CLI input
+            tags=("@kilde",),
         )
     )
     row = read_csv(export_csv(journal, delimiter=";"))[0]
     assert row["text"] == '\'=HYPERLINK("http://x","klik")' and row["next_step"] == "'-1+2"
+    assert row["prompt"] == "'\t=1+1" and row["tags"] == "'@kilde"
 
 
 def test_csv_other_tables(journal: Journal):
@@ -279,3 +282,23 @@ def test_cli_export_to_a_directory_is_one_line(home: Path, tmp_path: Path, capsy
     assert main(["export", "--out", str(tmp_path), "--home", str(home)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and "is a directory" in err[0]
+
+
+def test_cli_export_to_a_missing_folder_names_the_folder(home: Path, tmp_path: Path, capsys):
+    out = tmp_path / "no-such-folder" / "backup.json"
+    assert main(["export", "--out", str(out), "--home", str(home)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and f"no folder {out.parent}" in err[0]
+    assert ".backup.json." not in err[0]  # not the name of a temporary file
+
+
+@pytest.mark.parametrize("name", ["journal.sqlite", "journal.sqlite-wal"])
+def test_cli_export_over_the_journal_itself_is_refused(home: Path, capsys, name: str):
+    database = home / "journal.sqlite"
+    before = database.read_bytes()
+    assert main(["export", "--out", str(home / name), "--home", str(home)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and "the journal's own database" in err[0]
+    assert database.read_bytes() == before
+    with Journal.open(home) as journal:
+        assert journal.reflections()

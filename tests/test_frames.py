@@ -188,3 +188,23 @@ def test_frames_for_another_leader(journal):
     assert list(theirs["leader_level"]) == ["kontorchef"]
     assert list(reflections_frame(journal, bo.id)["text"]) == ["Bo skriver"]
     assert len(ratings_frame(journal)) == 5  # mine are unchanged
+
+
+def test_a_journal_without_a_profile_has_empty_frames_of_me():
+    """A coach's journal: the default leader is "me", and there is none; never every leader."""
+    fw = load_framework("stuk")
+    now = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    with Journal.open(":memory:", clock=lambda: now) as coach:
+        bo = coach.save_leader(
+            Leader(name="Bo", level="kontorchef", framework_id=fw.id,
+                   framework_version=fw.version, created_at=now, updated_at=now)
+        )  # fmt: skip
+        coach.add_reflection(
+            Reflection(day=date(2026, 1, 9), disciplines=("self",), text="Bo skriver",
+                       ratings=(Rating("self.g1", 3),)),
+            leader_id=bo.id,
+        )  # fmt: skip
+        for make, columns in FRAMES:
+            frame = make(coach)
+            assert frame.empty and list(frame.columns) == columns
+        assert len(ratings_frame(coach, bo.id)) == 1

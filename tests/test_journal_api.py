@@ -431,6 +431,20 @@ def test_several_leaders_keep_their_own_entries(journal):
     assert journal.leaders()[0].is_me
 
 
+def test_a_journal_without_a_profile_has_no_entries_of_me():
+    """A coach's journal holds imported leaders only: "my" entries are none, not all of theirs."""
+    with Journal.open(":memory:", clock=TickingClock()) as coach:
+        bo = coach.save_leader(_other("Bo Ærø"))
+        coach.add_reflection(_reflection(text="Bos"), leader_id=bo.id)
+        goal = coach.add_goal(Goal(discipline="self", title="Bos mål"), leader_id=bo.id)
+        coach.add_feedback(
+            Feedback(day=date(2026, 3, 1), role="peer", discipline="self", text="Fint"),
+            leader_id=bo.id,
+        )
+        assert (coach.reflections(), coach.goals(), coach.feedback()) == ([], [], [])
+        assert [g.id for g in coach.goals(leader_id=bo.id)] == [goal.id]
+
+
 def test_each_leader_is_validated_against_their_own_framework(journal):
     cy = journal.save_leader(_other("Cy Kodeks", level=None, framework="kodeks"))
     before = _snapshot(journal)
@@ -502,3 +516,84 @@ def test_danish_text_survives_a_round_trip_through_a_file(tmp_path):
         assert g.checkins[0].note == "Første skridt: ”nej” til ét møde"
         (f,) = journal.feedback()
         assert (f.name, f.text) == ("Åge", DANISH)
+
+
+# -- a date and time where a day belongs ---------------------------------------------------------
+
+LATE_EVENING = datetime(2026, 3, 1, 23, 30, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        lambda j, g: j.add_reflection(_reflection(day=LATE_EVENING)),
+        lambda j, g: j.add_feedback(
+            Feedback(day=LATE_EVENING, role="peer", discipline="self", text="Fint")
+        ),
+        lambda j, g: j.add_goal(Goal(discipline="self", title="Mål", due=LATE_EVENING)),
+        lambda j, g: j.check_in(g.id, 10, day=LATE_EVENING),
+        lambda j, g: j.close_goal(g.id, "achieved", day=LATE_EVENING),
+        lambda j, g: j.update_goal(replace(g, closed_on="2026-03-01")),
+    ],
+)
+def test_a_datetime_for_a_day_is_refused_and_the_journal_stays_readable(journal, action):
+    goal = journal.add_goal(Goal(discipline="self", title="Mål"))
+    journal.add_reflection(_reflection())
+    before = _snapshot(journal)
+    with pytest.raises(ValidationError, match="date"):
+        action(journal, goal)
+    assert _snapshot(journal) == before
+    assert len(journal.reflections()) == 1 and len(journal.goals()) == 1
+
+
+def test_a_coach_action_closed_with_a_datetime_is_refused(journal):
+    from lgtrack.coaching import Action, add_action, close_action, get_action
+
+    action = add_action(journal, Action(leader_id=journal.me().id, text="Book en samtale"))
+    with pytest.raises(ValidationError, match="date"):
+        close_action(journal, action.id, day=LATE_EVENING)
+    assert get_action(journal, action.id).status == "open"
+
+
+# -- wrong types from Python callers: one clear line, nothing written -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("action", "message"),
+    [
+        (lambda j: j.add_goal(Goal(discipline="self", title=None)), "title"),
+        (lambda j: j.add_reflection(_reflection(ratings=(("self.g1", 3),))), "Rating"),
+        (lambda j: j.add_reflection(_reflection(disciplines="self")), "disciplines"),
+        (lambda j: j.add_reflection(_reflection(tags="møde")), "tags"),
+        (lambda j: j.reflections(EntryFilter(since="2026-03-01")), "since"),
+        (lambda j: j.goals(EntryFilter(until=LATE_EVENING)), "until"),
+        (lambda j: j.feedback(EntryFilter(limit=-1)), "limit"),
+    ],
+)
+def test_wrong_types_from_python_are_validation_errors(journal, action, message):
+    journal.add_goal(Goal(discipline="self", title="Mål"))
+    before = _snapshot(journal)
+    with pytest.raises(ValidationError, match=message) as caught:
+        action(journal)
+    assert "\n" not in str(caught.value)
+    assert _snapshot(journal) == before
+
+
+def test_the_same_filter_narrows_every_kind_alike(journal):
+    """Period, privacy, text and limit mean the same for reflections, goals and feedback."""
+    for day, private, text in [(date(2026, 3, 1), False, "Møde A"), (date(2026, 3, 2), True,
+                               "møde B"), (date(2026, 3, 3), False, "Andet")]:  # fmt: skip
+        journal.clock = lambda day=day: datetime.combine(day, datetime.min.time(), timezone.utc)
+        journal.add_reflection(_reflection(day=day, text=text, private=private))
+        journal.add_goal(Goal(discipline="self", title=text, private=private))
+        journal.add_feedback(Feedback(day=day, role="peer", discipline="self", text=text,
+                                      private=private))  # fmt: skip
+    where = EntryFilter(since=date(2026, 3, 1), until=date(2026, 3, 2), contains="MØDE", limit=5)
+    for kind, text_of in (
+        (journal.reflections, lambda x: x.text),
+        (journal.goals, lambda x: x.title),
+        (journal.feedback, lambda x: x.text),
+    ):
+        assert [text_of(x) for x in kind(where)] == ["møde B", "Møde A"]
+        assert [text_of(x) for x in kind(replace(where, include_private=False))] == ["Møde A"]
+        assert [text_of(x) for x in kind(replace(where, limit=1))] == ["møde B"]

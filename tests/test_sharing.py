@@ -283,7 +283,7 @@ def test_write_bundle_writes_the_file_for_its_owner_only(sample, tmp_path):
     assert json.loads(path.read_text(encoding="utf-8")) == bundle
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["til-coach.json"]
-    with pytest.raises(ValidationError, match="folder"):
+    with pytest.raises(ValidationError, match="is a directory"):
         write_bundle(bundle, tmp_path)
     with pytest.raises(ValidationError, match="no folder"):
         write_bundle(bundle, tmp_path / "missing" / "b.json")

@@ -90,6 +90,18 @@ def test_memory_journal_writes_no_file(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("home", ["", "  "])
+def test_an_empty_home_is_refused_not_the_current_directory(tmp_path, monkeypatch, capsys, home):
+    from lgtrack.cli import main
+
+    monkeypatch.chdir(tmp_path)  # an unset $VAR in `--home "$VAR"` must not write a journal here
+    with pytest.raises(StoreError, match="empty"):
+        Journal.open(home)
+    assert main(["init", "--name", "AB", "--level", "teamleder", "--home", home]) == 2
+    assert "empty" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_missing_journal_without_create_is_a_store_error(tmp_path):
     with pytest.raises(StoreError, match="no journal"):
         Journal.open(tmp_path / "nowhere", create=False)

@@ -1,4 +1,4 @@
-"""Helpers shared by the command modules: one-line errors, --home, dates, ratings, JSON output."""
+"""Helpers shared by the command modules: one-line errors, --home, dates, ratings, tables, JSON."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from datetime import date
+from pathlib import Path
 from typing import NoReturn
 
 from .._time import parse_day
@@ -45,6 +46,16 @@ def open_journal(args: argparse.Namespace, *, create: bool = False):
     return Journal.open(args.home, create=create)
 
 
+def refuse_journal_as_out(journal, out: str | None) -> None:
+    """``--out`` must not name the journal's own database: writing there would destroy it."""
+    if out is None or journal.path == ":memory:":
+        return
+    target = Path(out).expanduser().resolve()
+    database = Path(journal.path).resolve()
+    if target in {database.with_name(database.name + end) for end in ("", "-wal", "-shm")}:
+        raise ValidationError(f"--out {out} is the journal's own database; choose another file")
+
+
 def day_arg(text: str, what: str = "date") -> date:
     return parse_day(text, what)
 
@@ -61,6 +72,17 @@ def parse_rating(text: str) -> Rating:
         return Rating(behaviour.strip(), int(score))
     except ValueError:
         raise ValidationError(f"score '{score}' for '{behaviour}' is not a whole number") from None
+
+
+def format_table(rows: list[list[str]]) -> str:
+    """Rows with every column but the last padded to a common width."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    lines = []
+    for row in rows:
+        padded = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
+        cells = [*padded, row[-1]]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
 
 
 def print_json(data: object) -> None:

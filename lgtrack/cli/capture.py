@@ -302,7 +302,8 @@ def _register_goal(commands) -> None:
         "lgtrack goal close 3f2a9c --status achieved",
     )  # fmt: skip
     close.add_argument("id", metavar="ID", help="the goal's id or a unique prefix (6+ chars)")
-    close.add_argument("--status", choices=("achieved", "dropped"), required=True)
+    close.add_argument("--status", choices=("achieved", "dropped"), required=True,
+                       help="achieved or dropped")  # fmt: skip
     close.add_argument("--date", metavar="DATE", help="the day it was closed (default: today)")
     close.set_defaults(run=run_goal_close)
 

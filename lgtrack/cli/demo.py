@@ -33,6 +33,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     demo = commands.add_parser(
         "demo",
         help="write a two-year demo journal of an invented team leader (never your own journal)",
+        description="Write a two-year demo journal of an invented team leader: reflections,\n"
+        "goals and feedback to try the notebooks on. It is only written into a new or empty\n"
+        "journal; --force replaces what --home holds, but never your journal in the default\n"
+        "place ($LGTRACK_HOME or your user data directory).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     demo.add_argument(
         "--home", metavar="DIR", help="where to write it (default: <user data dir>/demo)"
@@ -49,6 +54,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     lab = commands.add_parser(
         "lab",
         help="open the notebooks in JupyterLab (or Voilà) on your journal, or on the demo journal",
+        description="Open the notebooks in JupyterLab (or the start page as an app in Voilà) on\n"
+        "your journal; without a journal of your own, on the demo journal ('lgtrack demo').",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     lab.add_argument(
         "--home",

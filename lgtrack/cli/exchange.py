@@ -7,15 +7,13 @@ entry point; the core takes them as arguments. No pandas: start-up time matters.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from datetime import timezone
 from pathlib import Path
 
+from .._files import write_atomically
 from .._time import utc_now
-from ..errors import ValidationError
-from ._common import add_home, open_journal
+from ._common import add_home, open_journal, refuse_journal_as_out
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -119,6 +117,7 @@ def run_export(args: argparse.Namespace) -> int:
     from ..exchange import CSV_ENCODING, default_delimiter, export_csv, export_json, export_markdown
 
     with open_journal(args) as journal:
+        refuse_journal_as_out(journal, args.out)
         if args.format == "json":
             text, encoding = export_json(journal, now=utc_now()), "utf-8"
         elif args.format == "markdown":
@@ -134,22 +133,8 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
-        write_file_atomically(Path(args.out), data)
+        write_atomically(args.out, data)
     return 0
-
-
-def write_file_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all (never a half-written export)."""
-    if path.is_dir():
-        raise ValidationError(f"--out {path} is a directory; give a file name")
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -15,26 +15,47 @@ _MISSING_TITLE = {"da": "Mangler i kilden", "en": "Missing from the source"}
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("framework", help="list, show and validate leadership frameworks")
+    parser = commands.add_parser(
+        "framework",
+        help="list, show and validate leadership frameworks",
+        description="The leadership frameworks lgtrack knows (STUK's is bundled), and your own\n"
+        "framework files: list them, show one, or check a file before you use it.",
+        epilog="examples:\n  lgtrack framework list\n"
+        "  lgtrack framework show stuk --level teamleder --lang en\n"
+        "  lgtrack framework validate my-framework.yaml",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = parser.add_subparsers(
         dest="framework_command", metavar="ACTION", parser_class=type(parser)
     )
     sub.required = True
 
-    listing = sub.add_parser("list", help="the bundled frameworks")
+    listing = sub.add_parser(
+        "list", help="the bundled frameworks", description="List the bundled frameworks."
+    )
     listing.add_argument("--lang", choices=_LANGS, default="da", help="language (default: da)")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     listing.set_defaults(run=run_list)
 
-    show = sub.add_parser("show", help="a framework's disciplines and behaviours")
+    show = sub.add_parser(
+        "show",
+        help="a framework's disciplines and behaviours",
+        description="Show a framework's disciplines, their behaviours per level, and its effects.",
+    )
     show.add_argument("id", metavar="ID", help="a bundled framework id (stuk) or a file's path")
     show.add_argument("--level", metavar="L", help="only the general behaviours and level L's")
     show.add_argument("--lang", choices=_LANGS, default="da", help="language (default: da)")
     show.add_argument("--json", action="store_true", help="print JSON instead of text")
     show.set_defaults(run=run_show)
 
-    validate = sub.add_parser("validate", help="check a framework file and report the first fault")
-    validate.add_argument("path", metavar="PATH")
+    validate = sub.add_parser(
+        "validate",
+        help="check a framework file and report the first fault",
+        description="Check a framework file (format: data/frameworks/README.md); a fault is\n"
+        "one line naming the place in the file. Exit code 0 when the file is valid.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    validate.add_argument("path", metavar="PATH", help="the framework file (YAML)")
     validate.set_defaults(run=run_validate)
 
 

@@ -13,15 +13,18 @@ import sys
 from dataclasses import fields, is_dataclass
 from datetime import date
 
+from .._text import one_line
 from ..errors import ValidationError
 from ..query import EntryFilter
 from ..records import GOAL_STATUSES, Feedback, Goal, Rating, Reflection
-from ._common import add_home, day_arg, open_journal, print_json
+from ._common import add_home, day_arg, format_table, open_journal, print_json
 from .capture import tolerant_output
 
 KINDS = ("reflections", "goals", "feedback")
 SNIPPET_CHARS = 60
 SHORT_ID = 8
+MAX_NAME_CHARS = 30
+MAX_TAGS_CHARS = 40
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -58,6 +61,11 @@ def run_list(args: argparse.Namespace) -> int:
     from ..i18n import t
 
     with open_journal(args) as journal:
+        if journal.me() is None and journal.leaders():
+            raise ValidationError(
+                "this journal has no profile of its own (a coach's journal?): 'lgtrack leaders' "
+                "lists the leaders in it and 'lgtrack report --leader ID' shows one"
+            )
         where = entry_filter(args, journal)
         if args.kind == "reflections":
             items = journal.reflections(where)
@@ -124,9 +132,8 @@ def entry_filter(args: argparse.Namespace, journal) -> EntryFilter:
 
 
 def snippet(text: str, width: int = SNIPPET_CHARS) -> str:
-    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+    """``text`` on one line, cut to ``width`` characters with an ellipsis; no terminal escapes."""
+    return one_line(text, width)
 
 
 def _ratings_text(ratings: tuple[Rating, ...]) -> str:
@@ -138,7 +145,7 @@ def entry_row(item: Reflection | Goal | Feedback, private_marker: str) -> list[s
     marker = f"{private_marker} " if item.private else ""
     if isinstance(item, Reflection):
         text = item.text or item.next_step or _ratings_text(item.ratings)
-        tags = " ".join(f"#{tag}" for tag in item.tags)
+        tags = one_line(" ".join(f"#{tag}" for tag in item.tags), MAX_TAGS_CHARS)
         return [
             item.day.isoformat(),
             item.id[:SHORT_ID],
@@ -161,21 +168,10 @@ def entry_row(item: Reflection | Goal | Feedback, private_marker: str) -> list[s
         item.day.isoformat(),
         item.id[:SHORT_ID],
         item.role,
-        item.name or "-",
+        snippet(item.name, MAX_NAME_CHARS) or "-",
         item.discipline,
         marker + snippet(text),
     ]
-
-
-def format_table(rows: list[list[str]]) -> str:
-    """Rows with every column but the last padded to a common width."""
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    lines = []
-    for row in rows:
-        padded = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
-        cells = [*padded, row[-1]]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)
 
 
 # -- JSON ---------------------------------------------------------------------------------------

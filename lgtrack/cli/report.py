@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import add_home, day_arg, open_journal
+from ._common import add_home, day_arg, open_journal, refuse_journal_as_out
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -53,6 +53,7 @@ def run_report(args: argparse.Namespace) -> int:
     if args.pdf and chromium is None:
         raise ValidationError(NO_CHROMIUM)
     with open_journal(args) as journal:
+        refuse_journal_as_out(journal, args.out)
         leader = find_leader(journal, args.leader)
         written = write_report(journal, leader.id, out, today=today, lang=args.lang)
     print(f"wrote {written}")

@@ -11,9 +11,9 @@ import json
 import sys
 
 from .._time import utc_now
-from ..errors import ValidationError
+from ..errors import LgtrackError, ValidationError
 from ..i18n import t
-from ._common import add_home, day_arg, open_journal
+from ._common import add_home, day_arg, format_table, open_journal, refuse_journal_as_out
 
 _RAW = argparse.RawDescriptionHelpFormatter
 CONFIRM = "Skriv filen? / Write the file? [y/N] "
@@ -125,6 +125,7 @@ def run_share(args: argparse.Namespace) -> int:
         raise ValidationError("give --out FILE for the bundle (or --dry-run to only preview it)")
     scope = share_scope(args)
     with open_journal(args) as journal:
+        refuse_journal_as_out(journal, args.out)
         me = journal.require_me()
         framework = journal.framework_for(me)
         bundle = build_bundle(journal, scope, now=utc_now(), name=args.name)
@@ -157,15 +158,27 @@ def run_leaders(args: argparse.Namespace) -> int:
     with open_journal(args) as journal:
         overview = leader_overview(journal)
         me = journal.me()
+        lang = args.lang or (me.lang if me else "da")
+        levels = {leader.id: _level_name(journal, leader, lang) for leader in journal.leaders()}
     if args.json:
         print(json.dumps(overview, ensure_ascii=False, indent=2))
         return 0
-    lang = args.lang or (me.lang if me else "da")
     if not overview:
         print(t("leaders.none", lang))
         return 0
-    print(_table([_heading(lang), *(_row(entry, lang) for entry in overview)]))
+    rows = [_row({**entry, "level": levels.get(entry["id"])}, lang) for entry in overview]
+    print(format_table([_heading(lang), *rows]))
     return 0
+
+
+def _level_name(journal, leader, lang: str) -> str | None:
+    """The leader's level by its name in ``lang`` (its id if the framework lacks it)."""
+    if not leader.level:
+        return None
+    try:
+        return journal.framework_for(leader).level(leader.level).name.get(lang)
+    except (LgtrackError, KeyError):
+        return leader.level
 
 
 def _heading(lang: str) -> list[str]:
@@ -193,14 +206,6 @@ def _row(entry: dict, lang: str) -> list[str]:
 
 def _printable(text: str, width: int = 40) -> str:
     """A name from a bundle on one line, without control characters (terminal escapes)."""
-    from ..exchange.reading import clean_message
+    from .._text import one_line
 
-    return clean_message(text, limit=width)
-
-
-def _table(rows: list[list[str]]) -> str:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    )
+    return one_line(text, width)

@@ -11,8 +11,8 @@ Every table holds every leader and private entries (a ``private`` column says wh
 is UTF-8 with a byte order mark (added by the writer, see :data:`CSV_ENCODING`) so Excel reads
 æ, ø and å; multi-line text stays in one quoted cell. Excel in a Danish locale expects ``;``
 between columns, in an English one ``,``: the command line picks by the profile's language.
-A cell that begins with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` so that a spreadsheet
-shows it as text instead of running it as a formula.
+A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``
+so that a spreadsheet shows it as text instead of running it as a formula.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from ..records import Leader, Rating
 
 CSV_TABLES = ("reflections", "goals", "feedback", "ratings")
 CSV_ENCODING = "utf-8-sig"
-_FORMULA_START = ("=", "+", "-", "@")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP: a tab or CR before = runs too
 _EVERYTHING = EntryFilter(include_private=True)
 
 Row = list[object]

@@ -14,10 +14,10 @@ from __future__ import annotations
 import json
 import os
 import stat
-import unicodedata
 from pathlib import Path
 from typing import Any
 
+from .._text import one_line
 from ..errors import ImportFileError
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -40,12 +40,7 @@ class _Refused(Exception):
 
 def clean_message(message: str, limit: int = MAX_MESSAGE) -> str:
     """``message`` on one line, without control or formatting characters, at most ``limit``."""
-    cleaned = "".join(
-        " " if ch in "\n\r\t" else "?" if unicodedata.category(ch) in ("Cc", "Cf", "Cs") else ch
-        for ch in message
-    )
-    cleaned = " ".join(cleaned.split())
-    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+    return one_line(message, limit)
 
 
 def refuse(name: str, problem: str) -> ImportFileError:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from .._files import write_atomically
 from .._time import day_to_text, moment_to_text
 from ..errors import ValidationError
 from ..exchange.export_json import feedback_to_dict, goal_to_dict, reflection_to_dict
@@ -65,21 +65,7 @@ def bundle_text(bundle: dict[str, Any]) -> str:
 
 def write_bundle(bundle: dict[str, Any], path: str | os.PathLike) -> Path:
     """Write ``bundle`` to ``path`` whole or not at all, readable by the owner only."""
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise ValidationError(f"{target} is a folder; give a file name")
-    if not target.parent.is_dir():
-        raise ValidationError(f"no folder {target.parent} to write {target.name} in")
-    data = bundle_text(bundle).encode("utf-8")
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomically(path, bundle_text(bundle).encode("utf-8"))
 
 
 def _leader(me: Leader, name: str | None) -> dict[str, Any]:

@@ -8,17 +8,16 @@ widget renders the same :class:`BundlePreview` as escaped HTML.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from .._text import one_line
 from ..framework import Framework
 from ..i18n import t
 from .format import KINDS, TEXT_FIELDS
 
 PREVIEW_WIDTH = 100
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not tab or newlines
 
 
 @dataclass(frozen=True)
@@ -90,12 +89,6 @@ def _texts_of(kind: str, day: str | None, record: dict[str, Any]) -> list[Shared
         if isinstance(value, str) and value.strip():
             texts.append(SharedText(kind, day, field, value))
     return texts
-
-
-def one_line(text: str, width: int) -> str:
-    """``text`` flattened to one line of at most ``width`` characters (ending in … if cut)."""
-    flat = " ".join(_CONTROL.sub("?", text).split())  # no terminal escapes
-    return flat if len(flat) <= width else flat[: max(width - 1, 0)].rstrip() + "…"
 
 
 def discipline_label(framework: Framework, discipline: str, lang: str) -> str:
