@@ -98,7 +98,7 @@ def test_no_text_preview_and_bundle(home, tmp_path, capsys):
                        "--home", home)  # fmt: skip
     assert code == 0
     assert "Fritekst: nej – kun vurderinger, datoer og måltitler deles" in out
-    assert "Tekst der deles (4):" in out  # name and unit in the bundle, and two goal titles
+    assert "Tekst der deles (3):" in out  # the name in the bundle and two goal titles
     assert "Godt 1:1 med" not in out and "Ida Holm" not in out
     bundle = json.loads(out_file.read_text(encoding="utf-8"))
     assert bundle["leader"]["name"] == "IH" and bundle["scope"]["text"] is False

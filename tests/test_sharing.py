@@ -119,8 +119,10 @@ def test_without_text_only_ratings_dates_and_goal_titles_leave(sample):
     for text in ("Godt 1:1", "Hvad lærte", "Følg op", "møde", "Retning", "Vedtaget", "Halvvejs",
                  "savner", "Tydelige", '"CD"', "Strategidag", "Kun tekst"):  # fmt: skip
         assert text not in serialised, text
-    assert free_texts(bundle) == ["Ida Holm", "Kontor for Eksempler", "Skriv strategien",
-                                  "Ugentlige 1:1"]  # fmt: skip
+    # The unit is profile text: it stays home too.
+    assert free_texts(bundle) == ["Ida Holm", "Skriv strategien", "Ugentlige 1:1"]
+    assert bundle["leader"]["unit"] == ""
+    assert bundle_of(sample)["leader"]["unit"] == "Kontor for Eksempler"
 
 
 def test_with_text_the_texts_leave_with_their_records(sample):

@@ -48,7 +48,7 @@ def build_bundle(
         "created_at": moment_to_text(now),
         "generator": f"lgtrack {__version__}",
         "framework": {"id": framework.id, "version": me.framework_version},
-        "leader": _leader(me, name),
+        "leader": _leader(me, name, with_text=scope.text),
         "scope": scope.to_json(),
         "reflections": _reflections(journal, framework, scope),
         "goals": _goals(journal, framework, scope),
@@ -68,13 +68,15 @@ def write_bundle(bundle: dict[str, Any], path: str | os.PathLike) -> Path:
     return write_atomically(path, bundle_text(bundle).encode("utf-8"))
 
 
-def _leader(me: Leader, name: str | None) -> dict[str, Any]:
+def _leader(me: Leader, name: str | None, *, with_text: bool) -> dict[str, Any]:
+    """The profile as the bundle names it; without free text the unit stays home too."""
     shown = me.name if name is None else name.strip()
     if not shown:
         raise ValidationError("the name in the bundle cannot be empty (initials are fine)")
     if len(shown) > MAX_SHORT or "\x00" in shown:
         raise ValidationError(f"the name in the bundle must be at most {MAX_SHORT} characters")
-    return {"id": me.id, "name": shown, "level": me.level, "lang": me.lang, "unit": me.unit}
+    unit = me.unit if with_text else ""
+    return {"id": me.id, "name": shown, "level": me.level, "lang": me.lang, "unit": unit}
 
 
 def _pick(record: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:

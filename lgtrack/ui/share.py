@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from ..i18n import t
 from ..journal import Journal
 from ..sharing import KINDS, BundlePreview, ShareScope, build_bundle, preview_bundle, write_bundle
 from ..sharing.preview import count_rows, header_lines, one_line, summary_text, text_label
+from ..validation import MAX_SHORT
 from ._common import Clock, classed, esc, resolve_lang, status_html
 
 HTML_TEXT_CHARS = 300
@@ -43,7 +45,7 @@ class ShareWidget(widgets.VBox):
         self._me = journal.require_me()
         self._framework = journal.framework_for(self._me)
         self._lang = resolve_lang(journal, lang)
-        self._folder = Path(folder) if folder is not None else Path.cwd()
+        self._folder = Path(folder) if folder is not None else default_share_dir(journal)
         self._bundle: dict[str, Any] | None = None
         self._preview: BundlePreview | None = None
         self._written_listeners: list[Callable[[Path], None]] = []
@@ -110,6 +112,10 @@ class ShareWidget(widgets.VBox):
             return None
         path = Path(self._path.value.strip()).expanduser()
         path = path if path.is_absolute() else self._folder / path
+        if not path.parent.is_dir():
+            message = t("ui.share.error.folder", self._lang, folder=str(path.parent))
+            self._status.value = status_html("error", message)
+            return None
         try:
             written = write_bundle(self._bundle, path)
         except (LgtrackError, OSError) as exc:
@@ -187,6 +193,11 @@ class ShareWidget(widgets.VBox):
             return t("ui.share.error.nothing", self._lang)
         if not self._name.value.strip():
             return t("ui.setup.error.name", self._lang)
+        if len(self._name.value.strip()) > MAX_SHORT:
+            return t("ui.setup.error.name_long", self._lang, limit=MAX_SHORT)
+        since, until = self._since.value, self._until.value
+        if since and until and since > until:
+            return t("ui.share.error.period", self._lang, since=since, until=until)
         return None
 
     # -- rendering -------------------------------------------------------------------------
@@ -211,6 +222,13 @@ class ShareWidget(widgets.VBox):
         if self._preview is None:
             return
         self._preview_box.value = preview_html(self._preview, self._framework, self._lang)
+
+
+def default_share_dir(journal: Journal) -> Path:
+    """The journal's own folder: never the notebook folder, which may be in git."""
+    if journal.path == ":memory:":
+        return Path(tempfile.gettempdir())
+    return Path(journal.path).resolve().parent
 
 
 _LABELS = (
