@@ -6,6 +6,7 @@ and so is carried forward to every later session, until it is closed as done or 
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -71,24 +72,41 @@ def save_session(journal: Journal, session: CoachSession) -> CoachSession:
         session, created_at=text_to_moment(existing[8]) if existing else now, updated_at=now
     )
     with atomic(journal.conn):
-        journal.conn.execute(
-            f"INSERT INTO coach_sessions ({_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(id) DO UPDATE SET day=excluded.day, goal=excluded.goal, reality=excluded.reality, "
-            "options=excluded.options, will=excluded.will, notes=excluded.notes, updated_at=excluded.updated_at",
-            (
-                session.id,
-                session.leader_id,
-                day_to_text(session.day),
-                session.goal,
-                session.reality,
-                session.options,
-                session.will,
-                session.notes,
-                moment_to_text(session.created_at),
-                moment_to_text(session.updated_at),
-            ),
-        )
+        write_session(journal.conn, session)
     return session
+
+
+def write_session(conn: sqlite3.Connection, session: CoachSession) -> None:
+    """Write ``session`` as given, its own time stamps included (inside the caller's transaction).
+
+    An existing session (same id) keeps its leader and ``created_at``; the rest is replaced.
+    """
+    conn.execute(
+        f"INSERT INTO coach_sessions ({_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET day=excluded.day, goal=excluded.goal, "
+        "reality=excluded.reality, options=excluded.options, will=excluded.will, "
+        "notes=excluded.notes, updated_at=excluded.updated_at",
+        (
+            session.id,
+            session.leader_id,
+            day_to_text(session.day),
+            session.goal,
+            session.reality,
+            session.options,
+            session.will,
+            session.notes,
+            moment_to_text(session.created_at),
+            moment_to_text(session.updated_at),
+        ),
+    )
+
+
+def find_session(conn: sqlite3.Connection, session_id: str) -> CoachSession | None:
+    """The session with ``session_id``, or None."""
+    row = conn.execute(
+        f"SELECT {_SESSION_COLUMNS} FROM coach_sessions WHERE id = ?", (session_id,)
+    ).fetchone()
+    return _session(row) if row else None
 
 
 def _session_row(journal: Journal, session_id: str) -> tuple | None:
@@ -177,22 +195,39 @@ def close_action(
 
 def _write_action(journal: Journal, a: Action) -> None:
     with atomic(journal.conn):
-        journal.conn.execute(
-            f"INSERT INTO coach_actions ({_ACTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(id) DO UPDATE SET text=excluded.text, due=excluded.due, status=excluded.status, "
-            "closed_on=excluded.closed_on, updated_at=excluded.updated_at",
-            (
-                a.id,
-                a.leader_id,
-                a.session_id,
-                a.text,
-                day_to_text(a.due),
-                a.status,
-                day_to_text(a.closed_on),
-                moment_to_text(a.created_at),
-                moment_to_text(a.updated_at),
-            ),
-        )
+        write_action(journal.conn, a)
+
+
+def write_action(conn: sqlite3.Connection, a: Action) -> None:
+    """Write ``a`` as given, its own time stamps included (inside the caller's transaction).
+
+    An existing action (same id) keeps its leader and ``created_at``; the rest is replaced.
+    """
+    conn.execute(
+        f"INSERT INTO coach_actions ({_ACTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET session_id=excluded.session_id, text=excluded.text, "
+        "due=excluded.due, status=excluded.status, closed_on=excluded.closed_on, "
+        "updated_at=excluded.updated_at",
+        (
+            a.id,
+            a.leader_id,
+            a.session_id,
+            a.text,
+            day_to_text(a.due),
+            a.status,
+            day_to_text(a.closed_on),
+            moment_to_text(a.created_at),
+            moment_to_text(a.updated_at),
+        ),
+    )
+
+
+def find_action(conn: sqlite3.Connection, action_id: str) -> Action | None:
+    """The action with ``action_id``, or None."""
+    row = conn.execute(
+        f"SELECT {_ACTION_COLUMNS} FROM coach_actions WHERE id = ?", (action_id,)
+    ).fetchone()
+    return _action(row) if row else None
 
 
 def _action(row: tuple) -> Action:
@@ -210,12 +245,10 @@ def _action(row: tuple) -> Action:
 
 
 def get_action(journal: Journal, action_id: str) -> Action:
-    row = journal.conn.execute(
-        f"SELECT {_ACTION_COLUMNS} FROM coach_actions WHERE id = ?", (action_id,)
-    ).fetchone()
-    if row is None:
+    action = find_action(journal.conn, action_id)
+    if action is None:
         raise NotFoundError(f"no action with id '{action_id}'")
-    return _action(row)
+    return action
 
 
 def actions(journal: Journal, leader_id: str, *, status: str | None = None) -> list[Action]:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from lgtrack import Feedback, Goal, Journal, Leader, Rating, Reflection, ValidationError
+from lgtrack import Feedback, Goal, Journal, Leader, Rating, Reflection, ValidationError, coaching
 from lgtrack.cli import build_parser, main
+from lgtrack.coaching import Action, CoachSession
 from lgtrack.exchange import (
     EXPORT_FORMAT,
     EXPORT_VERSION,
@@ -105,7 +106,7 @@ def test_json_export_is_versioned_and_stamped_with_the_time_given(journal: Journ
     assert (
         (document["format"], document["version"])
         == (EXPORT_FORMAT, EXPORT_VERSION)
-        == ("lgtrack-export", 1)
+        == ("lgtrack-export", 2)
     )
     assert document["exported_at"] == "2026-11-02T10:15:00+01:00"
 
@@ -146,6 +147,53 @@ def test_json_export_keeps_every_field_of_a_record(journal: Journal):
     assert document["feedback"][0]["ratings"] == [{"behaviour": "people.teamleder.1", "score": 3}]
     assert document["frameworks"] == []  # only the bundled framework is in use
     assert "Æblet, øen og åen 😊" in export_json(journal, now=NOW)  # not \\u-escaped
+
+
+def test_json_export_holds_the_coachs_notes_with_every_column(journal: Journal):
+    bjorn = next(x for x in journal.leaders() if not x.is_me)
+    journal.conn.execute(
+        "UPDATE leaders SET imported_at = ?, share_scope = ? WHERE id = ?",
+        ("2026-10-01T08:00:00+02:00", '{"disciplines": ["people"], "text": false}', bjorn.id),
+    )
+    session = coaching.save_session(
+        journal, CoachSession(bjorn.id, date(2026, 10, 6), goal="Ro i ugen", will="<script>")
+    )
+    action = coaching.add_action(
+        journal, Action(bjorn.id, "Tal med Søren", due=date(2026, 11, 1), session_id=session.id)
+    )
+    coaching.close_action(journal, action.id, "dropped", day=date(2026, 10, 20))
+    document = build_export(journal, now=NOW)
+    leaders = {x["name"]: x for x in document["leaders"]}
+    assert (leaders["Åse Ø"]["imported_at"], leaders["Åse Ø"]["share_scope"]) == (None, None)
+    assert leaders["Bjørn Coachee"]["imported_at"] == "2026-10-01T08:00:00+02:00"
+    assert leaders["Bjørn Coachee"]["share_scope"] == {"disciplines": ["people"], "text": False}
+    assert document["coach_sessions"] == [
+        {
+            "id": session.id,
+            "leader_id": bjorn.id,
+            "day": "2026-10-06",
+            "goal": "Ro i ugen",
+            "reality": "",
+            "options": "",
+            "will": "<script>",
+            "notes": "",
+            "created_at": "2026-11-02T10:15:00+01:00",
+            "updated_at": "2026-11-02T10:15:00+01:00",
+        }
+    ]
+    assert document["coach_actions"] == [
+        {
+            "id": action.id,
+            "leader_id": bjorn.id,
+            "session_id": session.id,
+            "text": "Tal med Søren",
+            "due": "2026-11-01",
+            "status": "dropped",
+            "closed_on": "2026-10-20",
+            "created_at": "2026-11-02T10:15:00+01:00",
+            "updated_at": "2026-11-02T10:15:00+01:00",
+        }
+    ]
 
 
 # -- CSV -------------------------------------------------------------------------------------

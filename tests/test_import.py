@@ -18,11 +18,14 @@ from lgtrack import (
     Goal,
     ImportFileError,
     Journal,
+    Leader,
     LgtrackError,
     Rating,
     Reflection,
+    coaching,
 )
 from lgtrack.cli import main
+from lgtrack.coaching import Action, CoachSession
 from lgtrack.exchange import (
     ImportFormat,
     ImportOptions,
@@ -286,7 +289,208 @@ def test_a_version_1_file_still_imports_exactly():
     assert (goal.progress, len(goal.checkins), goal.due) == (55, 2, date(2026, 12, 31))
     assert target.feedback()[0].ratings == (Rating("people.teamleder.1", 3),)
     original = json.loads(GOLDEN.read_text("utf-8"))
-    assert build_export(target, now=datetime.fromisoformat(original["exported_at"])) == original
+    again = build_export(target, now=datetime.fromisoformat(original["exported_at"]))
+    assert again == {
+        **original,
+        "version": 2,
+        "leaders": [{**x, "imported_at": None, "share_scope": None} for x in original["leaders"]],
+        "coach_sessions": [],
+        "coach_actions": [],
+    }
+
+
+def test_a_version_1_file_cannot_carry_coach_notes(tmp_path: Path):
+    document = json.loads(GOLDEN.read_text("utf-8"))
+    document["coach_sessions"] = []
+    path = tmp_path / "v1.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ImportFileError, match="unknown field 'coach_sessions'"):
+        import_file(Journal.open(":memory:"), path)
+
+
+# -- a coach's notes (version 2) -------------------------------------------------------------
+
+COACH_TABLES = (*TABLES, "coach_sessions", "coach_actions")
+SCOPE = {
+    "disciplines": ["people"],
+    "from": None,
+    "include": ["reflections"],
+    "text": False,
+    "to": None,
+}
+
+
+def coach_rows(journal: Journal) -> dict[str, int]:
+    return {
+        t: journal.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COACH_TABLES
+    }
+
+
+def origin(journal: Journal, leader_id: str) -> tuple:
+    query = "SELECT imported_at, share_scope FROM leaders WHERE id = ?"
+    return journal.conn.execute(query, (leader_id,)).fetchone()
+
+
+def imported_leader(journal: Journal, name: str, scope: dict = SCOPE) -> Leader:
+    """A leader as a share bundle import leaves it: another leader, with when and what scope."""
+    fw = journal.framework()
+    now = journal.clock()
+    leader = journal.save_leader(
+        Leader(
+            name=name,
+            level="teamleder",
+            framework_id=fw.id,
+            framework_version=fw.version,
+            is_me=False,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    journal.conn.execute(
+        "UPDATE leaders SET imported_at = ?, share_scope = ? WHERE id = ?",
+        (now.isoformat(), json.dumps(scope, sort_keys=True), leader.id),
+    )
+    return leader
+
+
+@pytest.fixture
+def coach(clock: Clock) -> Journal:
+    """A coach's journal: Bjørn (imported) with a session and an open action from it."""
+    journal = Journal.open(":memory:", clock=clock)
+    journal.set_profile("Ida Holm", "kontorchef")
+    bjorn = imported_leader(journal, "Bjørn Ærø")
+    clock.tick()
+    session = coaching.save_session(
+        journal, CoachSession(bjorn.id, date(2026, 10, 6), goal="Ro – ”færre møder”")
+    )
+    coaching.add_action(journal, Action(bjorn.id, "Blokér fredag", session_id=session.id))
+    return journal
+
+
+def only(journal: Journal, kind):
+    (leader,) = [x for x in journal.leaders() if not x.is_me]
+    return (coaching.sessions if kind == "sessions" else coaching.actions)(journal, leader.id)
+
+
+def test_a_coachs_notes_merge_newest_wins_and_twice_adds_nothing(coach, clock, tmp_path):
+    backup = save(coach, tmp_path / "backup.json")
+    target = Journal.open(":memory:", clock=clock)
+    import_file(target, backup)
+    after_first = coach_rows(target)
+    again = import_file(target, backup)
+    assert coach_rows(target) == after_first and again.present["coach_sessions"] == 1
+    assert sum(again.added.values()) + sum(again.updated.values()) == 0
+    clock.tick(60)
+    (session,) = only(target, "sessions")
+    edited_here = coaching.save_session(target, replace(session, will="Rettet her"))
+    import_file(target, backup)  # the backup's copy is older
+    assert only(target, "sessions") == [edited_here]
+    clock.tick(60)
+    (action,) = only(coach, "actions")
+    coaching.close_action(coach, action.id, "done", day=date(2026, 10, 20))
+    summary = import_file(target, save(coach, tmp_path / "newer.json"))
+    assert summary.updated["coach_actions"] == 1
+    assert only(target, "actions") == only(coach, "actions")
+    assert only(target, "actions")[0].status == "done"
+
+
+def test_a_leaders_bundle_origin_follows_the_newer_copy(coach, clock, tmp_path):
+    bjorn = next(x for x in coach.leaders() if not x.is_me)
+    target = Journal.open(":memory:", clock=clock)
+    import_file(target, save(coach, tmp_path / "first.json"))
+    assert origin(target, bjorn.id) == origin(coach, bjorn.id)
+    clock.tick(60)  # a newer bundle from Bjørn reaches the coach's other machine first
+    wider = {**SCOPE, "disciplines": ["people", "self"]}
+    coach.conn.execute(
+        "UPDATE leaders SET updated_at = ?, imported_at = ?, share_scope = ? WHERE id = ?",
+        (clock.now.isoformat(), clock.now.isoformat(), json.dumps(wider), bjorn.id),
+    )
+    import_file(target, save(coach, tmp_path / "second.json"))
+    assert origin(target, bjorn.id) == (clock.now.isoformat(), json.dumps(wider, sort_keys=True))
+    newer_here = origin(target, bjorn.id)
+    clock.tick(60)
+    target.conn.execute(
+        "UPDATE leaders SET updated_at = ?, share_scope = ? WHERE id = ?",
+        (clock.now.isoformat(), json.dumps(SCOPE, sort_keys=True), bjorn.id),
+    )
+    import_file(target, save(coach, tmp_path / "third.json"))  # its Bjørn is older now
+    assert origin(target, bjorn.id) == (newer_here[0], json.dumps(SCOPE, sort_keys=True))
+
+
+def test_notes_on_a_leader_this_journal_already_holds_need_not_carry_the_leader(coach, tmp_path):
+    document = build_export(coach, now=NOW)
+    document["leaders"] = [x for x in document["leaders"] if x["is_me"]]
+    path = tmp_path / "notes-only.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert import_file(coach, path).present["coach_actions"] == 1
+    with pytest.raises(ImportFileError, match="is not a leader in the file or in this journal"):
+        import_file(Journal.open(":memory:"), path)
+
+
+def _set_in(kind: str, index: int, **values):
+    def change(document):
+        document[kind][index].update(values)
+
+    return change
+
+
+HOSTILE_NOTES = {
+    "sessions not a list": (
+        lambda d: d.update(coach_sessions={"a": 1}),
+        "coach_sessions: must be a list",
+    ),
+    "wrong type": (_set_in("coach_sessions", 0, goal=5), "coach_sessions[0].goal: must be text"),
+    "unknown field": (_set_in("coach_sessions", 0, mood="glad"), "unknown field 'mood'"),
+    "empty session": (_set_in("coach_sessions", 0, goal=" "), "empty session notes"),
+    "impossible day": (_set_in("coach_sessions", 0, day="2026-02-30"), "not a real date"),
+    "bad status": (_set_in("coach_actions", 0, status="maybe"), "not an action status"),
+    "open but closed_on": (
+        _set_in("coach_actions", 0, closed_on="2026-10-20"),
+        "must be null for an open action",
+    ),
+    "done without closed_on": (_set_in("coach_actions", 0, status="done"), "the action is done"),
+    "blank action": (_set_in("coach_actions", 0, text="  "), "an action needs a text"),
+    "long action": (_set_in("coach_actions", 0, text="æ" * 2_001), "longer than 2,000"),
+    "dangling session": (
+        _set_in("coach_actions", 0, session_id="00000000-0000-4000-8000-000000000000"),
+        "is not a session in the file or in this journal",
+    ),
+    "unknown leader": (
+        _set_in("coach_actions", 0, leader_id="00000000-0000-4000-8000-000000000000"),
+        "is not a leader in the file or in this journal",
+    ),
+    "another leader's session": (
+        lambda d: d["coach_actions"][0].update(leader_id=d["leaders"][0]["id"]),
+        "is another leader's",
+    ),
+    "repeated session": (
+        lambda d: d["coach_sessions"].append(d["coach_sessions"][0]),
+        "appears twice",
+    ),
+    "imported_at garbage": (_set_in("leaders", 1, imported_at="igår"), "date and time"),
+    "share_scope not an object": (_set_in("leaders", 1, share_scope="alt"), "must be an object"),
+    "share_scope unknown discipline": (
+        _set_in("leaders", 1, share_scope={**SCOPE, "disciplines": ["cooking"]}),
+        "unknown discipline 'cooking'",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE_NOTES)
+def test_a_bad_coach_note_is_one_line_and_changes_nothing(name, coach, clock, tmp_path):
+    change, expected = HOSTILE_NOTES[name]
+    document = build_export(coach, now=NOW)
+    change(document)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    fresh = Journal.open(":memory:", clock=clock)
+    for target in (fresh, coach):
+        before = build_export(target, now=NOW), coach_rows(target)
+        with pytest.raises(ImportFileError) as caught:
+            import_file(target, path)
+        assert expected in str(caught.value) and "\n" not in str(caught.value)
+        assert (build_export(target, now=NOW), coach_rows(target)) == before
+    assert coach_rows(fresh) == dict.fromkeys(COACH_TABLES, 0)
 
 
 # -- jrnl exports ----------------------------------------------------------------------------

@@ -11,9 +11,21 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lgtrack import EntryFilter, Feedback, Goal, Journal, Leader, Rating, Reflection, load_framework
+from lgtrack import (
+    EntryFilter,
+    Feedback,
+    Goal,
+    Journal,
+    Leader,
+    Rating,
+    Reflection,
+    coaching,
+    load_framework,
+)
+from lgtrack.coaching import Action, CoachSession
 from lgtrack.exchange import export_json, import_file
 from lgtrack.records import FEEDBACK_ROLES
+from lgtrack.sharing.format import ShareScope
 
 FW = load_framework("stuk")
 NOW = datetime(2026, 11, 2, 10, 15, tzinfo=timezone.utc)
@@ -140,8 +152,50 @@ def _add_feedback(draw, journal: Journal, leader: Leader) -> None:
     )
 
 
+def _add_coach_notes(draw, journal: Journal, leader: Leader, clock: Clock) -> None:
+    """A bundle origin, GROW sessions and actions (some closed) for a leader I coach."""
+    if draw(st.booleans()):
+        scope = ShareScope(
+            since=draw(st.one_of(st.none(), days)),
+            disciplines=tuple(draw(st.lists(st.sampled_from(FW.discipline_ids), unique=True))),
+            text=draw(st.booleans()),
+        )
+        mark_imported(journal, leader.id, draw(moments), scope)
+    session_ids = [None]
+    for _ in range(draw(st.integers(0, 2))):
+        clock.now = draw(moments)
+        session = CoachSession(leader.id, draw(days), goal=draw(non_blank), will=draw(texts))
+        session_ids.append(coaching.save_session(journal, session).id)
+    for _ in range(draw(st.integers(0, 3))):
+        clock.now = draw(moments)
+        action = Action(
+            leader.id,
+            draw(non_blank),
+            due=draw(st.one_of(st.none(), days)),
+            session_id=draw(st.sampled_from(session_ids)),
+        )
+        action = coaching.add_action(journal, action)
+        if draw(st.booleans()):
+            clock.now = draw(moments)
+            status = draw(st.sampled_from(["done", "dropped"]))
+            coaching.close_action(journal, action.id, status, day=draw(days))
+
+
+def mark_imported(journal: Journal, leader_id: str, moment: datetime, scope: ShareScope) -> None:
+    """What a share bundle import leaves on its leader: when, and the bundle's scope."""
+    journal.conn.execute(
+        "UPDATE leaders SET imported_at = ?, share_scope = ? WHERE id = ?",
+        (
+            moment.isoformat(),
+            json.dumps(scope.checked(FW).to_json(), sort_keys=True, ensure_ascii=False),
+            leader_id,
+        ),
+    )
+
+
 def random_journal(draw) -> Journal:
-    """Me and up to two other leaders, each with reflections, goals (check-ins) and feedback."""
+    """Me and up to two other leaders, each with reflections, goals (check-ins) and feedback;
+    the others (leaders I coach) with coach's notes too."""
     clock = Clock()
     journal = Journal.open(":memory:", clock=clock)
     clock.now = draw(moments)
@@ -175,6 +229,8 @@ def random_journal(draw) -> Journal:
         for _ in range(draw(st.integers(0, 2))):
             clock.now = draw(moments)
             _add_goal(draw, journal, leader, clock)
+        if not leader.is_me:
+            _add_coach_notes(draw, journal, leader, clock)
     return journal
 
 
@@ -190,7 +246,16 @@ def contents(journal: Journal) -> dict:
                     for g in records
                 ]
             result[f"{kind}:{leader.id}"] = sorted(records, key=lambda r: r.id)
+        result[f"sessions:{leader.id}"] = sorted(coaching.sessions(journal, leader.id), key=_id)
+        result[f"actions:{leader.id}"] = sorted(coaching.actions(journal, leader.id), key=_id)
+    result["origins"] = journal.conn.execute(
+        "SELECT id, imported_at, share_scope FROM leaders ORDER BY id"
+    ).fetchall()
     return result
+
+
+def _id(record) -> str:
+    return record.id
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -208,6 +273,8 @@ def test_export_then_import_gives_the_identical_journal(data):
         counts = json.loads(exported)
         assert summary.imported("reflections") == len(counts["reflections"])
         assert summary.imported("goals") == len(counts["goals"])
+        assert summary.imported("coach_sessions") == len(counts["coach_sessions"])
+        assert summary.imported("coach_actions") == len(counts["coach_actions"])
         again = import_file(target, path)
         assert sum(again.added.values()) + sum(again.updated.values()) == 0
         assert contents(target) == contents(source)
@@ -232,3 +299,79 @@ def test_private_entries_and_dont_know_survive_the_round_trip(tmp_path: Path):
     (restored,) = target.reflections(EVERYTHING)
     assert restored == source.reflections(EVERYTHING)[0]
     assert restored.private and restored.ratings == (Rating("self.g1", None),)
+
+
+# -- a coach's journal -----------------------------------------------------------------------
+
+GROW = {
+    "goal": "Mere ro i ugen – ”færre brandslukninger”",
+    "reality": "Æblet falder ikke langt fra stammen; øen og åen 😊\nAnden linje",
+    "options": "<script>alert('x')</script> & <b>fed</b>",
+    "will": "Blokér fredag formiddag",
+}
+
+
+def coach_journal() -> Journal:
+    """A coach with two leaders imported from bundles: sessions, open and closed actions."""
+    clock = Clock()
+    journal = Journal.open(":memory:", clock=clock)
+    journal.set_profile("Ida Holm", "kontorchef")
+    for number, (name, level) in enumerate(
+        (("Bjørn Ærø", "teamleder"), ("Maja Lund", "kontorchef"))
+    ):
+        moment = NOW - timedelta(days=30 - number)
+        leader = journal.save_leader(
+            Leader(
+                name=name,
+                level=level,
+                framework_id=FW.id,
+                framework_version=FW.version,
+                is_me=False,
+                created_at=moment,
+                updated_at=moment,
+            )
+        )
+        scope = ShareScope(since=date(2026, 1, 1), disciplines=("people", "self"), text=number == 0)
+        mark_imported(journal, leader.id, moment.astimezone(ZONES[2]), scope)
+        clock.now = moment + timedelta(days=1)
+        first = coaching.save_session(journal, CoachSession(leader.id, date(2026, 10, 6), **GROW))
+        clock.now += timedelta(days=7)
+        second = coaching.save_session(
+            journal, CoachSession(leader.id, date(2026, 10, 13), notes="Kort opfølgning – ”ok”")
+        )
+        kept = coaching.add_action(journal, Action(leader.id, "Tal med Søren", session_id=first.id))
+        coaching.add_action(journal, Action(leader.id, "Læs <script>-bogen", due=date(2026, 12, 1)))
+        clock.now += timedelta(hours=3)
+        coaching.close_action(journal, kept.id, "done", day=date(2026, 10, 20))
+        dropped = coaching.add_action(journal, Action(leader.id, "Drop mig", session_id=second.id))
+        coaching.close_action(journal, dropped.id, "dropped")
+    return journal
+
+
+def test_a_coach_journal_survives_export_and_import(tmp_path: Path):
+    source = coach_journal()
+    exported = export_json(source, now=NOW)
+    path = tmp_path / "coach.json"
+    path.write_text(exported, encoding="utf-8")
+    target = Journal.open(":memory:")
+    summary = import_file(target, path)
+    assert contents(target) == contents(source)
+    others = [leader for leader in source.leaders() if not leader.is_me]
+    for leader in others:
+        sessions = coaching.sessions(target, leader.id)
+        assert [s.id for s in sessions] == [s.id for s in coaching.sessions(source, leader.id)]
+        assert sessions[-1].options == GROW["options"] and "øen og åen 😊" in sessions[-1].reality
+        statuses = sorted(a.status for a in coaching.actions(target, leader.id))
+        assert statuses == ["done", "dropped", "open"]
+    imported = target.conn.execute(
+        "SELECT imported_at, share_scope FROM leaders WHERE is_me = 0 ORDER BY name"
+    ).fetchall()
+    assert [row[0][:10] for row in imported] == ["2026-10-03", "2026-10-04"]
+    assert json.loads(imported[0][1])["disciplines"] == ["people", "self"]
+    assert export_json(target, now=NOW) == exported
+    assert summary.line().startswith(
+        "imported 0 reflections, 0 goals, 0 feedback, 4 coach sessions, 6 actions"
+    )
+    again = import_file(target, path)
+    assert sum(again.added.values()) + sum(again.updated.values()) == 0
+    assert contents(target) == contents(source)

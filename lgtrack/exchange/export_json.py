@@ -1,14 +1,14 @@
 """The lossless, versioned JSON export of a whole journal (every leader, private entries included).
 
-Format ``lgtrack-export``, version 1 — UTF-8 JSON, one object::
+Format ``lgtrack-export``, version 2 — UTF-8 JSON, one object::
 
     {
       "format": "lgtrack-export",
-      "version": 1,
+      "version": 2,
       "exported_at": "2026-11-02T10:15:00+01:00",     # aware ISO-8601, the `now` passed in
       "generator": "lgtrack 0.1.0",
       "leaders": [{"id", "name", "level", "framework_id", "framework_version", "lang", "unit",
-                   "is_me", "created_at", "updated_at"}],
+                   "is_me", "created_at", "updated_at", "imported_at", "share_scope"}],
       "reflections": [{"id", "leader_id", "day", "disciplines": [ids], "prompt", "text",
                        "next_step", "ratings": [{"behaviour", "score"}], "wellbeing", "energy",
                        "tags": [..], "private", "level", "framework_version",
@@ -19,6 +19,10 @@ Format ``lgtrack-export``, version 1 — UTF-8 JSON, one object::
       "feedback": [{"id", "leader_id", "day", "role", "name", "discipline", "text",
                     "ratings": [{"behaviour", "score"}], "private", "framework_version",
                     "created_at", "updated_at"}],
+      "coach_sessions": [{"id", "leader_id", "day", "goal", "reality", "options", "will",
+                          "notes", "created_at", "updated_at"}],
+      "coach_actions": [{"id", "leader_id", "session_id", "text", "due", "status", "closed_on",
+                         "created_at", "updated_at"}],
       "frameworks": [{"id", "version", "source"}]      # custom (not bundled) framework files
     }
 
@@ -26,10 +30,18 @@ Format ``lgtrack-export``, version 1 — UTF-8 JSON, one object::
 - Calendar days are ``YYYY-MM-DD``; moments are aware ISO-8601 with their UTC offset.
 - A rating's ``score`` is a whole number on the framework's scale, or ``null`` for "ved ikke".
 - ``level``, ``due``, ``closed_on``, ``wellbeing`` and ``energy`` may be ``null``.
+- A leader's ``imported_at`` (a moment) and ``share_scope`` (the scope object of the last share
+  bundle imported for that leader) are ``null`` unless the leader came from a bundle.
+- ``coach_sessions`` and ``coach_actions`` are a coach's GROW session notes and agreed actions
+  (:mod:`lgtrack.coaching`); an action's ``status`` is open, done or dropped, its ``closed_on``
+  is set once it is closed, and its ``session_id`` (or ``null``) names the session it came from.
 - ``frameworks`` holds the YAML source of each framework this journal keeps a copy of, so the
   export can be read where that framework is not installed.
 - Records are listed oldest first. A reader refuses a ``version`` newer than it knows; a change
   that adds or alters fields raises the version.
+
+Version 1 is version 2 without a leader's ``imported_at`` and ``share_scope`` and without
+``coach_sessions`` and ``coach_actions``; lgtrack still imports it.
 """
 
 from __future__ import annotations
@@ -38,16 +50,18 @@ import json
 from datetime import datetime
 from typing import Any
 
+from .. import coaching
 from .._time import day_to_text, moment_to_text
+from ..coaching import Action, CoachSession
 from ..errors import ValidationError
 from ..journal import Journal
 from ..query import EntryFilter
 from ..records import CheckIn, Feedback, Goal, Leader, Rating, Reflection
 
 EXPORT_FORMAT = "lgtrack-export"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
 
-TOP_FIELDS = (
+TOP_FIELDS_V1 = (
     "format",
     "version",
     "exported_at",
@@ -58,7 +72,8 @@ TOP_FIELDS = (
     "feedback",
     "frameworks",
 )
-LEADER_FIELDS = (
+TOP_FIELDS = (*TOP_FIELDS_V1, "coach_sessions", "coach_actions")
+LEADER_FIELDS_V1 = (
     "id",
     "name",
     "level",
@@ -70,6 +85,7 @@ LEADER_FIELDS = (
     "created_at",
     "updated_at",
 )
+LEADER_FIELDS = (*LEADER_FIELDS_V1, "imported_at", "share_scope")
 REFLECTION_FIELDS = (
     "id",
     "leader_id",
@@ -119,6 +135,29 @@ FEEDBACK_FIELDS = (
     "created_at",
     "updated_at",
 )
+COACH_SESSION_FIELDS = (
+    "id",
+    "leader_id",
+    "day",
+    "goal",
+    "reality",
+    "options",
+    "will",
+    "notes",
+    "created_at",
+    "updated_at",
+)
+COACH_ACTION_FIELDS = (
+    "id",
+    "leader_id",
+    "session_id",
+    "text",
+    "due",
+    "status",
+    "closed_on",
+    "created_at",
+    "updated_at",
+)
 RATING_FIELDS = ("behaviour", "score")
 FRAMEWORK_FIELDS = ("id", "version", "source")
 
@@ -153,31 +192,48 @@ def build_export(journal: Journal, *, now: datetime) -> dict[str, Any]:
         raise ValidationError("the export time must have a time zone")
     leaders = journal.leaders()
     everything = EntryFilter(include_private=True)
-    reflections, goals, feedback = [], [], []
+    reflections, goals, feedback, sessions, actions = [], [], [], [], []
     for leader in leaders:
         reflections += journal.reflections(everything, leader_id=leader.id)
         goals += journal.goals(everything, leader_id=leader.id)
         feedback += journal.feedback(everything, leader_id=leader.id)
+        sessions += coaching.sessions(journal, leader.id)
+        actions += coaching.actions(journal, leader.id)
+    origins = _leader_origins(journal)
     frameworks = journal.conn.execute("SELECT id, version, source FROM frameworks ORDER BY id")
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "exported_at": moment_to_text(now),
         "generator": f"lgtrack {__version__}",
-        "leaders": [leader_to_dict(x) for x in leaders],
+        "leaders": [{**leader_to_dict(x), **origins[x.id]} for x in leaders],
         "reflections": [reflection_to_dict(x) for x in sorted(reflections, key=_by_day)],
         "goals": [goal_to_dict(x) for x in sorted(goals, key=_by_created)],
         "feedback": [feedback_to_dict(x) for x in sorted(feedback, key=_by_day)],
+        "coach_sessions": [session_to_dict(x) for x in sorted(sessions, key=_by_day)],
+        "coach_actions": [action_to_dict(x) for x in sorted(actions, key=_by_created)],
         "frameworks": [dict(zip(FRAMEWORK_FIELDS, row, strict=True)) for row in frameworks],
     }
 
 
-def _by_day(record: Reflection | Feedback) -> tuple:
+def _leader_origins(journal: Journal) -> dict[str, dict[str, Any]]:
+    """Per leader id: when it was imported from a share bundle, and that bundle's scope."""
+    rows = journal.conn.execute("SELECT id, imported_at, share_scope FROM leaders")
+    return {
+        leader_id: {
+            "imported_at": imported_at,
+            "share_scope": json.loads(scope) if scope else None,
+        }
+        for leader_id, imported_at, scope in rows
+    }
+
+
+def _by_day(record: Reflection | Feedback | CoachSession) -> tuple:
     return (record.day, record.created_at, record.id)
 
 
-def _by_created(goal: Goal) -> tuple:
-    return (goal.created_at, goal.id)
+def _by_created(record: Goal | Action) -> tuple:
+    return (record.created_at, record.id)
 
 
 def _checkin_order(c: CheckIn) -> tuple:
@@ -267,4 +323,33 @@ def feedback_to_dict(f: Feedback) -> dict[str, Any]:
         "framework_version": f.framework_version,
         "created_at": moment_to_text(f.created_at),
         "updated_at": moment_to_text(f.updated_at),
+    }
+
+
+def session_to_dict(s: CoachSession) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "leader_id": s.leader_id,
+        "day": day_to_text(s.day),
+        "goal": s.goal,
+        "reality": s.reality,
+        "options": s.options,
+        "will": s.will,
+        "notes": s.notes,
+        "created_at": moment_to_text(s.created_at),
+        "updated_at": moment_to_text(s.updated_at),
+    }
+
+
+def action_to_dict(a: Action) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "leader_id": a.leader_id,
+        "session_id": a.session_id,
+        "text": a.text,
+        "due": day_to_text(a.due),
+        "status": a.status,
+        "closed_on": day_to_text(a.closed_on),
+        "created_at": moment_to_text(a.created_at),
+        "updated_at": moment_to_text(a.updated_at),
     }

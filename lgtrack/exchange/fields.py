@@ -131,6 +131,10 @@ class Fields:
             return None
         return parse_day(value, self.at(key))
 
+    def optional_moment(self, key: str) -> datetime | None:
+        """A moment, or None when the field is null or absent."""
+        return None if self.raw.get(key) is None else self.moment(key)
+
     def moment(self, key: str) -> datetime:
         value = self._get(key, _MISSING)
         where = self.at(key)

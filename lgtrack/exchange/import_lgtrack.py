@@ -3,6 +3,9 @@
 Everything is checked before anything is written: the version, every field's type, every record
 against the framework of its leader (:mod:`lgtrack.validation`), UUIDs unique within the file,
 and that each record points to a leader in the file. Fields not in the format are refused.
+Version 1 files (no coach's notes) are read as before; version 2 adds the coach's sessions and
+actions and each leader's ``imported_at`` and ``share_scope`` (read by
+:mod:`lgtrack.exchange.import_coaching`).
 
 Leaders: the file's leader marked ``is_me`` becomes "me" when this journal has no profile yet;
 when it has one (another person), that leader is imported as another leader — never two "me"s.
@@ -26,16 +29,21 @@ from ..records import CheckIn, Feedback, Goal, Leader, Rating, Reflection
 from ..validation import MAX_SHORT
 from .export_json import (
     CHECKIN_FIELDS,
+    COACH_ACTION_FIELDS,
+    COACH_SESSION_FIELDS,
     EXPORT_VERSION,
     FEEDBACK_FIELDS,
     FRAMEWORK_FIELDS,
     GOAL_FIELDS,
     LEADER_FIELDS,
+    LEADER_FIELDS_V1,
     RATING_FIELDS,
     REFLECTION_FIELDS,
     TOP_FIELDS,
+    TOP_FIELDS_V1,
 )
 from .fields import Fields, FileProblem, problems_at, show
+from .import_coaching import CoachFile, leader_origins, read_action, read_session
 from .merge import ImportOptions, ImportPlan
 
 Owners = dict[str, tuple[Leader, Framework]]
@@ -43,11 +51,12 @@ Owners = dict[str, tuple[Leader, Framework]]
 
 def plan_lgtrack_export(journal: Journal, document: dict, options: ImportOptions) -> ImportPlan:
     """Validate an ``lgtrack-export`` document against ``journal``; nothing is written."""
-    _check_version(document.get("version"))
-    top = Fields(document, "", allowed=TOP_FIELDS)
+    version = _check_version(document.get("version"))
+    top = Fields(document, "", allowed=TOP_FIELDS_V1 if version == 1 else TOP_FIELDS)
     top.moment("exported_at")
     frameworks, to_store = _frameworks(journal, top.items("frameworks", []))
-    owners, notes = _leaders(journal, top.items("leaders"), frameworks)
+    leader_fields = LEADER_FIELDS_V1 if version == 1 else LEADER_FIELDS
+    owners, notes = _leaders(journal, top.items("leaders"), frameworks, leader_fields)
     plan = ImportPlan(frameworks=to_store, notes=notes)
     plan.leaders = [leader for leader, _ in owners.values()]
     plan.reflections = _records(top, "reflections", REFLECTION_FIELDS, _reflection, owners)
@@ -56,10 +65,20 @@ def plan_lgtrack_export(journal: Journal, document: dict, options: ImportOptions
     checkins = [c.id for g in plan.goals for c in g.checkins]
     if len(set(checkins)) != len(checkins):
         raise FileProblem("goals", "two check-ins have the same id")
+    if version >= 2:
+        _coach_notes(journal, top, owners, plan)
     return plan
 
 
-def _check_version(version: Any) -> None:
+def _coach_notes(journal: Journal, top: Fields, owners: Owners, plan: ImportPlan) -> None:
+    """Version 2: the leaders' bundle origin, the coach's sessions and actions."""
+    plan.leader_origins = leader_origins(top.items("leaders"), owners)
+    coach = CoachFile(journal, set(owners))
+    plan.coach_sessions = _records(top, "coach_sessions", COACH_SESSION_FIELDS, read_session, coach)
+    plan.coach_actions = _records(top, "coach_actions", COACH_ACTION_FIELDS, read_action, coach)
+
+
+def _check_version(version: Any) -> int:
     if isinstance(version, bool) or not isinstance(version, int):
         raise FileProblem("version", f"must be a whole number, got {show(version)}")
     if version > EXPORT_VERSION:
@@ -70,13 +89,15 @@ def _check_version(version: Any) -> None:
         )
     if version < 1:
         raise FileProblem("version", f"unknown export version {version}")
+    return version
 
 
-def _records(top: Fields, key: str, allowed, read, owners: Owners) -> list:
+def _records(top: Fields, key: str, allowed, read, context) -> list:
+    """Each item of ``top[key]`` read by ``read(fields, context)``; an id twice is refused."""
     records, seen = [], set()
     for index, item in enumerate(top.items(key, [])):
         fields = Fields(item, f"{key}[{index}]", allowed=allowed)
-        record = read(fields, owners)
+        record = read(fields, context)
         if record.id in seen:
             raise FileProblem(fields.at("id"), f"{record.id} appears twice in the file")
         seen.add(record.id)
@@ -158,11 +179,11 @@ def _framework_for(journal: Journal, f: Fields, found: dict[str, Framework]) -> 
 
 
 def _leaders(
-    journal: Journal, items: list[Any], found: dict[str, Framework]
+    journal: Journal, items: list[Any], found: dict[str, Framework], allowed: tuple[str, ...]
 ) -> tuple[Owners, list]:
     parsed: list[tuple[Leader, Framework]] = []
     for index, item in enumerate(items):
-        f = Fields(item, f"leaders[{index}]", allowed=LEADER_FIELDS)
+        f = Fields(item, f"leaders[{index}]", allowed=allowed)
         fw = _framework_for(journal, f, found)
         leader = Leader(
             id=f.uuid("id"),

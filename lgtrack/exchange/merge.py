@@ -7,6 +7,9 @@ compares each record with the journal's copy, then writes. Rules:
 - a record the journal already holds is left alone when equal or when the journal's copy is as
   new or newer (``updated_at``), and replaced when the file's copy is newer;
 - a goal's check-ins are merged: check-ins the journal lacks are added, none is removed;
+- a coach's sessions and actions are records like the others (newest ``updated_at`` wins);
+  a leader's ``imported_at`` and ``share_scope`` are taken from the file when the file's copy
+  of that leader is new here or newer;
 - a record (or check-in) whose UUID belongs to another leader (or goal) in the journal is a
   conflict: the whole import is refused before anything is written.
 
@@ -20,16 +23,19 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 
+from .. import coaching
 from .. import feedback as feedback_sql
 from .. import goals as goals_sql
 from .. import leaders as leaders_sql
 from .. import reflections as reflections_sql
+from ..coaching import Action, CoachSession
 from ..journal import Journal
 from ..records import Feedback, Goal, Leader, Reflection
 from .fields import FileProblem
 from .reading import clean_message
 
-KINDS = ("leaders", "reflections", "goals", "feedback")
+KINDS = ("leaders", "reflections", "goals", "feedback", "coach_sessions", "coach_actions")
+LeaderOrigin = tuple[str | None, str | None]  # imported_at, share_scope, as stored
 
 
 @dataclass(frozen=True)
@@ -47,12 +53,17 @@ class ImportOptions:
 
 @dataclass
 class ImportPlan:
-    """Validated records to write, in the order leaders, reflections, goals, feedback."""
+    """Validated records to write, in the order leaders, reflections, goals, feedback, coach
+    sessions, coach actions. ``leader_origins``: per leader id, the file's ``imported_at`` and
+    ``share_scope`` (only formats that carry them fill it)."""
 
     leaders: list[Leader] = field(default_factory=list)
     reflections: list[Reflection] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
     feedback: list[Feedback] = field(default_factory=list)
+    coach_sessions: list[CoachSession] = field(default_factory=list)
+    coach_actions: list[Action] = field(default_factory=list)
+    leader_origins: dict[str, LeaderOrigin] = field(default_factory=dict)
     frameworks: list[tuple[str, str, str]] = field(default_factory=list)  # (id, version, source)
     repeated: dict[str, int] = field(default_factory=dict)  # records the file itself repeats
     notes: list[str] = field(default_factory=list)
@@ -78,8 +89,14 @@ class ImportSummary:
             f"imported {reflections} reflection{'' if reflections == 1 else 's'}, "
             f"{goals} goal{'' if goals == 1 else 's'}, {self.imported('feedback')} feedback"
         )
-        extra = [f"{sum(self.present[k] for k in KINDS if k != 'leaders')} already present"]
-        updated = sum(self.updated[k] for k in KINDS if k != "leaders")
+        sessions, actions = self.imported("coach_sessions"), self.imported("coach_actions")
+        if sessions or actions:
+            text += (
+                f", {sessions} coach session{'' if sessions == 1 else 's'}, "
+                f"{actions} action{'' if actions == 1 else 's'}"
+            )
+        extra = [f"{sum(self.present.get(k, 0) for k in KINDS if k != 'leaders')} already present"]
+        updated = sum(self.updated.get(k, 0) for k in KINDS if k != "leaders")
         if updated:
             extra.append(f"{updated} updated from newer copies")
         line = f"{text} ({', '.join(extra)})" + "".join(f"; {note}" for note in self.notes)
@@ -97,12 +114,19 @@ def apply_plan(journal: Journal, plan: ImportPlan) -> ImportSummary:
         *_decide(counts, "reflections", plan.reflections, _owned(conn, reflections_sql.get)),
         *_decide(counts, "goals", plan.goals, _goal_decision(conn, plan.goals)),
         *_decide(counts, "feedback", plan.feedback, _owned(conn, feedback_sql.get)),
+        *_decide(
+            counts, "coach_sessions", plan.coach_sessions, _owned(conn, coaching.find_session)
+        ),
+        *_decide(counts, "coach_actions", plan.coach_actions, _owned(conn, coaching.find_action)),
     ]
+    origins = _winning_origins(conn, plan)
     savers = {
         "leaders": leaders_sql.save,
         "reflections": reflections_sql.save,
         "goals": goals_sql.save,
         "feedback": feedback_sql.save,
+        "coach_sessions": coaching.write_session,
+        "coach_actions": coaching.write_action,
     }
     try:
         for framework_id, version, source in plan.frameworks:
@@ -112,6 +136,11 @@ def apply_plan(journal: Journal, plan: ImportPlan) -> ImportSummary:
             )
         for kind, record in writes:
             savers[kind](conn, record)
+            if kind == "leaders" and record.id in origins:
+                conn.execute(
+                    "UPDATE leaders SET imported_at = ?, share_scope = ? WHERE id = ?",
+                    (*origins[record.id], record.id),
+                )
     except sqlite3.Error as exc:  # a constraint the checks above missed: nothing is kept
         raise FileProblem("", f"the journal refused a record ({exc})") from None
     return ImportSummary(
@@ -151,6 +180,16 @@ def _owned(conn: sqlite3.Connection, get):
         return "updated", replace(record, created_at=existing.created_at)
 
     return decide
+
+
+def _winning_origins(conn: sqlite3.Connection, plan: ImportPlan) -> dict[str, LeaderOrigin]:
+    """The file's ``imported_at``/``share_scope`` of each leader whose file copy wins."""
+    winners = {}
+    for leader in plan.leaders:
+        existing = leaders_sql.get(conn, leader.id)
+        if leader.id in plan.leader_origins and (existing is None or _newer(leader, existing)):
+            winners[leader.id] = plan.leader_origins[leader.id]
+    return winners
 
 
 def _leader_decision(conn: sqlite3.Connection):

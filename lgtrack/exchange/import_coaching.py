@@ -1,0 +1,148 @@
+"""Reading a coach's notes from an ``lgtrack-export`` file (version 2); nothing is written.
+
+Checked as strictly as every other record: unknown fields refused, types, dates and text limits,
+an action's status (open, done, dropped) and its closing date, a session or action whose leader
+is neither in the file nor in this journal refused, and an action's ``session_id`` naming a
+session of the same leader in the file or in this journal (or ``null``). A leader's
+``share_scope`` is checked as a share bundle's scope is, against the leader's framework.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import coaching
+from .. import leaders as leaders_sql
+from .._time import moment_to_text
+from ..coaching import ACTION_STATUSES, GROW_FIELDS, Action, CoachSession
+from ..framework import Framework
+from ..journal import Journal
+from ..records import Leader
+from .fields import Fields, FileProblem, problems_at, show
+from .merge import LeaderOrigin
+
+MAX_ACTION_TEXT = 2_000  # as coaching.add_action
+
+
+@dataclass
+class CoachFile:
+    """What a coach record may point to: the file's leaders and sessions, and the journal."""
+
+    journal: Journal
+    leader_ids: set[str]
+    sessions: dict[str, CoachSession] = field(default_factory=dict)
+
+
+def leader_origins(
+    items: list[Any], owners: dict[str, tuple[Leader, Framework]]
+) -> dict[str, LeaderOrigin]:
+    """Per leader id: its ``imported_at`` and ``share_scope`` as stored (the leaders are valid)."""
+    origins = {}
+    for index, item in enumerate(items):
+        f = Fields(item, f"leaders[{index}]")
+        leader, fw = owners[f.uuid("id")]
+        imported_at = f.optional_moment("imported_at")
+        origins[leader.id] = (
+            moment_to_text(imported_at) if imported_at is not None else None,
+            _share_scope(f, fw),
+        )
+    return origins
+
+
+def _share_scope(f: Fields, fw: Framework) -> str | None:
+    if f.raw.get("share_scope") is None:
+        return None
+    from ..sharing.format import SCOPE_FIELDS, ShareScope  # late: lgtrack.sharing imports us
+
+    s = Fields(f.raw["share_scope"], f.at("share_scope"), allowed=SCOPE_FIELDS)
+    disciplines = s.texts("disciplines", limit=80)
+    include = s.texts("include", limit=20)
+    if not disciplines:
+        raise FileProblem(s.at("disciplines"), "names no discipline")
+    for name, values in (("disciplines", disciplines), ("include", include)):
+        if len(set(values)) != len(values):
+            raise FileProblem(s.at(name), "names the same item twice")
+    scope = ShareScope(
+        s.day("from", None),
+        s.day("to", None),
+        tuple(disciplines),
+        s.boolean("text"),
+        tuple(include),
+    )
+    with problems_at(s.where):
+        checked = scope.checked(fw)
+    return json.dumps(checked.to_json(), sort_keys=True, ensure_ascii=False)
+
+
+def _leader_id(f: Fields, coach: CoachFile) -> str:
+    leader_id = f.uuid("leader_id")
+    if leader_id not in coach.leader_ids and leaders_sql.get(coach.journal.conn, leader_id) is None:
+        raise FileProblem(
+            f.at("leader_id"), f"{leader_id} is not a leader in the file or in this journal"
+        )
+    return leader_id
+
+
+def read_session(f: Fields, coach: CoachFile) -> CoachSession:
+    session = CoachSession(
+        id=f.uuid("id"),
+        leader_id=_leader_id(f, coach),
+        day=f.day("day"),
+        goal=f.text("goal", ""),
+        reality=f.text("reality", ""),
+        options=f.text("options", ""),
+        will=f.text("will", ""),
+        notes=f.text("notes", ""),
+        created_at=f.moment("created_at"),
+        updated_at=f.moment("updated_at"),
+    )
+    if not any(getattr(session, name).strip() for name in (*GROW_FIELDS, "notes")):
+        raise FileProblem(f.where, "empty session notes (goal, reality, options, will, notes)")
+    coach.sessions[session.id] = session
+    return session
+
+
+def read_action(f: Fields, coach: CoachFile) -> Action:
+    leader_id = _leader_id(f, coach)
+    text = f.text("text", limit=MAX_ACTION_TEXT)
+    if not text.strip():
+        raise FileProblem(f.at("text"), "an action needs a text")
+    status = f.text("status", "open", limit=20)
+    if status not in ACTION_STATUSES:
+        known = ", ".join(ACTION_STATUSES)
+        raise FileProblem(f.at("status"), f"{show(status)} is not an action status ({known})")
+    closed_on = f.day("closed_on", None)
+    if (status == "open") != (closed_on is None):
+        problem = (
+            "must be null for an open action" if closed_on else f"needed: the action is {status}"
+        )
+        raise FileProblem(f.at("closed_on"), problem)
+    return Action(
+        id=f.uuid("id"),
+        leader_id=leader_id,
+        session_id=_session_id(f, coach, leader_id),
+        text=text,
+        due=f.day("due", None),
+        status=status,
+        closed_on=closed_on,
+        created_at=f.moment("created_at"),
+        updated_at=f.moment("updated_at"),
+    )
+
+
+def _session_id(f: Fields, coach: CoachFile, leader_id: str) -> str | None:
+    if f.raw.get("session_id") is None:
+        return None
+    session_id = f.uuid("session_id")
+    session = coach.sessions.get(session_id) or coaching.find_session(
+        coach.journal.conn, session_id
+    )
+    if session is None:
+        raise FileProblem(
+            f.at("session_id"), f"{session_id} is not a session in the file or in this journal"
+        )
+    if session.leader_id != leader_id:
+        raise FileProblem(f.at("session_id"), f"session {session_id} is another leader's")
+    return session_id
