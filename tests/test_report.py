@@ -232,7 +232,8 @@ def test_the_report_counts_changes_since_the_last_session(journal, leader):
     assert [r.day for r in overview.changes.reflections] == [TODAY - timedelta(days=1),
                                                              TODAY - timedelta(days=8)]  # fmt: skip
     page = render_report(overview, "en")
-    assert "2 reflections · 1 feedback · 1 goal check-ins" in page
+    # "Label: number" reads right for any count ("1 new goals" did not)
+    assert "Reflections: 2 · Feedback: 1 · Goal check-ins: 1 · New goals: 0" in page
 
 
 def test_without_a_session_the_last_thirty_days_are_shown(journal, leader):
@@ -312,3 +313,13 @@ def test_the_report_file_is_written_whole(journal, leader, tmp_path):
     text = path.read_text("utf-8")
     assert text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>")
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "shown"),
+    [(-0.04, "da", "0,0"), (0.04, "en", "0.0"), (-0.26, "da", "-0,3"), (0.26, "en", "+0.3")],
+)
+def test_a_gap_that_rounds_to_zero_is_shown_without_a_sign(value, lang, shown):
+    from lgtrack.report._text import signed
+
+    assert signed(value, lang) == shown

@@ -154,7 +154,31 @@ def test_switching_the_language_keeps_unsaved_notes(journal, tmp_path):
     assert "<h2>Since the last session</h2>" in widget._overview.value
 
 
+def test_no_message_stays_in_the_old_language_after_switching(journal, tmp_path):
+    add_leader(journal, "Ada Berg")
+    widget = widget_for(journal, tmp_path)
+    add(widget, "Læse bogen")
+    write_notes(widget, TODAY, goal="Mere ro")
+    assert "tilføjet" in widget._actions_status.value and "gemt" in widget._session_status.value
+    widget.set_lang("en")
+    assert widget._actions_status.value == widget._session_status.value == ""
+
+
 # -- actions ---------------------------------------------------------------------------------
+
+
+def test_the_wide_fields_fill_the_column_without_spilling_over_its_edge(journal, tmp_path):
+    add_leader(journal, "Ada Berg")
+    widget = widget_for(journal, tmp_path)
+    # "100%" plus the widgets' margin cut the right border off at the page edge
+    assert widget._action_text.layout.width == widget._notes["goal"].layout.width == "auto"
+
+
+def test_the_due_label_of_a_new_action_is_not_cut(journal, tmp_path):
+    add_leader(journal, "Ada Berg")
+    widget = widget_for(journal, tmp_path)
+    assert widget._action_due.description == "Frist (valgfri)"
+    assert widget._action_due.style.description_width == "initial"  # the default cut it short
 
 
 def test_an_action_carries_forward_to_the_next_session_until_closed(journal, tmp_path):

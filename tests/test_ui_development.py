@@ -295,3 +295,13 @@ def test_the_app_shows_the_page_and_relabels_it(journal):
     app.set_lang("en")
     assert page.lang == "en"
     assert "My development" in page._title.value
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "shown"),
+    [(-0.04, "da", "+0,0"), (-0.26, "da", "−0,3"), (0.26, "en", "+0.3"), (-0.04, "en", "+0.0")],
+)
+def test_a_gap_that_rounds_to_zero_shows_no_minus_sign(value, lang, shown):
+    from lgtrack.ui._development_text import number
+
+    assert number(value, lang, signed=True) == shown

@@ -90,6 +90,15 @@ def test_recent_feedback_is_listed_and_escaped(journal):
     assert widget._recent.value.count("&lt;img src=x onerror=alert(1)&gt;") == 2
 
 
+def test_the_saved_message_does_not_stay_in_the_old_language(journal):
+    widget = FeedbackWidget(journal)
+    widget._text.value = "Godt møde"
+    widget._save.click()
+    assert "lg-msg-ok" in widget._status.value
+    widget.set_lang("en")
+    assert widget._status.value == ""
+
+
 def test_switching_language_relabels_roles_and_buttons(journal):
     widget = FeedbackWidget(journal)
     widget._role.value = "peer"

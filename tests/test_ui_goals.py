@@ -71,6 +71,41 @@ def test_a_goal_without_a_title_is_refused_with_a_message(journal):
     assert "lg-msg-error" in widget._status.value and "titel" in widget._status.value
 
 
+def test_a_new_goal_due_before_today_is_refused_with_a_message(journal):
+    widget = GoalsWidget(journal)
+    fill(widget)
+    widget._due.value = date(2026, 11, 1)  # NOW is 2 November
+    widget._add_button.click()
+    assert journal.goals() == []
+    assert "lg-msg-error" in widget._status.value
+    assert "Fristen ligger før i dag" in widget._status.value
+    widget._due.value = date(2026, 11, 2)
+    widget._add_button.click()
+    assert [g.due for g in journal.goals()] == [date(2026, 11, 2)]
+
+
+def test_an_open_goal_past_its_due_date_is_marked_overdue(journal):
+    late = journal.add_goal(Goal(discipline="self", title="Sen", due=date(2026, 10, 31)))
+    journal.add_goal(Goal(discipline="self", title="I tide", due=date(2026, 11, 2)))
+    widget = GoalsWidget(journal, lang="en")
+    marked = {row.goal.id: "lg-goal-overdue" in row._summary.value for row in widget._rows}
+    assert marked[late.id] and sum(marked.values()) == 1
+    assert "overdue" in next(r for r in widget._rows if r.goal.id == late.id)._summary.value
+
+
+def test_closed_goals_are_listed_most_recently_closed_first():
+    now = [datetime(2026, 8, 1, tzinfo=timezone.utc)]
+    with Journal.open(":memory:", clock=lambda: now[0]) as journal:
+        journal.set_profile("AB", "teamleder", lang="da")
+        first = journal.add_goal(Goal(discipline="self", title="Oprettet først"))
+        now[0] = datetime(2026, 8, 2, tzinfo=timezone.utc)
+        second = journal.add_goal(Goal(discipline="self", title="Oprettet sidst"))
+        journal.close_goal(second.id, "achieved", day=date(2026, 9, 1))
+        journal.close_goal(first.id, "dropped", day=date(2026, 10, 1))
+        closed = GoalsWidget(journal)._closed.value
+    assert closed.index("Oprettet først") < closed.index("Oprettet sidst")
+
+
 def test_a_double_click_on_add_creates_one_goal(journal):
     widget = GoalsWidget(journal)
     fill(widget)
@@ -127,6 +162,15 @@ def test_hostile_goal_text_is_shown_as_text(journal):
     widget = GoalsWidget(journal)
     shown = widget._rows[0]._summary.value + widget._closed.value
     assert "<img" not in shown and shown.count("&lt;img") == 3
+
+
+def test_the_added_message_does_not_stay_in_the_old_language(journal):
+    widget = GoalsWidget(journal)
+    fill(widget)
+    widget._add_button.click()
+    assert "oprettet" in widget._status.value
+    widget.set_lang("en")
+    assert widget._status.value == ""
 
 
 def test_switching_language_relabels_the_form_and_the_rows(journal):

@@ -192,6 +192,12 @@ def test_switching_language_relabels_buttons_and_list(journal):
     assert "People leadership and development" in browser._list.options[0][0]
 
 
+def test_the_edit_fields_fill_the_column_without_spilling_over_its_edge(journal):
+    editor = JournalBrowser(journal)._editor
+    # "100%" plus the widgets' margin cut the right border off at the page edge
+    assert editor._text.layout.width == editor._tags.layout.width == "auto"
+
+
 def test_css_classes(journal):
     browser = JournalBrowser(journal)
     assert "lg-journal" in browser._dom_classes

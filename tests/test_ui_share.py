@@ -12,6 +12,7 @@ from sharing_support import leader_journal
 from lgtrack.exchange import import_file
 from lgtrack.sharing import bundle_checksum
 from lgtrack.ui.share import ShareWidget
+from lgtrack.validation import MAX_SHORT
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -108,10 +109,13 @@ def test_invalid_choices_disable_writing(widget, tmp_path):
     assert widget.write() is None
     widget._disciplines["self"].value = True
     widget._since.value, widget._until.value = date(2026, 5, 1), date(2026, 4, 1)
-    assert widget.bundle is None and "starts" in widget.preview_html
+    assert widget.bundle is None
+    assert "Perioden begynder (2026-05-01) efter den slutter (2026-04-01)" in widget.preview_html
     widget._until.value = None
     widget._name.value = " "
     assert widget.bundle is None and "navn" in widget.preview_html
+    widget._name.value = "I" * (MAX_SHORT + 1)
+    assert widget.bundle is None and "Navnet er for langt" in widget.preview_html
     widget._name.value = "IH"
     assert widget.bundle is not None and not widget._write.disabled
     assert list(tmp_path.iterdir()) == []
@@ -123,8 +127,49 @@ def test_a_bad_path_is_reported_not_raised(widget, tmp_path):
     assert "lg-msg-error" in widget._status.value and "filnavn" in widget._status.value
     widget._path.value = str(tmp_path / "missing" / "b.json")
     widget._write.click()
-    assert "lg-msg-error" in widget._status.value and "no folder" in widget._status.value
+    assert "lg-msg-error" in widget._status.value
+    assert f"Mappen {tmp_path / 'missing'} findes ikke" in widget._status.value
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_period_and_name_errors_speak_the_leaders_language(sample, tmp_path):
+    widget = ShareWidget(sample.journal, folder=tmp_path, lang="en")
+    widget._since.value, widget._until.value = date(2026, 5, 1), date(2026, 4, 1)
+    assert "The period starts (2026-05-01) after it ends (2026-04-01)" in widget.preview_html
+    widget._since.value = None
+    widget._path.value = str(tmp_path / "missing" / "b.json")
+    widget._write.click()
+    assert "does not exist" in widget._status.value
+
+
+def test_without_a_folder_the_file_goes_beside_the_journal_not_the_notebooks(tmp_path, monkeypatch):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    monkeypatch.chdir(notebooks)  # Voilà runs the kernel in the notebook folder, maybe in git
+    home = tmp_path / "home"
+    sample = leader_journal(home=str(home))
+    try:
+        widget = ShareWidget(sample.journal)
+        written = widget.write()
+    finally:
+        sample.journal.close()
+    assert written is not None and written.parent == home.resolve()
+    assert list(notebooks.iterdir()) == []
+
+
+def test_the_two_day_pickers_fit_beside_each_other(widget):
+    # At their default 300 px each, "To" overlapped the preview column.
+    assert widget._since.layout.width == widget._until.layout.width == "11em"
+    # and the preview and the path fill their column without spilling over the page edge
+    assert widget._preview_box.layout.width == widget._path.layout.width == "auto"
+
+
+def test_what_is_wrong_with_the_choices_is_said_again_in_the_new_language(widget):
+    for box in widget._kinds.values():
+        box.value = False
+    assert "mindst én disciplin" in widget.preview_html
+    widget.set_lang("en")
+    assert "at least one discipline" in widget.preview_html
 
 
 def test_the_widget_speaks_english(sample, tmp_path):

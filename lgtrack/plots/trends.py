@@ -137,7 +137,12 @@ def plot_behaviour_heatmap(
         linewidth=0.6,
     )
     ax.set_facecolor(EMPTY_CELL)
-    ax.set_yticks(np.arange(len(behaviours)) + 0.5, labels=behaviours, fontsize="small")
+    names = _series_labels(framework, "behaviour", lang)  # an id alone means nothing to a leader
+    ax.set_yticks(
+        np.arange(len(behaviours)) + 0.5,
+        labels=[names.get(b, b) for b in behaviours],
+        fontsize="small",
+    )
     ax.set_ylim(len(behaviours), 0)
     ax.set_ylabel(t("plot_axis_behaviour", lang))
     date_axis(ax, lang, label=False)

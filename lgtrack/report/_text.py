@@ -25,13 +25,15 @@ def decimal(value: float | None, lang: str, digits: int = 1) -> str:
     """``3,4`` (da) or ``3.4`` (en); a dash for a missing value."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    value = round(float(value), digits) + 0.0  # -0.04 rounds to -0.0: show it as 0.0
     text = f"{value:.{digits}f}"
     return text.replace(".", ",") if lang == "da" else text
 
 
 def signed(value: float | None, lang: str) -> str:
     text = decimal(value, lang)
-    return f"+{text}" if text != "–" and not text.startswith("-") and value else text
+    shown_as_zero = text.strip("0,.") == ""
+    return f"+{text}" if text != "–" and not text.startswith("-") and not shown_as_zero else text
 
 
 def percent(value: float | None, lang: str) -> str:

@@ -22,6 +22,7 @@ def number(value: float, lang: str, *, signed: bool = False) -> str:
     """``3.25`` as ``3,3`` (da) or ``3.3`` (en); ``–`` for no value."""
     if pd.isna(value):
         return "–"
+    value = round(float(value), 1) + 0.0  # -0.04 rounds to -0.0: show it as 0.0
     text = f"{value:+.1f}" if signed else f"{value:.1f}"
     return text.replace(".", ",").replace("-", "−") if lang == "da" else text.replace("-", "−")
 

@@ -54,7 +54,8 @@ from ._common import (
 
 NOTE_FIELDS = (*GROW_FIELDS, "notes")
 TABS = ("overview", "session", "actions", "report")
-_WIDE = widgets.Layout(width="100%")
+# "auto" fills the column; "100%" plus the widget margin cut the right border at the page edge.
+_WIDE = widgets.Layout(width="auto")
 
 
 class _ActionRow(widgets.HBox):
@@ -193,7 +194,9 @@ class CoachWidget(widgets.VBox):
         self._action_list = classed(widgets.VBox(), "lg-coach-actions")
         self._new_title = widgets.HTML()
         self._action_text = classed(widgets.Text(layout=_WIDE), "lg-coach-action-new")
-        self._action_due = classed(widgets.DatePicker(), "lg-coach-action-due")
+        self._action_due = classed(  # "Frist (valgfri)" was cut to "Frist (valg…"
+            widgets.DatePicker(style={"description_width": "initial"}), "lg-coach-action-due"
+        )
         self._add = classed(widgets.Button(icon="plus"), "lg-coach-action-add")
         self._actions_status = classed(widgets.HTML(), "lg-coach-actions-status")
         self._add_guard = SaveGuard(self._add)
@@ -290,6 +293,7 @@ class CoachWidget(widgets.VBox):
     def _on_language_value(self, change: dict) -> None:
         self._lang = change["new"]  # the notes being written stay as they are
         self._render_labels()
+        self._session_status.value = self._actions_status.value = self._report_status.value = ""
         if self._render_leader_options():
             self._session_info.value = self._session_note()
             self._render_views()

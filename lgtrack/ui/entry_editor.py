@@ -29,7 +29,8 @@ from ._common import (
 )
 from ._html import reflection_html
 
-_WIDE = widgets.Layout(width="100%")
+# "auto" fills the column; "100%" plus the widget margin cut the right border at the page edge.
+_WIDE = widgets.Layout(width="auto")
 _LABELS = ("ui.field.text", "ui.field.next_step", "ui.field.tags")
 
 

@@ -58,6 +58,7 @@ class FeedbackWidget(widgets.VBox):
         self._lang = resolve_lang(None, lang)
         self._ratings.set_lang(self._lang)
         self._render_labels()
+        self._status.value = ""  # no message left in the old language
 
     def refresh(self) -> None:
         """Re-read the recent feedback from the journal."""

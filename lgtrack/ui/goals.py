@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import ipywidgets as widgets
 
@@ -107,6 +108,7 @@ class GoalsWidget(widgets.VBox):
     def set_lang(self, lang: str) -> None:
         self._lang = resolve_lang(None, lang)
         self._render_labels()
+        self._status.value = self._list_status.value = ""  # no message left in the old language
 
     def refresh(self) -> None:
         """Re-read the goals from the journal."""
@@ -199,7 +201,11 @@ class GoalsWidget(widgets.VBox):
         ]
         empty = widgets.HTML(f"<p><i>{esc(t('ui.goals.none_open', lang))}</i></p>")
         self._list.children = self._rows or [empty]
-        closed = [g for g in self._journal.goals() if g.status != "open"][:CLOSED_SHOWN]
+        closed = sorted(  # the most recently closed first, as the dates shown read
+            (g for g in self._journal.goals() if g.status != "open"),
+            key=lambda g: g.closed_on or date.min,
+            reverse=True,
+        )[:CLOSED_SHOWN]
         items = "".join(
             f"<li>{esc(g.title)} – {esc(t(STATUS_KEYS[g.status], lang))}"
             f"{' ' + esc(g.closed_on.isoformat()) if g.closed_on else ''}</li>"
@@ -214,6 +220,9 @@ class GoalsWidget(widgets.VBox):
         parts = [f"<b>{esc(goal.title)}</b> · {esc(discipline)}"]
         if goal.due:
             parts.append(f"<br>{esc(t('ui.goal.due', lang, day=goal.due.isoformat()))}")
+            if goal.due < today_of(self._clock):
+                overdue = esc(t("ui.goal.overdue", lang))
+                parts.append(f' – <b class="lg-goal-overdue" style="color:#b71c1c">{overdue}</b>')
         if goal.behaviours:
             texts = "".join(
                 f"<li>{esc(behaviour_text(self._framework, b, lang))}</li>" for b in goal.behaviours
@@ -240,6 +249,8 @@ class GoalsWidget(widgets.VBox):
         lang = self._lang
         if not self._goal_title.value.strip():
             return t("ui.goals.error.title", lang)
+        if self._due.value is not None and self._due.value < today_of(self._clock):
+            return t("ui.goals.error.due_past", lang)
         return (
             too_long(lang, "ui.goals.field.title", self._goal_title.value, MAX_SHORT)
             or too_long(lang, "ui.goals.field.why", self._why.value)

@@ -19,7 +19,9 @@ from ..validation import MAX_SHORT
 from ._common import Clock, classed, esc, resolve_lang, status_html
 
 HTML_TEXT_CHARS = 300
-_WIDE = widgets.Layout(width="100%")
+# "auto" fills the column; "100%" plus the widget margin cut the right border at the page edge.
+_WIDE = widgets.Layout(width="auto")
+_DAY = widgets.Layout(width="11em")
 _PREVIEW_BOX = (
     "border:1px solid #b0bec5;border-radius:4px;padding:0.5em 0.8em;"
     "max-height:28em;overflow:auto;background:#fafafa"
@@ -63,7 +65,7 @@ class ShareWidget(widgets.VBox):
     def set_lang(self, lang: str) -> None:
         self._lang = resolve_lang(None, lang)
         self._render_labels()
-        self._render_preview()
+        self.refresh()  # the preview, or what is wrong with the choices, in the new language
 
     @property
     def scope(self) -> ShareScope:
@@ -139,8 +141,9 @@ class ShareWidget(widgets.VBox):
         self._title = widgets.HTML()
         self._intro = widgets.HTML()
         self._labels = {key: widgets.HTML() for key in _LABELS}
-        self._since = classed(widgets.DatePicker(), "lg-share-from")
-        self._until = classed(widgets.DatePicker(), "lg-share-to")
+        # Two pickers side by side must fit the left column (their default 300 px each do not).
+        self._since = classed(widgets.DatePicker(layout=_DAY), "lg-share-from")
+        self._until = classed(widgets.DatePicker(layout=_DAY), "lg-share-to")
         self._disciplines = {
             d.id: classed(widgets.Checkbox(value=True, indent=False), f"lg-share-d-{d.id}")
             for d in self._framework.disciplines
