@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 import lgtrack.report
-from lgtrack import Journal, Leader, Reflection, load_framework
+from lgtrack import Feedback, Goal, Journal, Leader, Reflection, load_framework
 from lgtrack.cli import main
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
@@ -141,3 +141,30 @@ def test_help_names_the_options(capsys):
     assert code == 0
     for option in ("--leader ID", "--out FILE", "--today DATE", "--lang", "--pdf", "--home DIR"):
         assert option in stdout
+
+
+def test_a_leaders_report_on_her_own_journal_leaves_private_entries_out(capsys, tmp_path):
+    home = tmp_path / "own"
+    with Journal.open(home, clock=lambda: NOW) as journal:
+        me = journal.set_profile("Ida", "teamleder", lang="da")
+        for text, private in (
+            ("Delt refleksion", False),
+            ("HEMMELIG-NOTE om en medarbejder", True),
+        ):
+            journal.add_reflection(
+                Reflection(day=date(2026, 11, 20), disciplines=("people",), text=text,
+                           private=private)
+            )  # fmt: skip
+        goal = journal.add_goal(Goal(discipline="people", title="HEMMELIGT-MÅL", private=True))
+        journal.check_in(goal.id, 50, note="HEMMELIG-STATUS", day=date(2026, 11, 21))
+        journal.add_feedback(
+            Feedback(day=date(2026, 11, 22), role="employee", discipline="people",
+                     text="HEMMELIG-FEEDBACK", private=True)
+        )  # fmt: skip
+    out = tmp_path / "report.html"
+    code, _, err = run(capsys, "report", "--home", str(home), "--leader", me.id,
+                       "--out", str(out), "--today", "2026-11-30")  # fmt: skip
+    assert (code, err) == (0, "")
+    text = out.read_text("utf-8")
+    assert "Delt refleksion" in text
+    assert "HEMMELIG" not in text and "HEMMELIGT" not in text

@@ -18,7 +18,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="write the coaching report on a leader (HTML, optionally PDF)",
         description="Write the report for a coaching session: what changed since the last\n"
         "session, trends, coverage, self vs others, goals, the last session's GROW notes,\n"
-        "open actions and questions for next time. One HTML file with everything inside.",
+        "open actions and questions for next time. One HTML file with everything inside.\n"
+        "Entries marked private are never in a report.",
         epilog="examples:\n  lgtrack report --leader 3f2a9c --out report.html\n"
         "  lgtrack report --leader 3f2a9c --out report.html --lang en --pdf",
         formatter_class=argparse.RawDescriptionHelpFormatter,

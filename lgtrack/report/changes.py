@@ -43,8 +43,9 @@ def changes_since(
     """Reflections, feedback, check-ins, new and newly achieved goals after ``session_day``
     (or in the last 30 days when there was no session) up to and including ``today``."""
     since = session_day if session_day is not None else today - timedelta(days=FIRST_SESSION_DAYS)
-    window = EntryFilter(since=since + timedelta(days=1), until=today)
-    goals = journal.goals(leader_id=leader_id)
+    # Private entries never reach a coaching overview or report.
+    window = EntryFilter(since=since + timedelta(days=1), until=today, include_private=False)
+    goals = journal.goals(EntryFilter(include_private=False), leader_id=leader_id)
 
     def inside(day: date | None) -> bool:
         return day is not None and since < day <= today

@@ -25,8 +25,11 @@ from ..coaching import Action, CoachSession, carried_forward, last_session
 from ..errors import NotFoundError, ValidationError
 from ..framework import Framework
 from ..journal import Journal
+from ..query import EntryFilter
 from ..records import Goal, Leader
 from .changes import Changes, changes_since
+
+SHARED = EntryFilter(include_private=False)
 
 PERIOD_DAYS = 365
 COVERAGE_DAYS = 90
@@ -69,10 +72,13 @@ def build_overview(
     The last session is the latest one on or before ``today``; pass ``session_before`` (the day
     of the session being written) to take the latest one strictly before that day instead.
     "What changed" counts entries after that session's day.
+
+    Entries marked private are left out: the overview and the report made from it are for a
+    coaching session, even when a leader makes one from her own journal.
     """
     leader = journal.leader(leader_id)
     framework = journal.framework_for(leader)
-    frames = JournalFrames.load(journal, leader.id)
+    frames = JournalFrames.load(journal, leader.id, include_private=False)
     start = today - timedelta(days=period_days - 1)
     before = session_before if session_before is not None else today + timedelta(days=1)
     session = last_session(journal, leader.id, before=before)
@@ -103,7 +109,7 @@ def build_overview(
         goal_progress=goal_progress(
             frames.checkins[frames.checkins["goal_id"].isin(goals["id"])], until=today
         ),
-        goal_records={g.id: g for g in journal.goals(leader_id=leader.id)},
+        goal_records={g.id: g for g in journal.goals(SHARED, leader_id=leader.id)},
         changes=changes_since(journal, leader.id, session.day if session else None, today),
         session=session,
         open_actions=tuple(carried_forward(journal, leader.id)),
