@@ -148,6 +148,23 @@ class Framework:
                 return effect
         raise KeyError(effect_id)
 
+    # Display names that fall back to the id: records may name an id a later framework dropped.
+
+    def discipline_name(self, discipline_id: str, lang: str) -> str:
+        try:
+            return self.discipline(discipline_id).name.get(lang)
+        except KeyError:
+            return discipline_id
+
+    def behaviour_text(self, behaviour_id: str, lang: str) -> str:
+        behaviour = self._behaviour_index.get(behaviour_id)
+        return behaviour.text.get(lang) if behaviour else behaviour_id
+
+    def level_name(self, level_id: str | None, lang: str) -> str:
+        if level_id in self.level_ids:
+            return self.level(level_id).name.get(lang)
+        return level_id or "–"
+
     @property
     def discipline_ids(self) -> tuple[str, ...]:
         return tuple(d.id for d in self.disciplines)

@@ -353,3 +353,14 @@ def test_bundled_files_are_named_after_their_framework_id() -> None:
     assert {lgtrack.load_framework(path).id for path in bundled.values()} == {"kodeks", "stuk"}
     for framework_id, path in bundled.items():
         assert lgtrack.load_framework(path).id == framework_id
+
+
+def test_display_names_follow_the_language_and_fall_back_to_the_id():
+    fw = lgtrack.load_framework("stuk")
+    assert fw.discipline_name("people", "en") == "People leadership and development"
+    assert fw.discipline_name("people", "da") == "Personaleledelse og udvikling"
+    assert fw.behaviour_text("self.teamleder.1", "da").startswith("Afsætter tid til refleksion")
+    assert fw.level_name("kontorchef", "en") == "Head of Division"
+    assert fw.discipline_name("retired", "da") == "retired"
+    assert fw.behaviour_text("retired.g9", "en") == "retired.g9"
+    assert fw.level_name(None, "da") == "–"

@@ -66,7 +66,10 @@ def test_without_leaders_the_page_says_how_to_import_one(journal, tmp_path):
     assert widget._tabs.layout.display == "none" and widget._leader.layout.display == "none"
     assert widget.leader is None
     widget.set_lang("en")
-    assert "Import a leader&#x27;s share bundle with `lgtrack import FILE`" in widget._empty.value
+    assert (
+        "Import a leader&#x27;s share bundle with the command “lgtrack import FILE”"
+        in widget._empty.value
+    )
 
 
 def test_a_coach_without_a_profile_sees_the_leaders(journal, tmp_path):

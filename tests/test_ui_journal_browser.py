@@ -210,3 +210,11 @@ def test_css_classes(journal):
         (browser._editor._detail, "lg-journal-detail"),
     ):
         assert css_class in child._dom_classes
+
+
+def test_an_empty_journal_invites_the_first_reflection_rather_than_blaming_filters(journal):
+    browser = JournalBrowser(journal)
+    assert browser.shown == []
+    assert "Ingen refleksioner endnu" in browser._page_label.value
+    browser._search.value = "noget"
+    assert "Ingen indlæg passer til filtrene" in browser._page_label.value

@@ -43,23 +43,15 @@ def percent(value: float | None, lang: str) -> str:
 
 
 def discipline_name(framework: Framework, discipline_id: str, lang: str) -> str:
-    try:
-        return framework.discipline(discipline_id).name.get(lang)
-    except KeyError:
-        return discipline_id
+    return framework.discipline_name(discipline_id, lang)
 
 
 def behaviour_text(framework: Framework, behaviour_id: str, lang: str) -> str:
-    try:
-        return framework.behaviour(behaviour_id).text.get(lang)
-    except KeyError:
-        return behaviour_id
+    return framework.behaviour_text(behaviour_id, lang)
 
 
 def level_name(framework: Framework, level_id: str | None, lang: str) -> str:
-    if level_id in framework.level_ids:
-        return framework.level(level_id).name.get(lang)
-    return level_id or "–"
+    return framework.level_name(level_id, lang)
 
 
 def snippet(text: str, limit: int = 160) -> str:

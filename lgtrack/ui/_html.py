@@ -25,17 +25,11 @@ def role_label(role: str, lang: str) -> str:
 
 
 def discipline_name(framework: Framework, discipline: str, lang: str) -> str:
-    try:
-        return framework.discipline(discipline).name.get(lang)
-    except KeyError:
-        return discipline
+    return framework.discipline_name(discipline, lang)
 
 
 def behaviour_text(framework: Framework, behaviour: str, lang: str) -> str:
-    try:
-        return framework.behaviour(behaviour).text.get(lang)
-    except KeyError:
-        return behaviour
+    return framework.behaviour_text(behaviour, lang)
 
 
 def score_text(framework: Framework, score: int | None, lang: str) -> str:

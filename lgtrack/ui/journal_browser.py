@@ -198,6 +198,8 @@ class JournalBrowser(widgets.VBox):
                 first=page * size + 1,
                 last=page * size + len(entries),
             )
+        elif self.current_filter == EntryFilter():
+            text = t("ui.journal.none_yet", self._lang)
         else:
             text = t("ui.journal.empty", self._lang)
         self._page_label.value = f"<span style='padding:0 1em'>{esc(text)}</span>"
