@@ -1,4 +1,5 @@
-"""Helpers shared by the widgets: escaping, status lines, languages, option lists, guards."""
+"""Helpers shared by the widgets: escaping, status lines, languages, option lists, guards,
+the base classes of the owner's pages."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import ipywidgets as widgets
 
@@ -167,3 +168,82 @@ class SaveGuard:
         finally:
             self._busy = False
             self._button.disabled = False
+
+
+class LeaderPage(widgets.VBox):
+    """A page of the journal owner's: the journal, "now", the language, the owner and the
+    owner's framework (``_journal``, ``_clock``, ``_lang``, ``_leader``, ``_framework``)."""
+
+    def __init__(self, journal: Journal, clock: Clock | None, lang: str | None):
+        super().__init__()
+        self._journal = journal
+        self._clock = clock or journal.clock
+        self._leader = journal.require_me()
+        self._framework = journal.framework_for(self._leader)
+        self._lang = resolve_lang(journal, lang)
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+
+Entry = TypeVar("Entry")
+
+
+class FormPage(LeaderPage, Generic[Entry]):
+    """A page with a form that stores an entry: the save guard, the status line and listeners.
+
+    A subclass sets ``_status`` (HTML) and ``_guard`` (:class:`SaveGuard`) and defines
+    ``_problem()`` (what is wrong with the form, or None), ``_add()`` (store the form's entry,
+    return it as stored) and ``_after_save(stored)`` (reset the form; return the "saved" message).
+    """
+
+    _status: widgets.HTML
+    _guard: SaveGuard
+
+    def __init__(self, journal: Journal, clock: Clock | None, lang: str | None):
+        super().__init__(journal, clock, lang)
+        self._saved_listeners: list[Callable[[Entry], None]] = []
+
+    def on_saved(self, callback: Callable[[Entry], None]) -> None:
+        """Call ``callback(entry)`` after each entry is stored."""
+        self._saved_listeners.append(callback)
+
+    def _notify(self, entry: Entry) -> None:
+        for callback in self._saved_listeners:
+            callback(entry)
+
+    def _on_form_value(self, _change: dict) -> None:
+        self._touch()
+
+    def _touch(self) -> None:
+        self._guard.touch()
+        if self._status.value:
+            self._status.value = ""
+
+    def _on_save_click(self, _button: widgets.Button) -> None:
+        self._guard.run(self._store)
+
+    def _store(self) -> None:
+        problem = self._problem()
+        if problem:
+            self._status.value = status_html("error", problem)
+            return
+        try:
+            stored = self._add()
+        except LgtrackError as error:
+            self._status.value = status_html("error", error_message(error, self._lang))
+            return
+        message = self._after_save(stored)
+        self._guard.saved()
+        self._status.value = status_html("ok", message)
+        self._notify(stored)
+
+    def _problem(self) -> str | None:
+        raise NotImplementedError
+
+    def _add(self) -> Entry:
+        raise NotImplementedError
+
+    def _after_save(self, stored: Entry) -> str:
+        raise NotImplementedError

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import ipywidgets as widgets
 
-from ..errors import LgtrackError
 from ..i18n import t
 from ..journal import Journal
 from ..query import EntryFilter
@@ -14,15 +11,14 @@ from ..records import FEEDBACK_ROLES, Feedback
 from ..validation import MAX_SHORT
 from ._common import (
     Clock,
+    FormPage,
     SaveGuard,
     classed,
     discipline_options,
-    error_message,
     esc,
     quiet,
     resolve_lang,
     set_options,
-    status_html,
     today_of,
     too_long,
 )
@@ -33,26 +29,16 @@ RECENT_SHOWN = 5
 _WIDE = widgets.Layout(width="100%")
 
 
-class FeedbackWidget(widgets.VBox):
+class FeedbackWidget(FormPage[Feedback]):
     """Record feedback the journal's owner received, with ratings of my level's behaviours."""
 
     def __init__(self, journal: Journal, *, clock: Clock | None = None, lang: str | None = None):
-        super().__init__()
-        self._journal = journal
-        self._clock = clock or journal.clock
-        self._leader = journal.require_me()
-        self._framework = journal.framework()
-        self._lang = resolve_lang(journal, lang)
-        self._saved_listeners: list[Callable[[Feedback], None]] = []
+        super().__init__(journal, clock, lang)
         self._build()
         self._guard = SaveGuard(self._save)
         self._render_labels()
         self._reset_form()
         self.add_class("lg-feedback")
-
-    @property
-    def lang(self) -> str:
-        return self._lang
 
     def set_lang(self, lang: str) -> None:
         self._lang = resolve_lang(None, lang)
@@ -63,10 +49,6 @@ class FeedbackWidget(widgets.VBox):
     def refresh(self) -> None:
         """Re-read the recent feedback from the journal."""
         self._render_recent()
-
-    def on_saved(self, callback: Callable[[Feedback], None]) -> None:
-        """Call ``callback(feedback)`` after each item is stored."""
-        self._saved_listeners.append(callback)
 
     def _build(self) -> None:
         self._title = widgets.HTML()
@@ -143,17 +125,6 @@ class FeedbackWidget(widgets.VBox):
         self._render_discipline()
         self._touch()
 
-    def _on_form_value(self, _change: dict) -> None:
-        self._touch()
-
-    def _touch(self) -> None:
-        self._guard.touch()
-        if self._status.value:
-            self._status.value = ""
-
-    def _on_save_click(self, _button: widgets.Button) -> None:
-        self._guard.run(self._store)
-
     def _problem(self) -> str | None:
         lang = self._lang
         day = self._day.value
@@ -167,11 +138,7 @@ class FeedbackWidget(widgets.VBox):
             lang, "ui.feedback.field.text", self._text.value
         )
 
-    def _store(self) -> None:
-        problem = self._problem()
-        if problem:
-            self._status.value = status_html("error", problem)
-            return
+    def _add(self) -> Feedback:
         item = Feedback(
             day=self._day.value,
             role=self._role.value,
@@ -181,18 +148,12 @@ class FeedbackWidget(widgets.VBox):
             name=self._name.value.strip(),
             private=self._private.value,
         )
-        try:
-            stored = self._journal.add_feedback(item)
-        except LgtrackError as error:
-            self._status.value = status_html("error", error_message(error, self._lang))
-            return
+        return self._journal.add_feedback(item)
+
+    def _after_save(self, stored: Feedback) -> str:
         self._reset_form()
-        self._guard.saved()
         self._render_recent()
-        who = role_label(stored.role, self._lang)
-        self._status.value = status_html("ok", t("ui.feedback.saved", self._lang, role=who))
-        for callback in self._saved_listeners:
-            callback(stored)
+        return t("ui.feedback.saved", self._lang, role=role_label(stored.role, self._lang))
 
     def _reset_form(self) -> None:
         self._day.value = today_of(self._clock)

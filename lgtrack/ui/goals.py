@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import ipywidgets as widgets
@@ -14,6 +13,7 @@ from ..records import Goal
 from ..validation import MAX_SHORT
 from ._common import (
     Clock,
+    FormPage,
     SaveGuard,
     classed,
     discipline_options,
@@ -84,26 +84,17 @@ class _GoalRow(widgets.VBox):
         self.add_class("lg-goal-row")
 
 
-class GoalsWidget(widgets.VBox):
-    """Set goals tied to my level's behaviours and follow them up."""
+class GoalsWidget(FormPage[Goal]):
+    """Set goals tied to my level's behaviours and follow them up (``on_saved`` also hears of
+    check-ins and closed goals)."""
 
     def __init__(self, journal: Journal, *, clock: Clock | None = None, lang: str | None = None):
-        super().__init__()
-        self._journal = journal
-        self._clock = clock or journal.clock
-        self._leader = journal.require_me()
-        self._framework = journal.framework()
-        self._lang = resolve_lang(journal, lang)
+        super().__init__(journal, clock, lang)
         self._rows: list[_GoalRow] = []
-        self._saved_listeners: list[Callable[[Goal], None]] = []
         self._build()
         self._guard = SaveGuard(self._add_button)
         self._render_labels()
         self.add_class("lg-goals")
-
-    @property
-    def lang(self) -> str:
-        return self._lang
 
     def set_lang(self, lang: str) -> None:
         self._lang = resolve_lang(None, lang)
@@ -113,10 +104,6 @@ class GoalsWidget(widgets.VBox):
     def refresh(self) -> None:
         """Re-read the goals from the journal."""
         self._render_goals()
-
-    def on_saved(self, callback: Callable[[Goal], None]) -> None:
-        """Call ``callback(goal)`` after a goal is created, checked in on or closed."""
-        self._saved_listeners.append(callback)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -154,7 +141,7 @@ class GoalsWidget(widgets.VBox):
         body.layout.flex_flow = "row wrap"
         self.children = [self._title, body]
         self._discipline.observe(self._on_discipline_value, "value")
-        self._add_button.on_click(self._on_add_click)
+        self._add_button.on_click(self._on_save_click)
         for field in self._fields():
             field.observe(self._on_form_value, "value")
 
@@ -238,13 +225,6 @@ class GoalsWidget(widgets.VBox):
     def _on_discipline_value(self, _change: dict) -> None:
         self._render_behaviours()
 
-    def _on_form_value(self, _change: dict) -> None:
-        self._guard.touch()
-        self._status.value = ""
-
-    def _on_add_click(self, _button: widgets.Button) -> None:
-        self._guard.run(self._store)
-
     def _problem(self) -> str | None:
         lang = self._lang
         if not self._goal_title.value.strip():
@@ -257,11 +237,7 @@ class GoalsWidget(widgets.VBox):
             or too_long(lang, "ui.goals.field.success", self._success.value)
         )
 
-    def _store(self) -> None:
-        problem = self._problem()
-        if problem:
-            self._status.value = status_html("error", problem)
-            return
+    def _add(self) -> Goal:
         goal = Goal(
             discipline=self._discipline.value,
             title=self._goal_title.value.strip(),
@@ -271,20 +247,16 @@ class GoalsWidget(widgets.VBox):
             due=self._due.value,
             private=self._private.value,
         )
-        try:
-            stored = self._journal.add_goal(goal)
-        except LgtrackError as error:
-            self._status.value = status_html("error", error_message(error, self._lang))
-            return
+        return self._journal.add_goal(goal)
+
+    def _after_save(self, stored: Goal) -> str:
         for field, empty in ((self._goal_title, ""), (self._why, ""), (self._success, "")):
             field.value = empty
         self._behaviours.value = ()
         self._due.value = None
         self._private.value = False
-        self._guard.saved()
         self._render_goals()
-        self._status.value = status_html("ok", t("ui.goals.added", self._lang, title=stored.title))
-        self._notify(stored)
+        return t("ui.goals.added", self._lang, title=stored.title)
 
     def _on_row_check_in(self, row: _GoalRow) -> None:
         if row not in self._rows:  # a second click on a row already replaced
@@ -325,10 +297,6 @@ class GoalsWidget(widgets.VBox):
             message = t("ui.goals.closed_dropped", lang, title=goal.title)
         self._list_status.value = status_html("ok", message)
         self._notify(goal)
-
-    def _notify(self, goal: Goal) -> None:
-        for callback in self._saved_listeners:
-            callback(goal)
 
 
 _FORM_LABELS = (

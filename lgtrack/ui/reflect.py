@@ -7,11 +7,8 @@ my open goals, the latest feedback and my latest reflections in that discipline.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import ipywidgets as widgets
 
-from ..errors import LgtrackError
 from ..i18n import t
 from ..journal import Journal
 from ..prompts import Prompt, prompt_at
@@ -20,16 +17,15 @@ from ..records import Reflection
 from ..suggest import suggest_discipline
 from ._common import (
     Clock,
+    FormPage,
     SaveGuard,
     classed,
     discipline_options,
-    error_message,
     esc,
     parse_tags,
     quiet,
     resolve_lang,
     set_options,
-    status_html,
     tag_problem,
     today_of,
     too_long,
@@ -40,22 +36,16 @@ from ._ratings import BehaviourRatings
 CONTEXT_ITEMS = 3  # how many feedback items and reflections the side panel shows
 
 
-class ReflectionWidget(widgets.VBox):
+class ReflectionWidget(FormPage[Reflection]):
     """Write and save a reflection for the journal's owner.
 
     ``clock`` fixes "now" (default: the journal's clock); ``lang`` defaults to the profile's.
     """
 
     def __init__(self, journal: Journal, *, clock: Clock | None = None, lang: str | None = None):
-        super().__init__()
-        self._journal = journal
-        self._clock = clock or journal.clock
-        self._leader = journal.require_me()
-        self._framework = journal.framework()
-        self._lang = resolve_lang(journal, lang)
+        super().__init__(journal, clock, lang)
         self._suggested = suggest_discipline(journal, today_of(self._clock))
         self._prompt_index = 0
-        self._saved_listeners: list[Callable[[Reflection], None]] = []
         self._build()
         self._guard = SaveGuard(self._save)
         self._render_labels()
@@ -63,10 +53,6 @@ class ReflectionWidget(widgets.VBox):
         self.add_class("lg-reflect")
 
     # -- public API ----------------------------------------------------------------------------
-
-    @property
-    def lang(self) -> str:
-        return self._lang
 
     @property
     def discipline(self) -> str:
@@ -97,10 +83,6 @@ class ReflectionWidget(widgets.VBox):
         """Re-read the journal: the suggestion and the side panel."""
         self._suggested = suggest_discipline(self._journal, today_of(self._clock))
         self._render_labels()
-
-    def on_saved(self, callback: Callable[[Reflection], None]) -> None:
-        """Call ``callback(reflection)`` after each reflection is stored."""
-        self._saved_listeners.append(callback)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -219,17 +201,6 @@ class ReflectionWidget(widgets.VBox):
         self._prompt_index += 1
         self._render_discipline()
 
-    def _on_form_value(self, _change: dict) -> None:
-        self._touch()
-
-    def _touch(self) -> None:
-        self._guard.touch()
-        if self._status.value:
-            self._status.value = ""
-
-    def _on_save_click(self, _button: widgets.Button) -> None:
-        self._guard.run(self._store)
-
     # -- saving --------------------------------------------------------------------------------
 
     def _problem(self) -> str | None:
@@ -245,11 +216,7 @@ class ReflectionWidget(widgets.VBox):
             or tag_problem(lang, parse_tags(self._tags.value))
         )
 
-    def _store(self) -> None:
-        problem = self._problem()
-        if problem:
-            self._status.value = status_html("error", problem)
-            return
+    def _add(self) -> Reflection:
         reflection = Reflection(
             day=today_of(self._clock),
             disciplines=(self._discipline.value,),
@@ -260,19 +227,13 @@ class ReflectionWidget(widgets.VBox):
             next_step=self._next_step.value.strip(),
             private=self._private.value,
         )
-        try:
-            stored = self._journal.add_reflection(reflection)
-        except LgtrackError as error:
-            self._status.value = status_html("error", error_message(error, self._lang))
-            return
+        return self._journal.add_reflection(reflection)
+
+    def _after_save(self, stored: Reflection) -> str:
         name = discipline_name(self._framework, stored.disciplines[0], self._lang)
         self._suggested = suggest_discipline(self._journal, today_of(self._clock))
         self._reset_form()
-        self._guard.saved()
-        message = t("ui.reflect.saved", self._lang, discipline=name, day=stored.day.isoformat())
-        self._status.value = status_html("ok", message)
-        for callback in self._saved_listeners:
-            callback(stored)
+        return t("ui.reflect.saved", self._lang, discipline=name, day=stored.day.isoformat())
 
     def _reset_form(self) -> None:
         self._text.value = ""

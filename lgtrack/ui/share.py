@@ -16,7 +16,7 @@ from ..journal import Journal
 from ..sharing import KINDS, BundlePreview, ShareScope, build_bundle, preview_bundle, write_bundle
 from ..sharing.preview import count_rows, header_lines, one_line, summary_text, text_label
 from ..validation import MAX_SHORT
-from ._common import Clock, classed, esc, resolve_lang, status_html
+from ._common import Clock, LeaderPage, classed, esc, resolve_lang, status_html
 
 HTML_TEXT_CHARS = 300
 # "auto" fills the column; "100%" plus the widget margin cut the right border at the page edge.
@@ -28,7 +28,7 @@ _PREVIEW_BOX = (
 )
 
 
-class ShareWidget(widgets.VBox):
+class ShareWidget(LeaderPage):
     """The leader's share page: period, disciplines, kinds, free text or not, a name; a live
     preview of the bundle; and a separate "Write file" button that writes what is previewed.
     """
@@ -41,12 +41,7 @@ class ShareWidget(widgets.VBox):
         lang: str | None = None,
         folder: str | os.PathLike | None = None,
     ):
-        super().__init__()
-        self._journal = journal
-        self._clock = clock or journal.clock
-        self._me = journal.require_me()
-        self._framework = journal.framework_for(self._me)
-        self._lang = resolve_lang(journal, lang)
+        super().__init__(journal, clock, lang)
         self._folder = Path(folder) if folder is not None else default_share_dir(journal)
         self._bundle: dict[str, Any] | None = None
         self._preview: BundlePreview | None = None
@@ -57,10 +52,6 @@ class ShareWidget(widgets.VBox):
         self.add_class("lg-share")
 
     # -- public API ------------------------------------------------------------------------
-
-    @property
-    def lang(self) -> str:
-        return self._lang
 
     def set_lang(self, lang: str) -> None:
         self._lang = resolve_lang(None, lang)
@@ -153,7 +144,7 @@ class ShareWidget(widgets.VBox):
             for kind in KINDS
         }
         self._text = classed(widgets.Checkbox(value=True, indent=False), "lg-share-text")
-        self._name = classed(widgets.Text(value=self._me.name), "lg-share-name")
+        self._name = classed(widgets.Text(value=self._leader.name), "lg-share-name")
         default_name = f"lgtrack-share-{self._clock().date().isoformat()}.json"
         self._path = classed(widgets.Text(value=default_name, layout=_WIDE), "lg-share-path")
         self._preview_box = classed(widgets.HTML(layout=_WIDE), "lg-share-preview")
