@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 import pytest
+from browser_support import ensure_chromium
 
 import lgtrack.report
 from lgtrack import Feedback, Goal, Journal, Leader, Reflection, load_framework
@@ -125,7 +126,8 @@ def test_pdf_without_chromium_says_how_to_print_and_writes_nothing(
 
 
 def test_pdf_with_the_installed_chromium(capsys, home, tmp_path):
-    # Debian's chromium is part of this project's environment (the browser tests use it too).
+    # Debian's chromium is part of this project's test environment: installed here if missing.
+    ensure_chromium()
     assert lgtrack.report.find_chromium() is not None
     out = tmp_path / "report.html"
     code, stdout, err = run(capsys, "report", "--home", home, "--leader", LEADER_ID,
