@@ -12,7 +12,15 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from hypothesis import settings
+
 _SESSION_DIR = tempfile.TemporaryDirectory(prefix="lgtrack-tests-")
+
+# CI explores the same property-test examples on every run, so that a red build always points
+# at a change; locally hypothesis keeps searching new examples.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 def pytest_configure(config) -> None:
