@@ -137,7 +137,7 @@ def make_entries(n: int, seed: int) -> list[Entry]:
 def write_lgtrack(entries: list[Entry], home: Path) -> Path:
     """A fresh lgtrack journal in ``home`` holding ``entries`` (one transaction, the bulk path)."""
     from lgtrack import Journal, Rating, Reflection
-    from lgtrack.store import database_path
+    from lgtrack.storage import database_path
 
     db = Path(database_path(home))
     for suffix in ("", "-wal", "-shm"):
@@ -157,7 +157,7 @@ def write_lgtrack(entries: list[Entry], home: Path) -> Path:
                         tags=entry.tags,
                     )
                 )
-        journal.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        journal.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return db
 
 

@@ -141,7 +141,7 @@ GOALS = (
     GoalSpec(
         discipline="people",
         title="Faste 1:1-samtaler hver anden uge med alle i teamet",
-        behaviours=("people.teamleder.2", "professional.teamleder.2"),
+        behaviours=("people.teamleder.2",),
         why="Jeg hører for sent om problemer i opgaverne.",
         success="Alle har haft mindst fem samtaler.",
         created_days_ago=680,
@@ -203,7 +203,7 @@ GOALS = (
     GoalSpec(
         discipline="strategic",
         title="Inddrage medarbejderne i kvartalsplanlægningen",
-        behaviours=("strategic.teamleder.4", "people.teamleder.5"),
+        behaviours=("strategic.teamleder.4",),
         why="Planen skal give mening for dem, der skal løfte den.",
         success="Teamet har bidraget til to kvartalsplaner.",
         created_days_ago=210,
@@ -217,7 +217,7 @@ GOALS = (
     GoalSpec(
         discipline="operational",
         title="Uddelegere koordineringen af sektorhenvendelser",
-        behaviours=("operational.teamleder.5", "people.teamleder.1"),
+        behaviours=("operational.teamleder.5",),
         why="Jeg er flaskehals for henvendelserne.",
         success="En medarbejder koordinerer, jeg er backup.",
         created_days_ago=270,

@@ -16,9 +16,9 @@ def write_atomically(path: str | os.PathLike, data: bytes) -> Path:
     """
     target = Path(path).expanduser()
     if target.is_dir():
-        raise ValidationError(f"{target} is a directory, not a file: give a file name")
+        raise ValidationError("err_write_directory", path=str(target))
     if not target.parent.is_dir():
-        raise ValidationError(f"no folder {target.parent} to write {target.name} in")
+        raise ValidationError("err_write_no_folder", folder=str(target.parent), name=target.name)
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         with os.fdopen(descriptor, "wb") as handle:

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .errors import FrameworkError
+from .errors import FrameworkError, Message
 from .framework import (
     ID_PATTERN,
     LANGUAGES,
@@ -45,25 +45,25 @@ class _Reader:
         self.file = file
         self.seen_ids: dict[str, str] = {}
 
-    def fail(self, path: str, message: str) -> FrameworkError:
-        return FrameworkError(message, file=self.file, path=path or "(top)")
+    def fail(self, path: str, key: str, /, **params: Any) -> FrameworkError:
+        return FrameworkError(key, file=self.file, path=path or "(top)", **params)
 
     def mapping(self, value: Any, path: str, keys: dict[str, bool]) -> dict:
         if not isinstance(value, dict):
-            raise self.fail(path, f"expected a mapping, got {_kind(value)}")
+            raise self.fail(path, "err_fw_expected_mapping", got=_kind(value))
         for key, required in keys.items():
             if required and key not in value:
-                raise self.fail(path, f"missing required key '{key}'")
+                raise self.fail(path, "err_fw_missing_key", key=key)
         for key in value:
             if key not in keys:
-                raise self.fail(_join(path, str(key)), f"unknown key '{key}'")
+                raise self.fail(_join(path, str(key)), "err_fw_unknown_key", key=key)
         return value
 
     def list(self, value: Any, path: str, *, allow_empty: bool = True) -> list:
         if not isinstance(value, list):
-            raise self.fail(path, f"expected a list, got {_kind(value)}")
+            raise self.fail(path, "err_fw_expected_list", got=_kind(value))
         if not value and not allow_empty:
-            raise self.fail(path, "must not be empty")
+            raise self.fail(path, "err_fw_empty_list")
         return value
 
     def items(self, value: Any, path: str, keys: dict[str, bool]) -> list[tuple[str, dict]]:
@@ -75,50 +75,51 @@ class _Reader:
 
     def string(self, value: Any, path: str) -> str:
         if not isinstance(value, str):
-            raise self.fail(path, f"expected text, got {_kind(value)}")
+            raise self.fail(path, "err_fw_expected_text", got=_kind(value))
         text = value.strip()
         if not text:
-            raise self.fail(path, "empty text")
+            raise self.fail(path, "err_fw_empty_text")
         return text
 
     def integer(self, value: Any, path: str) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(path, f"expected a whole number, got {_kind(value)}")
+            raise self.fail(path, "err_fw_expected_whole", got=_kind(value))
         return value
 
     def text(self, value: Any, path: str) -> Text:
         if not isinstance(value, dict):
             wanted = " and ".join(LANGUAGES)
-            raise self.fail(path, f"expected a text with {wanted}, got {_kind(value)}")
+            raise self.fail(path, "err_fw_expected_translations", wanted=wanted, got=_kind(value))
         for lang in LANGUAGES:
             if lang not in value:
-                raise self.fail(_join(path, lang), f"missing translation '{lang}'")
+                raise self.fail(_join(path, lang), "err_fw_missing_translation", lang=lang)
         for key in value:
             if key not in LANGUAGES:
-                raise self.fail(_join(path, str(key)), f"unknown language '{key}'")
+                raise self.fail(_join(path, str(key)), "err_fw_unknown_language", lang=key)
         return Text(**{lang: self.string(value[lang], _join(path, lang)) for lang in LANGUAGES})
 
     def new_id(self, value: Any, path: str) -> str:
         identifier = self.string(value, path)
         if not ID_PATTERN.match(identifier):
-            rule = "use at most 80 lowercase letters, digits, _ . -"
-            raise self.fail(path, f"invalid id '{identifier}' ({rule})")
+            raise self.fail(path, "err_fw_invalid_id", id=identifier)
         if identifier in self.seen_ids:
             first = self.seen_ids[identifier]
-            raise self.fail(path, f"duplicate id '{identifier}' (first at {first})")
+            raise self.fail(path, "err_fw_duplicate_id", id=identifier, first=first)
         self.seen_ids[identifier] = path
         return identifier
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any) -> Message | str:
+    """What a YAML value is, in words of the reader's language (``kind_…`` keys)."""
     if isinstance(value, bool):
-        return "true/false"
+        return Message("kind_true_false")
     if isinstance(value, (int, float)):
-        return "a number"
+        return Message("kind_number")
     if isinstance(value, date):
-        return "a date"
-    names = {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}
-    return names.get(type(value), type(value).__name__)
+        return Message("kind_date")
+    names = {dict: "kind_mapping", list: "kind_list", str: "kind_text", type(None): "kind_nothing"}
+    key = names.get(type(value))
+    return Message(key) if key else type(value).__name__
 
 
 def _join(path: str, key: str) -> str:
@@ -131,15 +132,16 @@ def parse_framework_file(path: Path) -> Framework:
     try:
         raw_bytes = path.read_bytes()
     except OSError as exc:
-        raise FrameworkError(f"cannot read file ({exc.strerror or exc})", file=name) from None
+        reason = exc.strerror or str(exc)
+        raise FrameworkError("err_fw_cannot_read", file=name, reason=reason) from None
     if len(raw_bytes) > MAX_FILE_BYTES:
-        raise FrameworkError(f"file is larger than {MAX_FILE_BYTES:,} bytes", file=name)
+        raise FrameworkError("err_fw_too_large", file=name, limit=MAX_FILE_BYTES)
     try:
         source = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw_bytes[: exc.start].count(b"\n") + 1
-        message = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
-        raise FrameworkError(message, file=name, path=f"line {line}") from None
+        where = Message("where_line", line=line)
+        raise FrameworkError("err_fw_not_utf8", file=name, path=where, byte=exc.start) from None
     return parse_framework_text(source, name, path=str(path))
 
 
@@ -151,7 +153,7 @@ def parse_framework_text(source: str, name: str, *, path: str | None = None) -> 
 
         raw = load_yaml(source, name)
         if raw is None:
-            raise FrameworkError("the file is empty (no YAML content)", file=name)
+            raise FrameworkError("err_fw_empty_file", file=name)
         _cache_raw(source, raw)
     return build_framework(raw, file=name, path=path)
 
@@ -196,8 +198,7 @@ def build_framework(raw: Any, *, file: str, path: str | None = None) -> Framewor
     top = r.mapping(raw, "", _TOP_KEYS)
     fmt = r.integer(top["format"], "format")
     if fmt != FORMAT_VERSION:
-        message = f"unsupported format {fmt} (this lgtrack reads format {FORMAT_VERSION})"
-        raise r.fail("format", message)
+        raise r.fail("format", "err_fw_format", format=fmt, supported=FORMAT_VERSION)
     framework_id = r.new_id(top["id"], "id")
     version = r.string(top["version"], "version")
     name = r.text(top["name"], "name")
@@ -268,9 +269,9 @@ def _scale(r: _Reader, value: Any) -> Scale:
     raw = r.mapping(value, "scale", {"min": True, "max": True, "labels": False})
     low, high = r.integer(raw["min"], "scale.min"), r.integer(raw["max"], "scale.max")
     if not low < high:
-        raise r.fail("scale", f"min ({low}) must be below max ({high})")
+        raise r.fail("scale", "err_fw_scale_order", low=low, high=high)
     if high - low > 100:
-        raise r.fail("scale", "a scale may have at most 101 steps")
+        raise r.fail("scale", "err_fw_scale_steps")
     labels: dict[str, tuple[str, ...]] = {}
     if "labels" in raw:
         by_lang = r.mapping(raw["labels"], "scale.labels", dict.fromkeys(LANGUAGES, True))
@@ -278,7 +279,7 @@ def _scale(r: _Reader, value: Any) -> Scale:
             path = f"scale.labels.{lang}"
             items = r.list(by_lang[lang], path)
             if len(items) != high - low + 1:
-                raise r.fail(path, f"expected {high - low + 1} labels, got {len(items)}")
+                raise r.fail(path, "err_fw_scale_labels", wanted=high - low + 1, got=len(items))
             labels[lang] = tuple(r.string(item, f"{path}[{i}]") for i, item in enumerate(items))
     return Scale(min=low, max=high, labels=MappingProxyType(labels))
 
@@ -309,16 +310,18 @@ def _discipline(r: _Reader, value: Any, path: str, level_ids: list[str]) -> Disc
         levels_path = f"{path}.levels"
         if not isinstance(raw["levels"], dict):
             kind = _kind(raw["levels"])
-            raise r.fail(levels_path, f"expected a mapping of level ids, got {kind}")
+            raise r.fail(levels_path, "err_fw_expected_level_mapping", got=kind)
         for level_id, items in raw["levels"].items():
             level_path = f"{levels_path}.{level_id}"
             if level_id not in level_ids:
-                declared = ", ".join(level_ids) or "none"
-                message = f"level '{level_id}' is not declared in levels (declared: {declared})"
-                raise r.fail(level_path, message)
+                if not level_ids:
+                    raise r.fail(level_path, "err_fw_level_undeclared_none", level=level_id)
+                raise r.fail(
+                    level_path, "err_fw_level_undeclared", level=level_id, declared=level_ids
+                )
             per_level[level_id] = _behaviours(r, items, level_path, discipline_id, level_id)
     if not general and not any(per_level.values()):
-        raise r.fail(f"{path}.behaviours", "a discipline needs at least one behaviour")
+        raise r.fail(f"{path}.behaviours", "err_fw_no_behaviours")
     return Discipline(
         id=discipline_id,
         name=name,

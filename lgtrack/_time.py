@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from .errors import ValidationError
+from .errors import ValidationError, field_term
 
 
 def utc_now() -> datetime:
@@ -14,7 +14,7 @@ def utc_now() -> datetime:
 
 def moment_to_text(moment: datetime) -> str:
     if moment.tzinfo is None:
-        raise ValidationError(f"time {moment.isoformat()} has no time zone")
+        raise ValidationError("err_time_no_zone", moment=moment.isoformat())
     return moment.isoformat()
 
 
@@ -37,4 +37,4 @@ def parse_day(text: str, what: str = "date") -> date:
             raise ValueError
         return date.fromisoformat(text)
     except (ValueError, TypeError):
-        raise ValidationError(f"{what} '{text}' is not a real date (use YYYY-MM-DD)") from None
+        raise ValidationError("err_not_a_date", what=field_term(what), text=text) from None

@@ -192,13 +192,13 @@ def build_demo(
 
 def is_empty(journal: Journal) -> bool:
     """True when the journal has no leaders (so no profile, reflections, goals or feedback)."""
-    return journal.conn.execute("SELECT COUNT(*) FROM leaders").fetchone()[0] == 0
+    return journal.store.leaders.count() == 0
 
 
 def erase_everything(journal: Journal) -> None:
     """Delete every leader and, through the foreign keys, everything they own."""
     with journal.atomic():
-        journal.conn.execute("DELETE FROM leaders")
+        journal.store.leaders.delete_all()
 
 
 # -- reflections ---------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .journal import Journal
+from .storage import RATING_ROW
 
 RATING_COLUMNS = [
     "day",
@@ -86,33 +87,8 @@ def ratings_frame(
     reflection was written.
     """
     leader = journal.leader_key(leader_id)
-    private = "" if include_private else " AND e.private = 0"
-    rows = journal.conn.execute(
-        f"""
-        SELECT e.day, x.behaviour, x.score, 'self', e.leader_id, e.level, e.id, x.framework_version, e.private
-        FROM ratings x JOIN reflections e ON x.reflection_id = e.id
-        WHERE (? IS NULL OR e.leader_id = ?){private}
-        UNION ALL
-        SELECT e.day, x.behaviour, x.score, e.role, e.leader_id, l.level, e.id, x.framework_version, e.private
-        FROM ratings x JOIN feedback e ON x.feedback_id = e.id JOIN leaders l ON l.id = e.leader_id
-        WHERE (? IS NULL OR e.leader_id = ?){private}
-        """,
-        (leader, leader, leader, leader),
-    ).fetchall()
-    frame = pd.DataFrame(
-        rows,
-        columns=[
-            "day",
-            "behaviour",
-            "score",
-            "source",
-            "leader_id",
-            "leader_level",
-            "entry_id",
-            "framework_version",
-            "private",
-        ],
-    )
+    rows = journal.store.ratings.long_form(leader, include_private=include_private)
+    frame = pd.DataFrame(rows, columns=list(RATING_ROW))
     frame["score"] = pd.to_numeric(frame["score"], errors="coerce").astype(float)
     frame["private"] = frame["private"].astype(bool)
     lookup = _behaviour_lookup(journal, leader)

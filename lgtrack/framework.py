@@ -226,11 +226,12 @@ def resolve_framework_path(ref: str | Path) -> Path:
     if path.is_file():
         return path
     if path.is_dir():
-        raise FrameworkError("is a folder, not a framework file", file=str(path))
+        raise FrameworkError("err_fw_folder", file=str(path))
     if isinstance(ref, str) and ID_PATTERN.match(ref) and path.suffix == "":
-        known = ", ".join(bundled) or "none"
-        raise FrameworkError(f"unknown framework '{ref}' (bundled: {known})")
-    raise FrameworkError("no such file", file=str(path))
+        if not bundled:
+            raise FrameworkError("err_fw_unknown_none", ref=ref)
+        raise FrameworkError("err_fw_unknown", ref=ref, known=list(bundled))
+    raise FrameworkError("err_fw_no_such_file", file=str(path))
 
 
 _cache: dict[tuple[str, float, int], Framework] = {}

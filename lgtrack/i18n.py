@@ -2,10 +2,17 @@
 
 >>> t("save", "en")
 'Save'
+
+A placeholder may ask for a number in the language's notation, ``{limit:number}``
+(``100.000`` in Danish, ``100,000`` in English); see :mod:`lgtrack.formatting`.
+
+>>> t("err_text_too_long", "da", what="teksten", limit=100_000)
+'teksten er længere end 100.000 tegn'
 """
 
 from __future__ import annotations
 
+import string
 from functools import cache
 from pathlib import Path
 
@@ -22,8 +29,26 @@ def catalogue() -> dict[str, dict[str, str]]:
         return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
 
 
-def t(key: str, lang: str, **values: object) -> str:
+def t(key: str, lang: str, /, **values: object) -> str:
     """The text for ``key`` in ``lang`` (falling back to Danish), formatted with ``values``."""
     entry = catalogue()[key]
     text = entry.get(lang) or entry["da"]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    if ":number}" in text:  # the one format of our own; everything else is str.format
+        return _LanguageFormatter(lang).format(text, **values)
+    return text.format(**values)
+
+
+class _LanguageFormatter(string.Formatter):
+    """``str.format`` plus the ``number`` format spec, written in ``lang``'s notation."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec == "number":
+            from .formatting import number
+
+            return number(value, self.lang)  # type: ignore[arg-type]
+        return super().format_field(value, format_spec)

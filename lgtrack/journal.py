@@ -11,24 +11,19 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
-from . import feedback as feedback_sql
-from . import goals as goals_sql
-from . import leaders as leaders_sql
-from . import reflections as reflections_sql
 from . import validation
 from ._time import utc_now
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, bundled_frameworks, load_framework
 from .query import EntryFilter
 from .records import CheckIn, Feedback, Goal, Leader, Reflection, new_id
-from .store import atomic, connect, database_path
+from .storage import Store, database_path
 
 Clock = Callable[[], datetime]
 NO_LEADER = ""  # no record belongs to it (ids are UUIDs)
@@ -37,11 +32,15 @@ NO_LEADER = ""  # no record belongs to it (ids are UUIDs)
 class Journal:
     """Records in a store, validated against each leader's framework.
 
+    Every write goes through here: the methods below validate (:mod:`lgtrack.validation`) and
+    then write through the repositories of ``self.store`` (:mod:`lgtrack.storage`), the only
+    code that runs SQL. Importers, which keep records' own time stamps, write through
+    ``self.store`` inside :meth:`atomic` after validating the whole file.
     Pass ``clock`` to fix "now" (tests, imports); the default is the real clock.
     """
 
-    def __init__(self, conn: sqlite3.Connection, *, path: str = ":memory:", clock: Clock = utc_now):
-        self.conn = conn
+    def __init__(self, store: Store, *, path: str = ":memory:", clock: Clock = utc_now):
+        self.store = store
         self.path = path
         self.clock = clock
         self._frameworks: dict[str, Framework] = {}
@@ -55,10 +54,10 @@ class Journal:
         Without ``home``: ``$LGTRACK_HOME``, else the per-user data directory.
         """
         path = database_path(home)
-        return cls(connect(path, create=create), path=path, clock=clock)
+        return cls(Store.open(path, create=create), path=path, clock=clock)
 
     def close(self) -> None:
-        self.conn.close()
+        self.store.close()
 
     def __enter__(self) -> Journal:
         return self
@@ -69,14 +68,14 @@ class Journal:
     @contextmanager
     def atomic(self) -> Iterator[Journal]:
         """Group several writes: all are stored, or none."""
-        with atomic(self.conn):
+        with self.store.atomic():
             yield self
 
     # -- leaders -----------------------------------------------------------------------------
 
     def me(self) -> Leader | None:
         """The journal owner's profile, or None before setup (a coach's journal may have none)."""
-        return leaders_sql.me(self.conn)
+        return self.store.leaders.me()
 
     def require_me(self) -> Leader:
         leader = self.me()
@@ -113,8 +112,8 @@ class Journal:
             updated_at=now,
         )
         validation.check_leader(fw, leader)
-        with atomic(self.conn):
-            leaders_sql.save(self.conn, leader)
+        with self.store.atomic():
+            self.store.leaders.save(leader)
         return leader
 
     def save_leader(self, leader: Leader) -> Leader:
@@ -123,18 +122,18 @@ class Journal:
         current = self.me() if leader.is_me else None
         if current is not None and current.id != leader.id:
             raise ValidationError(f"this journal already has a profile for me ({current.name})")
-        with atomic(self.conn):
-            leaders_sql.save(self.conn, leader)
+        with self.store.atomic():
+            self.store.leaders.save(leader)
         return leader
 
     def leaders(self) -> list[Leader]:
-        return leaders_sql.all_leaders(self.conn)
+        return self.store.leaders.all()
 
     def leader(self, leader_id: str | None = None) -> Leader:
         """The leader with ``leader_id``; "me" when None."""
         if leader_id is None:
             return self.require_me()
-        leader = leaders_sql.get(self.conn, leader_id)
+        leader = self.store.leaders.get(leader_id)
         if leader is None:
             raise NotFoundError(f"no leader with id '{leader_id}'")
         return leader
@@ -149,9 +148,9 @@ class Journal:
             # imported here: the YAML parser is start-up time that listing commands do not need
             from ._framework_schema import parse_framework_text
 
-            row = self.conn.execute("SELECT source FROM frameworks WHERE id = ?", (key,)).fetchone()
+            source = self.store.frameworks.source(key)
             self._frameworks[key] = (
-                parse_framework_text(row[0], f"{key}.yaml") if row else load_framework(key)
+                parse_framework_text(source, f"{key}.yaml") if source else load_framework(key)
             )
         return self._frameworks[key]
 
@@ -160,11 +159,9 @@ class Journal:
         self._frameworks[fw.id] = fw
         bundled = bundled_frameworks().get(fw.id)
         if fw.path and (bundled is None or Path(fw.path).resolve() != bundled.resolve()):
-            with atomic(self.conn):
-                self.conn.execute(
-                    "INSERT INTO frameworks (id, version, source) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE "
-                    "SET version = excluded.version, source = excluded.source",
-                    (fw.id, fw.version, Path(fw.path).read_text(encoding="utf-8-sig")),
+            with self.store.atomic():
+                self.store.frameworks.save(
+                    fw.id, fw.version, Path(fw.path).read_text(encoding="utf-8-sig")
                 )
 
     # -- reflections ---------------------------------------------------------------------------
@@ -201,26 +198,26 @@ class Journal:
             updated_at=now,
         )
         validation.check_reflection(fw, r)
-        with atomic(self.conn):
-            reflections_sql.save(self.conn, r)
+        with self.store.atomic():
+            self.store.reflections.save(r)
         return r
 
     def get_reflection(self, reflection_id: str) -> Reflection:
-        found = reflections_sql.get(self.conn, reflection_id)
+        found = self.store.reflections.get(reflection_id)
         if found is None:
             raise NotFoundError(f"no reflection with id '{reflection_id}'")
         return found
 
     def delete_reflection(self, reflection_id: str) -> None:
-        with atomic(self.conn):
-            if not reflections_sql.delete(self.conn, reflection_id):
+        with self.store.atomic():
+            if not self.store.reflections.delete(reflection_id):
                 raise NotFoundError(f"no reflection with id '{reflection_id}'")
 
     def reflections(
         self, where: EntryFilter = EntryFilter(), *, leader_id: str | None = None
     ) -> list[Reflection]:
         """Reflections of ``leader_id`` (default: me), newest first."""
-        return reflections_sql.query(self.conn, self.leader_key(leader_id), where)
+        return self.store.reflections.query(self.leader_key(leader_id), where)
 
     def leader_key(self, leader_id: str | None) -> str:
         """Whose entries a query reads: ``leader_id``, else me. A journal without a profile (a
@@ -256,12 +253,12 @@ class Journal:
             validation.check_day(checkin.day, "check-in date")
             validation.check_progress(checkin.progress)
             validation.check_text(checkin.note, "note")
-        with atomic(self.conn):
-            goals_sql.save(self.conn, goal)
+        with self.store.atomic():
+            self.store.goals.save(goal)
         return goal
 
     def get_goal(self, goal_id: str) -> Goal:
-        found = goals_sql.get(self.conn, goal_id)
+        found = self.store.goals.get(goal_id)
         if found is None:
             raise NotFoundError(f"no goal with id '{goal_id}'")
         return found
@@ -278,8 +275,8 @@ class Journal:
         validation.check_day(checkin.day, "check-in date")
         validation.check_progress(progress)
         validation.check_text(note, "note")
-        with atomic(self.conn):
-            goals_sql.save_checkin(self.conn, goal_id, checkin)
+        with self.store.atomic():
+            self.store.goals.save_checkin(goal_id, checkin)
         return self.get_goal(goal.id)
 
     def close_goal(self, goal_id: str, status: str, *, day: date | None = None) -> Goal:
@@ -290,8 +287,8 @@ class Journal:
         return self.update_goal(replace(goal, status=status, closed_on=day or self.clock().date()))
 
     def delete_goal(self, goal_id: str) -> None:
-        with atomic(self.conn):
-            if not goals_sql.delete(self.conn, goal_id):
+        with self.store.atomic():
+            if not self.store.goals.delete(goal_id):
                 raise NotFoundError(f"no goal with id '{goal_id}'")
 
     def goals(
@@ -301,7 +298,7 @@ class Journal:
         status: str | None = None,
         leader_id: str | None = None,
     ) -> list[Goal]:
-        return goals_sql.query(self.conn, self.leader_key(leader_id), where, status)
+        return self.store.goals.query(self.leader_key(leader_id), where, status)
 
     # -- feedback ----------------------------------------------------------------------------
 
@@ -328,25 +325,25 @@ class Journal:
 
     def _save_feedback(self, item: Feedback, fw: Framework) -> Feedback:
         validation.check_feedback(fw, item)
-        with atomic(self.conn):
-            feedback_sql.save(self.conn, item)
+        with self.store.atomic():
+            self.store.feedback.save(item)
         return item
 
     def get_feedback(self, feedback_id: str) -> Feedback:
-        found = feedback_sql.get(self.conn, feedback_id)
+        found = self.store.feedback.get(feedback_id)
         if found is None:
             raise NotFoundError(f"no feedback with id '{feedback_id}'")
         return found
 
     def delete_feedback(self, feedback_id: str) -> None:
-        with atomic(self.conn):
-            if not feedback_sql.delete(self.conn, feedback_id):
+        with self.store.atomic():
+            if not self.store.feedback.delete(feedback_id):
                 raise NotFoundError(f"no feedback with id '{feedback_id}'")
 
     def feedback(
         self, where: EntryFilter = EntryFilter(), *, leader_id: str | None = None
     ) -> list[Feedback]:
-        return feedback_sql.query(self.conn, self.leader_key(leader_id), where)
+        return self.store.feedback.query(self.leader_key(leader_id), where)
 
 
 def open_journal(

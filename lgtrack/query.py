@@ -33,38 +33,17 @@ class EntryFilter:
         for name in ("since", "until"):
             day = getattr(self, name)
             if day is not None and (not isinstance(day, date) or isinstance(day, datetime)):
-                raise ValidationError(f"the filter's {name} must be a date, got {day!r}")
+                raise ValidationError("err_filter_day", name=name, value=repr(day))
         limit = self.limit
         if limit is not None and (
             isinstance(limit, bool) or not isinstance(limit, int) or limit < 0
         ):
-            raise ValidationError(
-                f"the filter's limit must be a whole number, 0 or more: {limit!r}"
-            )
+            raise ValidationError("err_filter_limit", value=repr(limit))
 
 
 def fold(text: str) -> str:
     """Case-folded text for search: Danish æøå match whatever their case."""
     return text.casefold()
-
-
-def shared_conditions(
-    f: EntryFilter, leader_id: str | None, *, alias: str, day: str
-) -> tuple[list[str], list]:
-    """SQL conditions (and their parameters) every kind of entry shares: whose entries, the
-    period (on the SQL expression ``day``) and privacy; for the table aliased ``alias``."""
-    conditions, params = ["1 = 1"], []
-    for sql, value in (
-        (f"{alias}.leader_id = ?", leader_id),
-        (f"{day} >= ?", f.since.isoformat() if f.since else None),
-        (f"{day} <= ?", f.until.isoformat() if f.until else None),
-    ):
-        if value is not None:
-            conditions.append(sql)
-            params.append(value)
-    if not f.include_private:
-        conditions.append(f"{alias}.private = 0")
-    return conditions, params
 
 
 def text_matches(

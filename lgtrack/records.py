@@ -1,4 +1,5 @@
-"""The records a journal holds: leaders, reflections, goals with check-ins, and feedback.
+"""The records a journal holds: leaders, reflections, goals with check-ins, feedback, and a
+coach's session notes and agreed actions.
 
 Records are frozen dataclasses; change one with :func:`dataclasses.replace` and save it with the
 journal. Every record has a UUID so that exports, imports and share bundles are idempotent.
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 FEEDBACK_ROLES = ("manager", "peer", "employee", "coach", "other")
+ACTION_STATUSES = ("open", "done", "dropped")
+GROW_FIELDS = ("goal", "reality", "options", "will")
 GOAL_STATUSES = ("open", "achieved", "dropped")
 SELF = "self"
 
@@ -40,6 +43,9 @@ class Leader:
     id: str = field(default_factory=new_id)
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    # A coach's copy of another leader: when it came from a share bundle, and that bundle's scope
+    imported_at: datetime | None = None
+    share_scope: dict | None = field(default=None, hash=False)
 
 
 @dataclass(frozen=True)
@@ -112,5 +118,39 @@ class Feedback:
     id: str = field(default_factory=new_id)
     leader_id: str | None = None
     framework_version: str | None = None  # filled in by the journal
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CoachSession:
+    """One coaching session, its notes structured as GROW: goal, reality, options, will.
+
+    A coach's own notes: they live in the coach's journal only; share bundles never carry them.
+    """
+
+    leader_id: str
+    day: date
+    goal: str = ""
+    reality: str = ""
+    options: str = ""
+    will: str = ""
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Action:
+    """Something the leader agreed to do in a coaching session, with an optional due date."""
+
+    leader_id: str
+    text: str
+    due: date | None = None
+    status: str = "open"
+    session_id: str | None = None
+    closed_on: date | None = None
+    id: str = field(default_factory=new_id)
     created_at: datetime | None = None
     updated_at: datetime | None = None

@@ -1,6 +1,8 @@
 """Checks a record against the framework before anything is written.
 
-Each check raises :class:`ValidationError` with one line that names what is wrong.
+Every rule about data lives here, once: the journal's API, the widgets, the importers, the share
+import and the command line all call these checks, so they refuse the same input with the same
+message. Each check raises :class:`ValidationError` with one line that names what is wrong.
 """
 
 from __future__ import annotations
@@ -8,27 +10,41 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from .errors import ValidationError
+from .errors import ValidationError, field_term
 from .framework import LANGUAGES, Framework
-from .records import FEEDBACK_ROLES, GOAL_STATUSES, Feedback, Goal, Leader, Rating, Reflection
+from .records import (
+    ACTION_STATUSES,
+    FEEDBACK_ROLES,
+    GOAL_STATUSES,
+    GROW_FIELDS,
+    Action,
+    CoachSession,
+    Feedback,
+    Goal,
+    Leader,
+    Rating,
+    Reflection,
+)
 
 MAX_TEXT = 100_000
 MAX_SHORT = 500
 MAX_TAGS = 50
+MAX_ACTION = 2_000
 
 
 def check_discipline(framework: Framework, discipline: str) -> None:
     if discipline not in framework.discipline_ids:
-        known = ", ".join(framework.discipline_ids)
-        raise ValidationError(f"unknown discipline '{discipline}' (known: {known})")
+        known = framework.discipline_ids
+        raise ValidationError("err_unknown_discipline", discipline=discipline, known=known)
 
 
 def check_level(framework: Framework, level: str | None) -> None:
     if level is None and not framework.levels:
         return
     if level not in framework.level_ids:
-        known = ", ".join(framework.level_ids) or "none: this framework has no levels"
-        raise ValidationError(f"unknown level '{level}' (known: {known})")
+        if not framework.level_ids:
+            raise ValidationError("err_unknown_level_none", level=level)
+        raise ValidationError("err_unknown_level", level=level, known=framework.level_ids)
 
 
 def check_behaviour(framework: Framework, behaviour: str) -> None:
@@ -36,7 +52,7 @@ def check_behaviour(framework: Framework, behaviour: str) -> None:
         framework.behaviour(behaviour)
     except KeyError:
         raise ValidationError(
-            f"unknown behaviour '{behaviour}' (see 'lgtrack framework show {framework.id}')"
+            "err_unknown_behaviour", behaviour=behaviour, framework=framework.id
         ) from None
 
 
@@ -45,10 +61,10 @@ def check_ratings(framework: Framework, ratings: Iterable[Rating]) -> None:
     scale = framework.scale
     for rating in ratings:
         if not isinstance(rating, Rating):
-            raise ValidationError(f"a rating must be Rating(behaviour, score), got {rating!r}")
+            raise ValidationError("err_rating_type", value=repr(rating))
         check_behaviour(framework, rating.behaviour)
         if rating.behaviour in seen:
-            raise ValidationError(f"behaviour '{rating.behaviour}' is rated twice")
+            raise ValidationError("err_rated_twice", behaviour=rating.behaviour)
         seen.add(rating.behaviour)
         score = rating.score
         if score is None:
@@ -59,102 +75,151 @@ def check_ratings(framework: Framework, ratings: Iterable[Rating]) -> None:
             or not scale.min <= score <= scale.max
         ):
             raise ValidationError(
-                f"score {score!r} for '{rating.behaviour}' is outside the scale {scale.min}–{scale.max}"
+                "err_score_outside",
+                score=repr(score),
+                behaviour=rating.behaviour,
+                min=scale.min,
+                max=scale.max,
+            )
+
+
+def check_ratings_fit(
+    framework: Framework, ratings: Iterable[Rating], disciplines: Iterable[str]
+) -> None:
+    """The disciplines and rated behaviours exist, and each behaviour belongs to one of the
+    entry's ``disciplines`` (the command line checks this before it reads a text)."""
+    disciplines = tuple(disciplines)
+    for discipline in disciplines:
+        check_discipline(framework, discipline)
+    for rating in ratings:
+        check_behaviour(framework, rating.behaviour)
+        owner = framework.behaviour(rating.behaviour).discipline
+        if owner not in disciplines:
+            raise ValidationError(
+                "err_behaviour_other_discipline",
+                behaviour=rating.behaviour,
+                owner=owner,
+                disciplines=disciplines,
             )
 
 
 def check_text(value: str, what: str, limit: int = MAX_TEXT) -> None:
+    """``what`` names the field in English; the message translates it (``field_…`` keys)."""
     if not isinstance(value, str):
-        raise ValidationError(f"{what} must be text")
+        raise ValidationError("err_not_text", what=field_term(what))
     if len(value) > limit:
-        raise ValidationError(f"{what} is longer than {limit:,} characters")
+        raise ValidationError("err_text_too_long", what=field_term(what), limit=limit)
     if "\x00" in value:
-        raise ValidationError(f"{what} contains a NUL character")
+        raise ValidationError("err_text_nul", what=field_term(what))
 
 
 def check_day(value: object, what: str = "date") -> None:
     if isinstance(value, datetime):  # a date too, but stored as a day it breaks every read
-        raise ValidationError(f"{what} must be a calendar day (a date), not a date and time")
+        raise ValidationError("err_day_with_time", what=field_term(what))
     if not isinstance(value, date):
-        raise ValidationError(f"{what} must be a date, got {value!r}")
+        raise ValidationError("err_day_type", what=field_term(what), value=repr(value))
     if not 1900 <= value.year <= 2200:
-        raise ValidationError(f"{what} {value.isoformat()} is not a plausible date")
+        raise ValidationError("err_day_implausible", what=field_term(what), day=value.isoformat())
 
 
 def check_one_to_five(value: int | None, what: str) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise ValidationError(f"{what} must be a whole number from 1 to 5, got {value!r}")
+        raise ValidationError("err_one_to_five", what=field_term(what), value=repr(value))
 
 
 def check_leader(framework: Framework, leader: Leader) -> None:
     name = leader.name.strip() if isinstance(leader.name, str) else ""
     if not name:
-        raise ValidationError("a name or initials is required")
+        raise ValidationError("err_name_required")
     check_text(leader.name, "name", MAX_SHORT)
     check_text(leader.unit, "unit", MAX_SHORT)
     check_level(framework, leader.level)
     if leader.lang not in LANGUAGES:
-        raise ValidationError(f"unknown language '{leader.lang}' (known: {', '.join(LANGUAGES)})")
+        raise ValidationError("err_unknown_language", lang=leader.lang, known=LANGUAGES)
 
 
 def check_reflection(framework: Framework, reflection: Reflection) -> None:
     check_day(reflection.day)
     if not reflection.disciplines:
-        raise ValidationError("a reflection needs at least one discipline")
+        raise ValidationError("err_reflection_no_discipline")
     for discipline in reflection.disciplines:
         check_discipline(framework, discipline)
     check_ratings(framework, reflection.ratings)
+    check_ratings_fit(framework, reflection.ratings, reflection.disciplines)
     for field_name in ("text", "prompt", "next_step"):
         check_text(getattr(reflection, field_name), field_name.replace("_", " "))
     check_one_to_five(reflection.wellbeing, "wellbeing")
     check_one_to_five(reflection.energy, "energy")
     if len(reflection.tags) > MAX_TAGS:
-        raise ValidationError(f"at most {MAX_TAGS} tags")
+        raise ValidationError("err_too_many_tags", limit=MAX_TAGS)
     for tag in reflection.tags:
         check_tag(tag)
     if not (reflection.text.strip() or reflection.ratings or reflection.next_step.strip()):
-        raise ValidationError("an empty reflection: write something or rate a behaviour")
+        raise ValidationError("err_empty_reflection")
 
 
 def check_tag(tag: str) -> None:
     if not isinstance(tag, str) or not tag.strip() or any(c.isspace() for c in tag):
-        raise ValidationError(f"invalid tag {tag!r} (one word, no spaces)")
+        raise ValidationError("err_invalid_tag", tag=repr(tag))
     check_text(tag, "tag", 100)
 
 
 def check_goal(framework: Framework, goal: Goal) -> None:
     check_discipline(framework, goal.discipline)
     if not isinstance(goal.title, str) or not goal.title.strip():
-        raise ValidationError("a goal needs a title")
+        raise ValidationError("err_goal_no_title")
     check_text(goal.title, "title", MAX_SHORT)
     check_text(goal.why, "why")
     check_text(goal.success, "success criteria")
-    for behaviour in goal.behaviours:
-        check_behaviour(framework, behaviour)
+    check_ratings_fit(framework, (Rating(b, None) for b in goal.behaviours), (goal.discipline,))
     if goal.due is not None:
         check_day(goal.due, "due date")
     if goal.closed_on is not None:
         check_day(goal.closed_on, "closing date")
     if goal.status not in GOAL_STATUSES:
-        raise ValidationError(f"unknown status '{goal.status}' (known: {', '.join(GOAL_STATUSES)})")
+        raise ValidationError("err_unknown_status", status=goal.status, known=GOAL_STATUSES)
 
 
 def check_progress(progress: object) -> None:
     if isinstance(progress, bool) or not isinstance(progress, int) or not 0 <= progress <= 100:
-        raise ValidationError(f"progress must be a whole number from 0 to 100, got {progress!r}")
+        raise ValidationError("err_progress", value=repr(progress))
 
 
 def check_feedback(framework: Framework, feedback: Feedback) -> None:
     check_day(feedback.day)
     if feedback.role not in FEEDBACK_ROLES:
-        raise ValidationError(
-            f"unknown role '{feedback.role}' (known: {', '.join(FEEDBACK_ROLES)})"
-        )
+        raise ValidationError("err_unknown_role", role=feedback.role, known=FEEDBACK_ROLES)
     check_discipline(framework, feedback.discipline)
     check_ratings(framework, feedback.ratings)
+    check_ratings_fit(framework, feedback.ratings, (feedback.discipline,))
     check_text(feedback.text, "text")
     check_text(feedback.name, "name", MAX_SHORT)
     if not (feedback.text.strip() or feedback.ratings):
-        raise ValidationError("empty feedback: add a text or a rating")
+        raise ValidationError("err_empty_feedback")
+
+
+def check_session(session: CoachSession) -> None:
+    check_day(session.day, "session date")
+    for name in (*GROW_FIELDS, "notes"):
+        check_text(getattr(session, name), name)
+    if not any(getattr(session, name).strip() for name in (*GROW_FIELDS, "notes")):
+        raise ValidationError("err_empty_session")
+
+
+def check_action(action: Action) -> None:
+    if not isinstance(action.text, str) or not action.text.strip():
+        raise ValidationError("err_action_no_text")
+    check_text(action.text, "action", MAX_ACTION)
+    if action.due is not None:
+        check_day(action.due, "due date")
+    if action.closed_on is not None:
+        check_day(action.closed_on, "closing date")
+    if action.status not in ACTION_STATUSES:
+        raise ValidationError("err_unknown_status", status=action.status, known=ACTION_STATUSES)
+
+
+def check_action_closing(status: str) -> None:
+    if status not in ("done", "dropped"):
+        raise ValidationError("err_action_closing", status=status)

@@ -1,7 +1,8 @@
 """Support for the real-browser tests: Debian's Chromium, a Voilà server, a hard deadline.
 
-- Chromium is Debian's ``/usr/bin/chromium``; when it is missing it is installed with apt-get.
-  A browser is never downloaded by Playwright (no ``playwright install``).
+- Chromium is Debian's ``/usr/bin/chromium``, installed before the tests (``.ci/run`` does it);
+  the tests never install anything. Without it a browser test skips, saying why, except under
+  ``CI=true``, where a missing browser fails the test. Playwright never downloads a browser.
 - Voilà serves one notebook on 127.0.0.1 at a free port, with ``LGTRACK_HOME`` pointing the kernel
   at a test journal; the server (and with it its kernels) is always stopped.
 - Every wait has a timeout, and :func:`deadline` bounds a whole test.
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -21,45 +21,41 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-APT_TIMEOUT_S = 900
 SERVER_START_TIMEOUT_S = 60
 
 
 class BrowserSetupError(RuntimeError):
-    """Chromium or the server could not be made ready; the message says why."""
+    """The server could not be made ready; the message says why."""
 
 
-def ensure_chromium() -> Path:
-    """Debian's Chromium, installed with ``apt-get install -y chromium`` when it is missing."""
-    if CHROMIUM.exists():
-        return CHROMIUM
-    if shutil.which("apt-get") is None:
-        raise BrowserSetupError(f"{CHROMIUM} is missing and there is no apt-get to install it")
-    sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
-        try:
-            result = subprocess.run(
-                [*sudo, *command],
-                capture_output=True,
-                text=True,
-                env=env,
-                timeout=APT_TIMEOUT_S,
-                check=False,
-            )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise BrowserSetupError(f"'{' '.join(command)}' failed: {exc}") from None
-        if result.returncode != 0:
-            tail = " | ".join((result.stderr or result.stdout).strip().splitlines()[-3:])
-            raise BrowserSetupError(f"'{' '.join(command)}' exited {result.returncode}: {tail}")
-    if not CHROMIUM.exists():
-        raise BrowserSetupError(f"apt-get installed chromium but {CHROMIUM} is still missing")
-    return CHROMIUM
+def on_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() == "true"
+
+
+def require_chromium(found: str | os.PathLike | None, what: str) -> Path:
+    """``found`` (a Chromium) as a path; when it is None, skip ``what`` with the reason, or fail
+    it under ``CI=true``, where the browser is part of the test environment."""
+    if found is not None:
+        return Path(found)
+    reason = (
+        f"{what} needs Debian's Chromium ({CHROMIUM}), which is not installed; "
+        "install the distribution's chromium package (.ci/run does) to run it"
+    )
+    if on_ci():
+        pytest.fail(f"CI=true: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def debian_chromium() -> Path | None:
+    """Debian's Chromium, or None when it is not installed."""
+    return CHROMIUM if os.access(CHROMIUM, os.X_OK) else None
 
 
 def free_port() -> int:

@@ -150,14 +150,14 @@ def test_init_with_a_framework_file_keeps_a_copy_in_the_journal(tmp_path, capsys
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--name", "A", "--level", "chef"], "unknown level 'chef'"),
-        (["--name", "A"], "--level is required"),
-        (["--level", "teamleder"], "--name is required"),
-        (["--name", "  ", "--level", "teamleder"], "name"),
-        (["--name", "A", "--framework", "kodeks", "--level", "teamleder"], "unknown level"),
+        (["--name", "A", "--level", "chef"], "ukendt niveau 'chef'"),
+        (["--name", "A"], "--level skal angives"),
+        (["--level", "teamleder"], "--name skal angives"),
+        (["--name", "  ", "--level", "teamleder"], "navn"),
+        (["--name", "A", "--framework", "kodeks", "--level", "teamleder"], "ukendt niveau"),
         (
             ["--name", "A", "--level", "teamleder", "--framework", "nope"],
-            "unknown framework 'nope'",
+            "ukendt ramme 'nope'",
         ),
         (["--name", "A", "--level", "teamleder", "--lang", "de"], "invalid choice"),
     ],
@@ -193,7 +193,7 @@ def test_init_refuses_to_switch_framework_when_entries_exist(home, capsys):
     before = snapshot(home)
     code, _, err = run(capsys, "init", "--framework", "kodeks", "--home", home)
     assert_bad_input(code, err)
-    assert "cannot switch" in err
+    assert "kan ikke skifte" in err
     assert snapshot(home) == before
 
 
@@ -302,31 +302,34 @@ def test_reflect_without_text_or_ratings_at_a_terminal_is_an_error(home, capsys)
         capsys, "reflect", "--discipline", "self", "--date", "2026-03-02", "--home", home
     )
     assert_bad_input(code, err)
-    assert "no text" in err
+    assert "ingen tekst" in err
     assert snapshot(home) == before
 
 
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--discipline", "selv", "--text", "x"], "unknown discipline 'selv'"),
-        (["--discipline", "self", "--rate", "self.g99=3"], "unknown behaviour 'self.g99'"),
-        (["--discipline", "self", "--rate", "strategic.g1=3"], "belongs to discipline 'strategic'"),
-        (["--discipline", "self", "--rate", "self.g1=6"], "outside the scale 1–5"),
-        (["--discipline", "self", "--rate", "self.g1=0"], "outside the scale 1–5"),
-        (["--discipline", "self", "--rate", "self.g1=fire"], "not a whole number"),
-        (["--discipline", "self", "--rate", "self.g1"], "is not BEHAVIOUR=SCORE"),
-        (["--discipline", "self", "--rate", "self.g1=3", "--rate", "self.g1=4"], "rated twice"),
+        (["--discipline", "selv", "--text", "x"], "ukendt disciplin 'selv'"),
+        (["--discipline", "self", "--rate", "self.g99=3"], "ukendt adfærd 'self.g99'"),
+        (["--discipline", "self", "--rate", "strategic.g1=3"], "hører til disciplinen 'strategic'"),
+        (["--discipline", "self", "--rate", "self.g1=6"], "uden for skalaen 1–5"),
+        (["--discipline", "self", "--rate", "self.g1=0"], "uden for skalaen 1–5"),
+        (["--discipline", "self", "--rate", "self.g1=fire"], "er ikke et helt tal"),
+        (["--discipline", "self", "--rate", "self.g1"], "har ikke formen ADFÆRD=SCORE"),
+        (
+            ["--discipline", "self", "--rate", "self.g1=3", "--rate", "self.g1=4"],
+            "vurderet to gange",
+        ),
         (
             ["--discipline", "self", "--text", "x", "--date", "2026-02-30"],
-            "'2026-02-30' is not a real date",
+            "'2026-02-30' er ikke en gyldig dato",
         ),
-        (["--discipline", "self", "--text", "x", "--date", "2.3.2026"], "is not a real date"),
-        (["--discipline", "self", "--text", "x", "--wellbeing", "7"], "wellbeing"),
+        (["--discipline", "self", "--text", "x", "--date", "2.3.2026"], "er ikke en gyldig dato"),
+        (["--discipline", "self", "--text", "x", "--wellbeing", "7"], "trivslen"),
         (["--discipline", "self", "--text", "x", "--energy", "høj"], "invalid int value"),
-        (["--discipline", "self", "--text", "x", "--tag", "to ord"], "invalid tag"),
-        (["--discipline", "self", "--text", "x" * 100_001], "longer than 100,000"),
-        (["--discipline", "self", "--text", "   "], "empty reflection"),
+        (["--discipline", "self", "--text", "x", "--tag", "to ord"], "ugyldigt tag"),
+        (["--discipline", "self", "--text", "x" * 100_001], "længere end 100.000"),
+        (["--discipline", "self", "--text", "   "], "refleksionen er tom"),
         (["--text", "x"], "--discipline"),
     ],
 )
@@ -496,11 +499,11 @@ def twins(home) -> tuple[str, str]:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["checkin", "abcdef12", "--progress", "10"], "matches 2 goals"),
-        (["checkin", "abcde", "--progress", "10"], "too short"),
-        (["checkin", "0123456789", "--progress", "10"], "no goal with id '0123456789'"),
-        (["checkin", "abcdef12-0000-4000-8000-000000000001", "--progress", "101"], "0 to 100"),
-        (["checkin", "abcdef12-0000-4000-8000-000000000001", "--progress", "-1"], "0 to 100"),
+        (["checkin", "abcdef12", "--progress", "10"], "passer på 2 mål"),
+        (["checkin", "abcde", "--progress", "10"], "for kort"),
+        (["checkin", "0123456789", "--progress", "10"], "intet mål med id'et '0123456789'"),
+        (["checkin", "abcdef12-0000-4000-8000-000000000001", "--progress", "101"], "0 til 100"),
+        (["checkin", "abcdef12-0000-4000-8000-000000000001", "--progress", "-1"], "0 til 100"),
         (["checkin", "abcdef12-0000-4000-8000-000000000001", "--progress", "meget"], "invalid int"),
         (
             [
@@ -511,22 +514,25 @@ def twins(home) -> tuple[str, str]:
                 "--date",
                 "2026-13-01",
             ],
-            "not a real date",
+            "ikke en gyldig dato",
         ),
-        (["close", "abcdef12", "--status", "achieved"], "matches 2 goals"),
+        (["close", "abcdef12", "--status", "achieved"], "passer på 2 mål"),
         (["close", "abcdef12-0000-4000-8000-000000000001", "--status", "done"], "invalid choice"),
-        (["close", "ffffffff", "--status", "achieved"], "no goal with id"),
-        (["add", "--discipline", "selv", "--title", "T"], "unknown discipline 'selv'"),
-        (["add", "--discipline", "self", "--title", " "], "a goal needs a title"),
+        (["close", "ffffffff", "--status", "achieved"], "intet mål med id"),
+        (["add", "--discipline", "selv", "--title", "T"], "ukendt disciplin 'selv'"),
+        (["add", "--discipline", "self", "--title", " "], "et mål skal have en titel"),
         (
             ["add", "--discipline", "self", "--title", "T", "--behaviour", "people.g1"],
-            "belongs to discipline",
+            "hører til disciplinen",
         ),
         (
             ["add", "--discipline", "self", "--title", "T", "--behaviour", "self.g42"],
-            "unknown behaviour",
+            "ukendt adfærd",
         ),
-        (["add", "--discipline", "self", "--title", "T", "--due", "2026-02-29"], "not a real date"),
+        (
+            ["add", "--discipline", "self", "--title", "T", "--due", "2026-02-29"],
+            "ikke en gyldig dato",
+        ),
         (["add", "--discipline", "self"], "--title"),
     ],
 )
@@ -600,16 +606,16 @@ def test_feedback_text_can_come_from_stdin(home, capsys, monkeypatch):
     ("argv", "message"),
     [
         (["--from", "chef", "--discipline", "self", "--text", "x"], "invalid choice: 'chef'"),
-        (["--from", "peer", "--discipline", "selv", "--text", "x"], "unknown discipline"),
+        (["--from", "peer", "--discipline", "selv", "--text", "x"], "ukendt disciplin"),
         (
             ["--from", "peer", "--discipline", "self", "--rate", "people.g1=3"],
-            "belongs to discipline",
+            "hører til disciplinen",
         ),
-        (["--from", "peer", "--discipline", "self", "--rate", "self.g1=9"], "outside the scale"),
-        (["--from", "peer", "--discipline", "self"], "no text"),
+        (["--from", "peer", "--discipline", "self", "--rate", "self.g1=9"], "uden for skalaen"),
+        (["--from", "peer", "--discipline", "self"], "ingen tekst"),
         (
             ["--from", "peer", "--discipline", "self", "--text", "x", "--date", "2026-02-30"],
-            "not a real date",
+            "ikke en gyldig dato",
         ),
         (["--discipline", "self", "--text", "x"], "--from"),
     ],
@@ -677,7 +683,7 @@ def test_piped_text_that_is_not_utf8_is_one_line_error(process_home):
     done = cli(
         "reflect", "--discipline", "self", "--home", process_home, stdin="Møde".encode("latin-1")
     )
-    assert_process_bad_input(done, "not UTF-8")
+    assert_process_bad_input(done, "ikke UTF-8")
     assert snapshot(process_home) == before
 
 
@@ -685,7 +691,7 @@ def test_piped_text_over_the_limit_is_one_line_error(process_home):
     before = snapshot(process_home)
     too_long = ("æ" * (capture.MAX_STDIN_CHARS + 1)).encode("utf-8")
     done = cli("reflect", "--discipline", "self", "--home", process_home, stdin=too_long)
-    assert_process_bad_input(done, "longer than 100,000 characters")
+    assert_process_bad_input(done, "længere end 100.000 tegn")
     done = cli(
         "feedback",
         "add",
@@ -697,7 +703,7 @@ def test_piped_text_over_the_limit_is_one_line_error(process_home):
         process_home,
         stdin=b"x" * (4 * capture.MAX_STDIN_CHARS + 10),
     )
-    assert_process_bad_input(done, "longer than 100,000 characters")
+    assert_process_bad_input(done, "længere end 100.000 tegn")
     assert snapshot(process_home) == before
 
 
@@ -713,18 +719,18 @@ def test_empty_stdin_with_ratings_is_a_rating_only_reflection(process_home):
     [
         (
             ["reflect", "--discipline", "self", "--text", "x", "--date", "2026-02-30"],
-            "not a real date",
+            "ikke en gyldig dato",
         ),
-        (["goal", "checkin", "zzzzzzzz", "--progress", "1"], "no goal with id"),
+        (["goal", "checkin", "zzzzzzzz", "--progress", "1"], "intet mål med id"),
         (
             ["goal", "add", "--discipline", "self", "--title", "T", "--due", "i morgen"],
-            "not a real date",
+            "ikke en gyldig dato",
         ),
         (
             ["feedback", "add", "--from", "peer", "--discipline", "x", "--text", "y"],
-            "unknown discipline",
+            "ukendt disciplin",
         ),
-        (["init", "--level", "direktør"], "unknown level"),
+        (["init", "--level", "direktør"], "ukendt niveau"),
     ],
 )
 def test_a_real_process_exits_2_with_one_line_and_no_traceback(process_home, argv, message):

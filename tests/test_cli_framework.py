@@ -28,6 +28,12 @@ ENGLISH_NAMES = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def no_journal(tmp_path_factory, monkeypatch) -> None:
+    """No journal anywhere: the command line then speaks Danish (not your own journal's language)."""
+    monkeypatch.setenv("LGTRACK_HOME", str(tmp_path_factory.mktemp("home") / "none"))
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     """Run ``lgtrack ARGV`` in-process: (exit code, stdout, stderr)."""
     try:
@@ -57,7 +63,7 @@ def test_list_names_the_bundled_frameworks(capsys: pytest.CaptureFixture[str]) -
     lines = out.splitlines()
     assert [line.split()[0] for line in lines] == ["kodeks", "stuk"]
     assert "Det fælles ledelsesgrundlag for STUK" in lines[1]
-    assert "130 behaviours" in lines[1]
+    assert "130 adfærdsbeskrivelser" in lines[1]
 
 
 def test_list_in_english(capsys: pytest.CaptureFixture[str]) -> None:
@@ -65,6 +71,7 @@ def test_list_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert "The common leadership foundation for STUK" in out
     assert "Det fælles" not in out
+    assert "130 behaviours" in out
 
 
 def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -181,9 +188,9 @@ def test_show_a_file_by_path(capsys: pytest.CaptureFixture[str], tmp_path: Path)
 @pytest.mark.parametrize(
     ("argv", "fragments"),
     [
-        (["show", "nope"], ["unknown framework 'nope' (bundled: kodeks, stuk)"]),
-        (["show", "stuk", "--level", "chef"], ["unknown level 'chef'", "teamleder"]),
-        (["show", "kodeks", "--level", "teamleder"], ["'kodeks' has no levels"]),
+        (["show", "nope"], ["ukendt ramme 'nope' (medfølgende: kodeks, stuk)"]),
+        (["show", "stuk", "--level", "chef"], ["ukendt niveau 'chef'", "teamleder"]),
+        (["show", "kodeks", "--level", "teamleder"], ["'kodeks' har ingen niveauer"]),
         (["show", "stuk", "--lang", "fr"], ["invalid choice: 'fr'"]),
         (["show"], ["required", "ID"]),
         (["list", "--level", "x"], ["unrecognized arguments"]),
@@ -202,7 +209,8 @@ def test_validate_a_good_file(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "framework", "validate", str(STUK_FILE))
     assert (code, err) == (0, "")
     assert out == (
-        f"{STUK_FILE}: valid — stuk 1.0: 5 disciplines, 4 levels, 130 behaviours, 6 effects\n"
+        f"{STUK_FILE}: gyldig — stuk 1.0: 5 discipliner, 4 niveauer, 130 adfærdsbeskrivelser, "
+        "6 effekter\n"
     )
 
 
@@ -239,39 +247,42 @@ _BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
 BAD_FILES = {
     "missing translation": (
         _mutated(lambda d: _teamleder_3_text(d).pop("en")),
-        "bad.yaml: disciplines[2].levels.teamleder[3].text.en: missing translation 'en'",
+        "bad.yaml: disciplines[2].levels.teamleder[3].text.en: oversættelsen 'en' mangler",
     ),
     "empty text": (
         _mutated(lambda d: _teamleder_3_text(d).update(da="")),
-        "bad.yaml: disciplines[2].levels.teamleder[3].text.da: empty text",
+        "bad.yaml: disciplines[2].levels.teamleder[3].text.da: teksten er tom",
     ),
     "duplicate id": (
         _mutated(lambda d: d["effects"][1].update(id="e1")),
-        "bad.yaml: effects[1].id: duplicate id 'e1' (first at effects[0].id)",
+        "bad.yaml: effects[1].id: id'et 'e1' findes allerede (første gang ved effects[0].id)",
     ),
     "undeclared level": (
         _mutated(lambda d: d["levels"].pop()),
-        "bad.yaml: disciplines[0].levels.teamleder: level 'teamleder' is not declared",
+        "bad.yaml: disciplines[0].levels.teamleder: niveauet 'teamleder' er ikke erklæret",
     ),
     "wrong type": (
         _mutated(lambda d: d["scale"].update(max="five")),
-        "bad.yaml: scale.max: expected a whole number, got text",
+        "bad.yaml: scale.max: forventede et helt tal, men fandt tekst",
     ),
     "unknown key": (
         _mutated(lambda d: d["disciplines"][0].update(colour="red")),
-        "bad.yaml: disciplines[0].colour: unknown key 'colour'",
+        "bad.yaml: disciplines[0].colour: ukendt nøgle 'colour'",
     ),
-    "syntax error": (_text_file("format: 1\nid: stuk\nname: x: y\n"), "bad.yaml: line 3, column 8"),
+    "syntax error": (
+        _text_file("format: 1\nid: stuk\nname: x: y\n"),
+        "bad.yaml: linje 3, kolonne 8",
+    ),
     "not UTF-8": (
         _text_file("name: Ledelsesgrundlag for STUK\nid: k\xf8b\n".encode("latin-1")),
-        "bad.yaml: line 2: not UTF-8 text",
+        "bad.yaml: linje 2: ikke UTF-8-tekst",
     ),  # fmt: skip
     "alias bomb": (
         _text_file(_BOMB),
-        "bad.yaml: line 2, column 8: aliases (*name) are not allowed",
+        "bad.yaml: linje 2, kolonne 8: aliasser (*navn) er ikke tilladt",
     ),
-    "empty file": (_text_file(""), "bad.yaml: the file is empty"),
-    "missing file": (lambda directory: directory / "absent.yaml", "absent.yaml: no such file"),
+    "empty file": (_text_file(""), "bad.yaml: filen er tom"),
+    "missing file": (lambda directory: directory / "absent.yaml", "absent.yaml: filen findes ikke"),
 }
 
 
@@ -293,12 +304,12 @@ def test_show_a_bad_file_fails_the_same_way(
 
 
 def test_validate_an_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:
-    assert_one_line_error(*run(capsys, "framework", "validate", "nope"), "unknown framework 'nope'")
+    assert_one_line_error(*run(capsys, "framework", "validate", "nope"), "ukendt ramme 'nope'")
 
 
 def test_validate_a_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, err = run(capsys, "framework", "validate", str(tmp_path))
-    assert_one_line_error(code, out, err, "is a folder, not a framework file")
+    assert_one_line_error(code, out, err, "er en mappe, ikke en rammefil")
 
 
 # --- the real command, in a separate process ---------------------------------------------------
@@ -330,5 +341,5 @@ def test_the_command_never_prints_a_traceback(tmp_path: Path) -> None:
     assert done.stdout == ""
     assert done.stderr == (
         "lgtrack: error: bad.yaml: disciplines[2].levels.teamleder[3].text.en: "
-        "missing translation 'en'\n"
+        "oversættelsen 'en' mangler\n"
     )

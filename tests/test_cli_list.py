@@ -307,16 +307,16 @@ def test_filters_narrow_the_list(home, capsys, kind, argv, expected):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["goals", "--tag", "plan"], "--tag applies to reflections only"),
-        (["feedback", "--tag", "plan"], "--tag applies to reflections only"),
-        (["reflections", "--status", "open"], "--status applies to goals only"),
-        (["reflections", "-n", "-1"], "-n must be 0 or more"),
+        (["goals", "--tag", "plan"], "--tag gælder kun refleksioner"),
+        (["feedback", "--tag", "plan"], "--tag gælder kun refleksioner"),
+        (["reflections", "--status", "open"], "--status gælder kun mål"),
+        (["reflections", "-n", "-1"], "-n skal være 0 eller mere"),
         (["reflections", "-n", "ti"], "invalid int value"),
-        (["reflections", "--from", "2026-03-09", "--to", "2026-03-01"], "is after --to"),
-        (["reflections", "--from", "2026-02-30"], "'2026-02-30' is not a real date"),
-        (["goals", "--to", "marts"], "is not a real date"),
-        (["reflections", "--discipline", "selv"], "unknown discipline 'selv'"),
-        (["feedback", "--behaviour", "self.g77"], "unknown behaviour 'self.g77'"),
+        (["reflections", "--from", "2026-03-09", "--to", "2026-03-01"], "ligger efter --to"),
+        (["reflections", "--from", "2026-02-30"], "'2026-02-30' er ikke en gyldig dato"),
+        (["goals", "--to", "marts"], "er ikke en gyldig dato"),
+        (["reflections", "--discipline", "selv"], "ukendt disciplin 'selv'"),
+        (["feedback", "--behaviour", "self.g77"], "ukendt adfærd 'self.g77'"),
         (["notes"], "invalid choice"),
     ],
 )
@@ -362,7 +362,7 @@ def test_a_coachs_journal_without_a_profile_points_to_leaders_not_a_mixed_list(t
     for kind in ("reflections", "goals", "feedback"):
         code, out, err = run(capsys, "list", kind, "--home", path)
         assert (code, out) == (2, "")
-        assert "no profile of its own" in err and "lgtrack leaders" in err
+        assert "ingen egen profil" in err and "lgtrack leaders" in err
         assert len(err.splitlines()) == 1
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 import pytest
-from browser_support import ensure_chromium
+from browser_support import require_chromium
 
 import lgtrack.report
 from lgtrack import Feedback, Goal, Journal, Leader, Reflection, load_framework
@@ -49,7 +49,7 @@ def test_the_report_is_written_in_the_leaders_language(capsys, home, tmp_path):
     code, stdout, err = run(capsys, "report", "--home", home, "--leader", LEADER_ID[:8],
                             "--out", str(out), "--today", "2026-11-30")  # fmt: skip
     assert (code, err) == (0, "")
-    assert stdout == f"wrote {out}\n"
+    assert stdout == f"skrevet: {out}\n"  # a coach's journal: Danish
     text = out.read_text("utf-8")
     assert '<html lang="en">' in text and "<h1>Ada Berg</h1>" in text and "Godt møde" in text
     assert "30 November 2026" in text
@@ -66,9 +66,12 @@ def test_lang_overrides_the_leaders_language(capsys, home, tmp_path):
 @pytest.mark.parametrize(
     ("leader", "message"),
     [
-        ("ffffffff", "no leader with an id starting 'ffffffff' (leaders: Ada Berg (3f2a9c11)"),
-        ("3f2a9c", "'3f2a9c' is the start of 2 leader ids"),
-        ("3f2a", "give at least 6 characters of the leader id"),
+        (
+            "ffffffff",
+            "der er ingen leder, hvis id begynder med 'ffffffff' (ledere: Ada Berg (3f2a9c11)",
+        ),
+        ("3f2a9c", "'3f2a9c' er begyndelsen på 2 lederes id"),
+        ("3f2a", "angiv mindst 6 tegn af lederens id"),
     ],
 )
 def test_an_unknown_or_unclear_leader_is_one_line_and_exit_2(
@@ -84,8 +87,8 @@ def test_an_unknown_or_unclear_leader_is_one_line_and_exit_2(
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--today", "2026-02-30"], "--today '2026-02-30' is not a real date"),
-        (["--out", "/nonexistent-dir/report.html"], "does not exist"),
+        (["--today", "2026-02-30"], "--today '2026-02-30' er ikke en gyldig dato"),
+        (["--out", "/nonexistent-dir/report.html"], "findes ikke"),
         (["--lang", "de"], "invalid choice"),
     ],
 )
@@ -101,7 +104,7 @@ def test_the_report_never_writes_over_the_journal_itself(capsys, home):
     with open(database, "rb") as handle:
         before = handle.read()
     code, _, err = run(capsys, "report", "--home", home, "--leader", LEADER_ID, "--out", database)
-    assert code == 2 and err.count("\n") == 1 and "the journal's own database" in err
+    assert code == 2 and err.count("\n") == 1 and "journalens egen database" in err
     with open(database, "rb") as handle:
         assert handle.read() == before
 
@@ -121,20 +124,19 @@ def test_pdf_without_chromium_says_how_to_print_and_writes_nothing(
     code, stdout, err = run(capsys, "report", "--home", home, "--leader", LEADER_ID,
                             "--out", str(out), "--pdf")  # fmt: skip
     assert code == 2 and stdout == "" and err.count("\n") == 1
-    assert "Ctrl+P" in err and "Save as PDF" in err
+    assert "Ctrl+P" in err and "Gem som PDF" in err
     assert list(tmp_path.iterdir()) == [tmp_path / "coach"]
 
 
 def test_pdf_with_the_installed_chromium(capsys, home, tmp_path):
-    # Debian's chromium is part of this project's test environment: installed here if missing.
-    ensure_chromium()
-    assert lgtrack.report.find_chromium() is not None
+    # Skips without Chromium (.ci/run installs it); under CI=true a missing Chromium fails.
+    require_chromium(lgtrack.report.find_chromium(), "printing the report as PDF")
     out = tmp_path / "report.html"
     code, stdout, err = run(capsys, "report", "--home", home, "--leader", LEADER_ID,
                             "--out", str(out), "--pdf", "--today", "2026-11-30")  # fmt: skip
     assert (code, err) == (0, "")
     pdf = tmp_path / "report.pdf"
-    assert stdout == f"wrote {out}\nwrote {pdf}\n"
+    assert stdout == f"skrevet: {out}\nskrevet: {pdf}\n"
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
 
 

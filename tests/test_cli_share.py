@@ -125,13 +125,13 @@ def test_scope_options(home, tmp_path, capsys):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--out", "b.json", "--discipline", "cooking"], "unknown discipline 'cooking'"),
+        (["--out", "b.json", "--discipline", "cooking"], "ukendt disciplin 'cooking'"),
         (["--out", "b.json", "--from", "2026-05-01", "--to", "2026-04-01"], "starts"),
-        (["--out", "b.json", "--from", "2026-02-30"], "not a real date"),
-        (["--out", "b.json", "--include", "reflections,diary"], "unknown kind 'diary'"),
+        (["--out", "b.json", "--from", "2026-02-30"], "ikke en gyldig dato"),
+        (["--out", "b.json", "--include", "reflections,diary"], "ukendt slags 'diary'"),
         (["--out", "b.json", "--name", " "], "cannot be empty"),
-        ([], "give --out FILE"),
-        (["--out", "missing-folder/b.json"], "no folder"),
+        ([], "angiv --out FIL"),
+        (["--out", "missing-folder/b.json"], "findes ikke"),
     ],
 )
 def test_bad_share_options_are_one_line_and_write_nothing(home, tmp_path, capsys, monkeypatch,
@@ -149,7 +149,7 @@ def test_share_never_writes_over_the_journal_itself(home, capsys):
         before = handle.read()
     code, _, err = run(capsys, "share", "--out", database, "--yes", "--home", home)
     assert_bad_input(code, err)
-    assert "the journal's own database" in err
+    assert "journalens egen database" in err
     with open(database, "rb") as handle:
         assert handle.read() == before
 

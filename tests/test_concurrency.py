@@ -14,7 +14,7 @@ import time
 from datetime import date, datetime, timezone
 
 from lgtrack import EntryFilter, Journal, Reflection
-from lgtrack.store import DB_FILENAME
+from lgtrack.storage import DB_FILENAME
 
 PER_PROCESS = 200
 TIMEOUT_S = 120
@@ -78,13 +78,13 @@ def test_concurrent_writers_lose_nothing(tmp_path):
     Journal.open(tmp_path).close()  # an existing, empty journal
     _assert_clean(_finish(_start_writers(tmp_path, names, PER_PROCESS)))
     with Journal.open(tmp_path) as journal:
-        total = journal.conn.execute("SELECT count(*) FROM reflections").fetchone()[0]
+        total = journal.store.conn.execute("SELECT count(*) FROM reflections").fetchone()[0]
         assert total == len(names) * PER_PROCESS
         for leader in journal.leaders():
             mine = journal.reflections(EntryFilter(tag=leader.name), leader_id=leader.id)
             texts = {r.text for r in mine}
             assert texts == {f"{leader.name} nummer {i} – æøå" for i in range(PER_PROCESS)}
-        assert journal.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert journal.store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_concurrent_writers_creating_a_new_journal_together(tmp_path):
@@ -93,7 +93,7 @@ def test_concurrent_writers_creating_a_new_journal_together(tmp_path):
     _assert_clean(_finish(_start_writers(home, names, 50)))
     with Journal.open(home, create=False) as journal:
         assert len(journal.leaders()) == 3
-        assert journal.conn.execute("SELECT count(*) FROM reflections").fetchone()[0] == 150
+        assert journal.store.conn.execute("SELECT count(*) FROM reflections").fetchone()[0] == 150
 
 
 def test_a_reader_keeps_reading_while_another_process_writes(tmp_path):
@@ -107,12 +107,12 @@ def test_a_reader_keeps_reading_while_another_process_writes(tmp_path):
     clock = lambda: datetime(2026, 1, 1, tzinfo=timezone.utc)  # noqa: E731
     with Journal.open(tmp_path, clock=clock) as reader:
         while writer.poll() is None:
-            counts.append(reader.conn.execute("SELECT count(*) FROM reflections").fetchone()[0])
+            counts.append(reader.store.conn.execute("SELECT count(*) FROM reflections").fetchone()[0])
             assert [r.text for r in reader.reflections()] == ["først"]  # mine, not the writer's
             reader.reflections(EntryFilter(limit=10), leader_id=None)
             time.sleep(0.005)
         _assert_clean([(writer.returncode, *writer.communicate(timeout=TIMEOUT_S))])
-        final = reader.conn.execute("SELECT count(*) FROM reflections").fetchone()[0]
+        final = reader.store.conn.execute("SELECT count(*) FROM reflections").fetchone()[0]
     assert final == 301
     assert len(counts) > 10
     assert counts == sorted(counts)  # a reader never sees a write undone

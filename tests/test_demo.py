@@ -389,4 +389,4 @@ def test_lab_says_so_when_the_server_is_not_installed(capsys, notebooks, served,
     )
     code, _, err = run(capsys, "lab", "--voila")
     assert_one_line_error(code, err)
-    assert "voila is not installed" in err and "lgtrack[notebooks]" in err and served == []
+    assert "voila er ikke installeret" in err and "lgtrack[notebooks]" in err and served == []

@@ -151,7 +151,7 @@ def test_json_export_keeps_every_field_of_a_record(journal: Journal):
 
 def test_json_export_holds_the_coachs_notes_with_every_column(journal: Journal):
     bjorn = next(x for x in journal.leaders() if not x.is_me)
-    journal.conn.execute(
+    journal.store.conn.execute(
         "UPDATE leaders SET imported_at = ?, share_scope = ? WHERE id = ?",
         ("2026-10-01T08:00:00+02:00", '{"disciplines": ["people"], "text": false}', bjorn.id),
     )
@@ -329,14 +329,14 @@ def test_cli_export_without_a_journal_is_one_line(tmp_path: Path, capsys):
 def test_cli_export_to_a_directory_is_one_line(home: Path, tmp_path: Path, capsys):
     assert main(["export", "--out", str(tmp_path), "--home", str(home)]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert len(err) == 1 and "is a directory" in err[0]
+    assert len(err) == 1 and "er en mappe" in err[0]  # the profile is Danish
 
 
 def test_cli_export_to_a_missing_folder_names_the_folder(home: Path, tmp_path: Path, capsys):
     out = tmp_path / "no-such-folder" / "backup.json"
     assert main(["export", "--out", str(out), "--home", str(home)]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert len(err) == 1 and f"no folder {out.parent}" in err[0]
+    assert len(err) == 1 and f"mappen {out.parent} findes ikke" in err[0]
     assert ".backup.json." not in err[0]  # not the name of a temporary file
 
 
@@ -346,7 +346,7 @@ def test_cli_export_over_the_journal_itself_is_refused(home: Path, capsys, name:
     before = database.read_bytes()
     assert main(["export", "--out", str(home / name), "--home", str(home)]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert len(err) == 1 and "the journal's own database" in err[0]
+    assert len(err) == 1 and "journalens egen database" in err[0]
     assert database.read_bytes() == before
     with Journal.open(home) as journal:
         assert journal.reflections()

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import string
 from collections import Counter
 from pathlib import Path
 
-import pytest
 import yaml
+from catalogue_support import catalogue_problems, report
 
 from lgtrack.i18n import LANGUAGES, catalogue, t
 
@@ -16,10 +15,6 @@ PACKAGE = Path(__file__).resolve().parent.parent / "lgtrack"
 CATALOGUE_FILE = PACKAGE / "messages.yaml"
 T_CALL = re.compile(r"""\bt\(\s*["']([^"']+)["']""")
 UI_KEY_LITERAL = re.compile(r"""["'](ui\.[a-z0-9_.]*[a-z0-9_])["']""")
-
-
-def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 def _keys_used_in_source() -> dict[str, str]:
@@ -34,17 +29,33 @@ def _keys_used_in_source() -> dict[str, str]:
     return used
 
 
-@pytest.mark.parametrize("key", sorted(catalogue()))
-def test_every_key_has_danish_and_english_text(key):
-    entry = catalogue()[key]
-    for lang in LANGUAGES:
-        assert isinstance(entry.get(lang), str) and entry[lang].strip(), f"{key}: no {lang}"
+def test_every_message_has_danish_and_english_text_with_the_same_placeholders():
+    problems = catalogue_problems(catalogue())
+    assert problems == [], report(problems)
 
 
-@pytest.mark.parametrize("key", sorted(catalogue()))
-def test_danish_and_english_use_the_same_placeholders(key):
-    entry = catalogue()[key]
-    assert _fields(entry["da"]) == _fields(entry["en"]), key
+def test_the_catalogue_check_lists_every_problem_at_once():
+    bad = {
+        "ok": {"da": "Hej {name}", "en": "Hi {name}"},
+        "no.english": {"da": "Hej"},
+        "empty": {"da": "  ", "en": "x"},
+        "number": {"da": 3, "en": "x"},
+        "fields": {"da": "{count} mål", "en": "{n} goals"},
+        "broken": {"da": "{", "en": "x"},
+        "Bad Key": {"da": "x", "en": "x", "de": "x"},
+        "flat": "only one language",
+    }
+    assert catalogue_problems(bad) == [
+        "no.english: no en",
+        "empty: da is empty",
+        "number: da is int, not text",
+        "fields: placeholders differ: da ['count'], en ['n']",
+        "broken: da is not a valid format string (Single '{' encountered in format string)",
+        "'Bad Key': not a key like 'ui.setup.title'",
+        "Bad Key: unknown languages ['de']",
+        "flat: not a mapping of languages but str",
+    ]
+    assert LANGUAGES == ("da", "en")  # the languages the check demands
 
 
 def test_every_key_used_in_the_package_is_in_the_catalogue():

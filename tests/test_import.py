@@ -61,7 +61,7 @@ class Clock:
 
 
 def rows(journal: Journal) -> dict[str, int]:
-    return {t: journal.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    return {t: journal.store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
 
 
 def add_reflection(journal: Journal, day: date, text: str, **fields) -> Reflection:
@@ -178,7 +178,7 @@ def test_a_journal_with_another_me_gets_the_leader_as_someone_else(source, clock
     assert target.me() == mine
     mette = target.leader(source.me().id)
     assert not mette.is_me and mette.name == "Mette Kjærgård"
-    assert target.conn.execute("SELECT count(*) FROM leaders WHERE is_me = 1").fetchone()[0] == 1
+    assert target.store.conn.execute("SELECT count(*) FROM leaders WHERE is_me = 1").fetchone()[0] == 1
     assert "'Mette Kjærgård' was added as another leader" in summary.line()
     assert same_records(source, target, mette.id)
 
@@ -322,13 +322,13 @@ SCOPE = {
 
 def coach_rows(journal: Journal) -> dict[str, int]:
     return {
-        t: journal.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COACH_TABLES
+        t: journal.store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COACH_TABLES
     }
 
 
 def origin(journal: Journal, leader_id: str) -> tuple:
     query = "SELECT imported_at, share_scope FROM leaders WHERE id = ?"
-    return journal.conn.execute(query, (leader_id,)).fetchone()
+    return journal.store.conn.execute(query, (leader_id,)).fetchone()
 
 
 def imported_leader(journal: Journal, name: str, scope: dict = SCOPE) -> Leader:
@@ -346,7 +346,7 @@ def imported_leader(journal: Journal, name: str, scope: dict = SCOPE) -> Leader:
             updated_at=now,
         )
     )
-    journal.conn.execute(
+    journal.store.conn.execute(
         "UPDATE leaders SET imported_at = ?, share_scope = ? WHERE id = ?",
         (now.isoformat(), json.dumps(scope, sort_keys=True), leader.id),
     )
@@ -401,7 +401,7 @@ def test_a_leaders_bundle_origin_follows_the_newer_copy(coach, clock, tmp_path):
     assert origin(target, bjorn.id) == origin(coach, bjorn.id)
     clock.tick(60)  # a newer bundle from Bjørn reaches the coach's other machine first
     wider = {**SCOPE, "disciplines": ["people", "self"]}
-    coach.conn.execute(
+    coach.store.conn.execute(
         "UPDATE leaders SET updated_at = ?, imported_at = ?, share_scope = ? WHERE id = ?",
         (clock.now.isoformat(), clock.now.isoformat(), json.dumps(wider), bjorn.id),
     )
@@ -409,7 +409,7 @@ def test_a_leaders_bundle_origin_follows_the_newer_copy(coach, clock, tmp_path):
     assert origin(target, bjorn.id) == (clock.now.isoformat(), json.dumps(wider, sort_keys=True))
     newer_here = origin(target, bjorn.id)
     clock.tick(60)
-    target.conn.execute(
+    target.store.conn.execute(
         "UPDATE leaders SET updated_at = ?, share_scope = ? WHERE id = ?",
         (clock.now.isoformat(), json.dumps(SCOPE, sort_keys=True), bjorn.id),
     )
@@ -654,7 +654,7 @@ def test_cli_jrnl_options(home: Path, capsys):
 def test_cli_unknown_discipline_is_one_line(home: Path, capsys):
     assert main(["import", str(JRNL), "--home", str(home), "--discipline", "cooking"]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert len(err) == 1 and "unknown discipline 'cooking'" in err[0]
+    assert len(err) == 1 and "ukendt disciplin 'cooking'" in err[0]  # the profile is Danish
 
 
 def test_cli_import_restores_a_backup_into_a_new_home(source: Journal, tmp_path: Path, capsys):

@@ -273,8 +273,13 @@ def test_cli_exits_2_with_one_stderr_line(name: str, home: Path, tmp_path: Path,
     assert captured.out == ""
     lines = captured.err.splitlines()
     assert len(lines) == 1 and lines[0].startswith("lgtrack: error: ")
-    assert expected in lines[0] and "Traceback" not in captured.err
+    assert "Traceback" not in captured.err
     assert snapshot(home) == before
+    # The API's message, in the profile's language (Danish).
+    with Journal.open(home, create=False) as journal, pytest.raises(ImportFileError) as api:
+        import_file(journal, path)
+    assert expected in str(api.value)
+    assert lines[0] == f"lgtrack: error: {api.value.render('da')}"
 
 
 def test_oversized_file_is_refused_before_reading(home: Path, tmp_path: Path, capsys):
@@ -284,15 +289,15 @@ def test_oversized_file_is_refused_before_reading(home: Path, tmp_path: Path, ca
     before = snapshot(home)
     assert main(["import", str(path), "--home", str(home)]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert len(err) == 1 and f"at most {MAX_IMPORT_BYTES // 2**20} MB" in err[0]
+    assert len(err) == 1 and f"højst fylde {MAX_IMPORT_BYTES // 2**20} MB" in err[0]  # Danish
     assert snapshot(home) == before
 
 
 @pytest.mark.parametrize(
     ("make", "expected"),
     [
-        (lambda tmp: tmp / "missing.json", "no such file"),
-        (lambda tmp: tmp, "is a directory"),
+        (lambda tmp: tmp / "missing.json", "filen findes ikke"),  # the profile is Danish
+        (lambda tmp: tmp, "er en mappe"),
     ],
 )
 def test_unusable_path_is_one_line(make, expected, home: Path, tmp_path: Path, capsys):

@@ -46,7 +46,7 @@ def journal():
 
 
 def _snapshot(journal: Journal) -> dict[str, list[tuple]]:
-    return {t: sorted(map(repr, journal.conn.execute(f"SELECT * FROM {t}"))) for t in TABLES}
+    return {t: sorted(map(repr, journal.store.conn.execute(f"SELECT * FROM {t}"))) for t in TABLES}
 
 
 def _reflection(**fields) -> Reflection:
@@ -217,7 +217,7 @@ def test_ved_ikke_is_stored_as_null_never_zero(journal):
         Feedback(day=date(2026, 3, 2), role="peer", discipline="self",
                  ratings=(Rating("self.g3", None),))
     )  # fmt: skip
-    scores = dict(journal.conn.execute("SELECT behaviour, score FROM ratings"))
+    scores = dict(journal.store.conn.execute("SELECT behaviour, score FROM ratings"))
     assert scores == {"self.g1": None, "self.g2": 1, "self.g3": None}
     assert journal.get_reflection(stored.id).ratings[0].score is None
 
@@ -304,7 +304,7 @@ def test_goal_life_cycle(journal):
     assert journal.goals(status="open") == []
     journal.delete_goal(goal.id)
     assert journal.goals() == []
-    assert journal.conn.execute("SELECT count(*) FROM checkins").fetchone()[0] == 0
+    assert journal.store.conn.execute("SELECT count(*) FROM checkins").fetchone()[0] == 0
     with pytest.raises(NotFoundError):
         journal.get_goal(goal.id)
 
@@ -366,7 +366,7 @@ def test_feedback_add_update_delete(journal):
     assert again.created_at == item.created_at
     journal.delete_feedback(item.id)
     assert journal.feedback() == []
-    assert journal.conn.execute("SELECT count(*) FROM ratings").fetchone()[0] == 0
+    assert journal.store.conn.execute("SELECT count(*) FROM ratings").fetchone()[0] == 0
     with pytest.raises(NotFoundError):
         journal.delete_feedback(item.id)
 

@@ -16,7 +16,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from lgtrack import EntryFilter, Journal, Rating, Reflection
-from lgtrack.store import DB_FILENAME, MIGRATIONS, SCHEMA_VERSION, migrate
+from lgtrack.storage import DB_FILENAME, MIGRATIONS, SCHEMA_VERSION, migrate
 
 LEADER = "7d1c1b7e-0000-4000-8000-000000000001"
 OTHER = "7d1c1b7e-0000-4000-8000-000000000002"
@@ -183,7 +183,7 @@ EARLIER = list(range(1, SCHEMA_VERSION))
 def test_an_earlier_journal_is_migrated_to_the_current_schema(tmp_path, version):
     path = _journal_at_version(tmp_path, version)
     with Journal.open(tmp_path, clock=_clock) as journal:
-        assert journal.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert journal.store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     raw = sqlite3.connect(path)
     assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -296,6 +296,6 @@ def test_reopening_a_current_journal_changes_nothing(tmp_path):
         journal.set_profile("AB", "teamleder")
     before = (tmp_path / DB_FILENAME).stat().st_size
     with Journal.open(tmp_path, clock=_clock) as journal:
-        assert journal.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert journal.store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert journal.me().name == "AB"
     assert (tmp_path / DB_FILENAME).stat().st_size == before

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from pages import AppPage, css_classes
 
 from lgtrack.ui import App, SetupWidget
 
@@ -58,13 +59,15 @@ def test_on_a_fresh_journal_every_leader_page_asks_for_the_profile_first(
     shown = eval(last, namespace)  # noqa: S307 - the notebook's last line is the page it shows
     try:
         assert isinstance(shown, App)
-        [setup] = shown._body.children
+        app = AppPage(shown)
+        [setup] = app.body
         assert isinstance(setup, SetupWidget)
-        setup._name.value = "AB"
-        setup._level.value = "teamleder"
-        setup._save.click()
-        [page] = shown._body.children if shown.tabs is None else [shown.tabs]
+        profile = app.setup()
+        profile.type_name("AB")
+        profile.choose_level("teamleder")
+        profile.save()
+        [page] = app.body if shown.tabs is None else [shown.tabs]
         assert not isinstance(page, SetupWidget)
-        assert "development-placeholder" not in str(page._dom_classes)
+        assert "development-placeholder" not in str(css_classes(page))
     finally:
         namespace["journal"].close()

@@ -71,6 +71,8 @@ def test_the_wheel_carries_the_framework_files(wheel: Path) -> None:
             assert inside in names
             assert archive.read(inside) == (ROOT / "data" / "frameworks" / file_name).read_bytes()
         assert "lgtrack/messages.yaml" in names
+        for template in ("report.html", "report.css", "sections.html"):  # Jinja2 loads them
+            assert f"lgtrack/report/templates/{template}" in names
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
         assert "lgtrack = lgtrack.cli:main" in archive.read(entry_points).decode()
         assert not any(name.startswith(("tests/", "data/", "notebooks/")) for name in names)

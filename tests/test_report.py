@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from markupsafe import escape
 
 from lgtrack import Feedback, Goal, Journal, Leader, Rating, Reflection, load_framework
 from lgtrack.coaching import Action, CoachSession, add_action, close_action, save_session
@@ -61,20 +61,24 @@ def add_leader(journal: Journal, name: str = "Ada Berg", lang: str = "da", **ext
 
 
 def fill(journal: Journal, clock: Clock, leader: Leader, text: str = "Godt møde") -> None:
-    """Half a year of reflections with self-ratings, feedback and two goals."""
+    """Half a year of reflections with self-ratings, feedback and two goals.
+
+    A peer rates people.g1 low and strategic.g1 high; every entry is about the disciplines it
+    rates (a rating must fit its entry)."""
     for week in range(26):
         day = TODAY - timedelta(days=7 * week + 1)
         clock.now = datetime.combine(day, NOW.timetz())
         ratings = tuple(Rating(f"{d}.g1", 2 + (week + i) % 3) for i, d in enumerate(DISCIPLINES))
         journal.add_reflection(
-            Reflection(day=day, disciplines=("self",), text=text, ratings=ratings,
+            Reflection(day=day, disciplines=DISCIPLINES, text=text, ratings=ratings,
                        next_step="Spørge teamet"),
             leader_id=leader.id,
         )  # fmt: skip
-        if week % 4 == 0:
+        if week % 4 in (0, 2):  # people in weeks 0, 4, …; strategic in weeks 2, 6, …
+            discipline, score = ("people", 2) if week % 4 == 0 else ("strategic", 5)
             journal.add_feedback(
-                Feedback(day=day, role="peer", discipline="people", text=text,
-                         ratings=(Rating("people.g1", 2), Rating("strategic.g1", 5))),
+                Feedback(day=day, role="peer", discipline=discipline, text=text,
+                         ratings=(Rating(f"{discipline}.g1", score),)),
                 leader_id=leader.id,
             )  # fmt: skip
     clock.now = NOW - timedelta(days=100)
@@ -177,7 +181,7 @@ def test_every_section_is_there_in_both_languages(journal, leader, lang):
     page = report(journal, leader, lang)
     assert f'<html lang="{lang}">' in page
     for key in SECTION_KEYS:
-        assert f"<h2>{html.escape(t(key, lang))}</h2>" in page, key
+        assert f"<h2>{escape(t(key, lang))}</h2>" in page, key
     level = load_framework("stuk").level("teamleder").name.get(lang)
     assert f"<dd>{level}</dd>" in page and "<h1>Ada Berg</h1>" in page
     assert t("report.prep.closing", lang) in page
@@ -288,8 +292,8 @@ def test_prep_questions_come_from_actions_goals_and_the_prompt_bank(journal, lea
 def test_blind_spots_and_hidden_strengths_are_named(journal, leader):
     page = report(journal, leader, "en")
     # the peer rates people.g1 at 2 and strategic.g1 at 5, the leader about 3 on both
-    assert html.escape(t("report.perception.blind_spot", "en")) in page
-    assert html.escape(t("report.perception.hidden_strength", "en")) in page
+    assert escape(t("report.perception.blind_spot", "en")) in page
+    assert escape(t("report.perception.hidden_strength", "en")) in page
 
 
 # -- choosing the leader ---------------------------------------------------------------------

@@ -183,7 +183,7 @@ def _add_coach_notes(draw, journal: Journal, leader: Leader, clock: Clock) -> No
 
 def mark_imported(journal: Journal, leader_id: str, moment: datetime, scope: ShareScope) -> None:
     """What a share bundle import leaves on its leader: when, and the bundle's scope."""
-    journal.conn.execute(
+    journal.store.conn.execute(
         "UPDATE leaders SET imported_at = ?, share_scope = ? WHERE id = ?",
         (
             moment.isoformat(),
@@ -248,7 +248,7 @@ def contents(journal: Journal) -> dict:
             result[f"{kind}:{leader.id}"] = sorted(records, key=lambda r: r.id)
         result[f"sessions:{leader.id}"] = sorted(coaching.sessions(journal, leader.id), key=_id)
         result[f"actions:{leader.id}"] = sorted(coaching.actions(journal, leader.id), key=_id)
-    result["origins"] = journal.conn.execute(
+    result["origins"] = journal.store.conn.execute(
         "SELECT id, imported_at, share_scope FROM leaders ORDER BY id"
     ).fetchall()
     return result
@@ -363,7 +363,7 @@ def test_a_coach_journal_survives_export_and_import(tmp_path: Path):
         assert sessions[-1].options == GROW["options"] and "øen og åen 😊" in sessions[-1].reality
         statuses = sorted(a.status for a in coaching.actions(target, leader.id))
         assert statuses == ["done", "dropped", "open"]
-    imported = target.conn.execute(
+    imported = target.store.conn.execute(
         "SELECT imported_at, share_scope FROM leaders WHERE is_me = 0 ORDER BY name"
     ).fetchall()
     assert [row[0][:10] for row in imported] == ["2026-10-03", "2026-10-04"]

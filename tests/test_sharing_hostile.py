@@ -185,7 +185,7 @@ def coach_home(tmp_path) -> str:
 
 def _state(home: str) -> dict:
     with Journal.open(home, create=False) as journal:
-        return snapshot(journal.conn)
+        return snapshot(journal.store.conn)
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -216,8 +216,13 @@ def test_a_bad_bundle_is_refused_whole_on_the_command_line(case, coach_home, tmp
     out, err = capsys.readouterr()
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith("lgtrack: error: bundle.json: ")
-    assert expected in err and "Traceback" not in err
+    assert "Traceback" not in err
     assert _state(coach_home) == before
+    # The API's message, in the language of a journal without a profile: Danish.
+    with Journal.open(coach_home, create=False) as journal, pytest.raises(ImportFileError) as api:
+        import_file(journal, path)
+    assert expected in str(api.value)
+    assert err == f"lgtrack: error: {api.value.render('da')}\n"
 
 
 def test_an_oversized_bundle_is_refused_before_it_is_read(coach_home, tmp_path, capsys):

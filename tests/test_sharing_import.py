@@ -75,11 +75,11 @@ def test_a_bundle_imports_into_a_coach_journal_without_a_profile(coach, ida, tmp
 def test_importing_the_same_bundle_again_changes_nothing(coach, ida, tmp_path):
     path = share(ida, tmp_path)
     import_file(coach, path)
-    before = snapshot(coach.conn)
+    before = snapshot(coach.store.conn)
     summary = import_file(coach, path)
     assert summary.added == dict.fromkeys(("leaders", "reflections", "goals", "feedback"), 0)
     assert sum(summary.unchanged.values()) == 6 and sum(summary.removed.values()) == 0
-    after = snapshot(coach.conn)
+    after = snapshot(coach.store.conn)
     assert {k: v for k, v in after.items() if k != "leaders"} == {
         k: v for k, v in before.items() if k != "leaders"
     }
@@ -175,20 +175,20 @@ def test_the_coach_notes_survive_every_import(coach, ida, tmp_path):
 
 def test_a_leader_importing_her_own_bundle_is_refused(ida, tmp_path):
     path = share(ida, tmp_path)
-    before = snapshot(ida.journal.conn)
+    before = snapshot(ida.journal.store.conn)
     with pytest.raises(ImportFileError, match="your own share bundle") as caught:
         import_file(ida.journal, path)
     assert "\n" not in str(caught.value)
-    assert snapshot(ida.journal.conn) == before
+    assert snapshot(ida.journal.store.conn) == before
 
 
 def test_an_older_bundle_than_the_last_one_is_refused(coach, ida, tmp_path):
     old = share(ida, tmp_path, "old.json")
     import_file(coach, share(ida, tmp_path, "new.json", now=NOW + timedelta(days=3)))
-    before = snapshot(coach.conn)
+    before = snapshot(coach.store.conn)
     with pytest.raises(ImportFileError, match="older than the one already imported"):
         import_file(coach, old)
-    assert snapshot(coach.conn) == before
+    assert snapshot(coach.store.conn) == before
 
 
 def test_html_in_a_bundle_is_kept_as_text_and_escaped_where_shown(coach, ida, tmp_path):
@@ -214,7 +214,7 @@ def test_a_bundle_from_a_framework_kept_in_the_coach_journal_is_accepted(coach, 
     source = Path(ida.journal.framework().path).read_text(encoding="utf-8")
     custom = source.replace("\nid: stuk", "\nid: acme", 1)
     assert custom != source
-    coach.conn.execute(
+    coach.store.conn.execute(
         "INSERT INTO frameworks (id, version, source) VALUES ('acme', '1.0', ?)", (custom,)
     )
     bundle["framework"]["id"] = "acme"

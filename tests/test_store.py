@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lgtrack import Journal, Reflection, StoreError
-from lgtrack.store import (
+from lgtrack.storage.database import (
     BUSY_TIMEOUT_MS,
     DB_FILENAME,
     SCHEMA_VERSION,
@@ -113,7 +113,7 @@ def test_missing_journal_without_create_is_a_store_error(tmp_path):
 
 def test_file_journal_uses_wal_foreign_keys_and_a_busy_timeout(tmp_path):
     with Journal.open(tmp_path) as journal:
-        conn = journal.conn
+        conn = journal.store.conn
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == BUSY_TIMEOUT_MS
@@ -123,7 +123,7 @@ def test_file_journal_uses_wal_foreign_keys_and_a_busy_timeout(tmp_path):
 
 def test_foreign_keys_are_enforced(tmp_path):
     with Journal.open(tmp_path) as journal, pytest.raises(sqlite3.IntegrityError):
-        journal.conn.execute(
+        journal.store.conn.execute(
             "INSERT INTO reflections (id, leader_id, day, created_at, updated_at) "
             "VALUES ('r1', 'no-such-leader', '2026-01-01', 'x', 'x')"
         )
@@ -145,7 +145,7 @@ def test_deleting_a_reflection_removes_its_ratings_tags_and_disciplines(tmp_path
         )
         journal.delete_reflection(stored.id)
         for table in ("reflections", "ratings", "reflection_tags", "reflection_disciplines"):
-            assert _count(journal.conn, table) == 0, table
+            assert _count(journal.store.conn, table) == 0, table
 
 
 # -- transactions --------------------------------------------------------------------------------
@@ -162,7 +162,7 @@ def test_atomic_rolls_back_every_write_on_an_exception(tmp_path):
             raise RuntimeError("midway")
         assert [r.text for r in journal.reflections()] == ["før"]
         assert journal.me().name == "AB"
-        assert not journal.conn.in_transaction
+        assert not journal.store.conn.in_transaction
     with Journal.open(tmp_path) as reopened:
         assert [r.text for r in reopened.reflections()] == ["før"]
 
@@ -184,7 +184,7 @@ def test_nested_atomic_joins_the_outer_transaction(tmp_path):
             with journal.atomic():
                 journal.add_reflection(_reflection("indre"))
             # the inner block ended without error, but nothing is committed yet
-            assert journal.conn.in_transaction
+            assert journal.store.conn.in_transaction
             raise ValueError("outer fails")
         assert journal.reflections() == []
 

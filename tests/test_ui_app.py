@@ -8,6 +8,7 @@ from datetime import date, datetime, timezone
 
 import ipywidgets as widgets
 import pytest
+from pages import AppPage, SetupPage, css_classes
 
 import lgtrack.ui
 from lgtrack import Journal, Reflection
@@ -34,39 +35,45 @@ def journal(empty):
 
 def test_an_empty_journal_starts_with_setup_then_shows_the_tabs(empty):
     app = App(empty)
+    page = AppPage(app)
     assert app.tabs is None
-    [setup] = app._body.children
+    [setup] = page.body
     assert isinstance(setup, SetupWidget)
-    setup._name.value = "AB"
-    setup._level.value = "teamleder"
-    setup._language.value = "en"
-    setup._save.click()
-    assert app.tabs is not None and app.tabs.titles == TITLES_EN
-    assert app.lang == "en" and app._language.value == "en"
-    assert app._language.layout.display is None
+    setup_page = SetupPage(setup)
+    setup_page.type_name("AB")
+    setup_page.choose_level("teamleder")
+    setup_page.choose_language("en")
+    setup_page.save()
+    assert app.tabs is not None and page.tab_titles == TITLES_EN
+    assert page.lang == "en" and page.language == "en"
+    assert page.language_shown
     assert isinstance(app.page("reflect"), ReflectionWidget)
 
 
 def test_a_journal_with_a_profile_opens_on_the_tabs(journal):
     app = App(journal)
-    assert app.tabs.titles == TITLES_DA
-    assert tuple(app._pages) == PAGES
+    page = AppPage(app)
+    assert page.tab_titles == TITLES_DA
     assert app.tabs.selected_index == 0
-    assert "AB" in app._title.value
+    assert "AB" in page.title_html
+    for index, name in enumerate(PAGES):  # one tab per page, in this order
+        app.show(name)
+        assert app.tabs.selected_index == index, name
+    assert len(app.tabs.children) == len(PAGES)
 
 
 def test_the_language_toggle_relabels_every_page_and_is_remembered(journal):
-    app = App(journal)
-    app._language.value = "en"
-    assert app.tabs.titles == TITLES_EN
-    assert app.page("reflect")._save.description == "Save"
-    assert app.page("goals")._add_button.description == "Add goal"
-    assert app.page("journal")._editor._delete.description == "Delete"
-    assert "Strategic leadership" in app.page("framework")._discipline.options[0]
-    assert "My leadership development" in app._title.value
+    page = AppPage(App(journal))
+    page.choose_language("en")
+    assert page.tab_titles == TITLES_EN
+    assert page.page("reflect").save_label == "Save"
+    assert page.page("goals").save_label == "Add goal"
+    assert page.page("journal").delete_label == "Delete"
+    assert "Strategic leadership" in page.page("framework").discipline_options[0]
+    assert "My leadership development" in page.title_html
     assert journal.me().lang == "en"
-    app.set_lang("da")
-    assert app.tabs.titles == TITLES_DA and journal.me().lang == "da"
+    page.set_lang("da")
+    assert page.tab_titles == TITLES_DA and journal.me().lang == "da"
 
 
 def test_opening_a_tab_refreshes_it(journal):
@@ -80,10 +87,9 @@ def test_opening_a_tab_refreshes_it(journal):
 
 
 def test_a_reflection_saved_in_the_app_is_in_the_journal(journal):
-    app = App(journal)
-    reflect = app.page("reflect")
-    reflect._text.value = "Fra appen"
-    reflect._save.click()
+    reflect = AppPage(App(journal)).page("reflect")
+    reflect.write("Fra appen")
+    reflect.save()
     assert [r.text for r in journal.reflections()] == ["Fra appen"]
 
 
@@ -91,7 +97,7 @@ def test_my_development_shows_a_note_until_its_module_exists(journal, monkeypatc
     monkeypatch.setitem(sys.modules, DEVELOPMENT_MODULE, None)  # as if it were not written yet
     app = App(journal)
     note = app.page("development")
-    assert "lg-development-placeholder" in note.children[0]._dom_classes
+    assert "lg-development-placeholder" in css_classes(note.children[0])
     assert "udviklingskurver" in note.children[0].value
     app.set_lang("en")
     assert "development curves" in note.children[0].value
@@ -151,9 +157,10 @@ def test_the_package_exports_the_widgets():
 
 def test_css_classes(journal):
     app = App(journal)
-    assert "lg-app" in app._dom_classes
-    assert "lg-app-tabs" in app.tabs._dom_classes
-    assert "lg-app-lang" in app._language._dom_classes
+    page = AppPage(app)
+    assert "lg-app" in css_classes(app)
+    assert "lg-app-tabs" in css_classes(app.tabs)
+    assert page.find("lg-app-lang") is not None
 
 
 def test_a_single_page_shows_without_tabs(journal):
@@ -164,11 +171,13 @@ def test_a_single_page_shows_without_tabs(journal):
 
 def test_a_single_page_asks_for_the_profile_first(empty):
     app = App(empty, pages=("goals",))
-    [setup] = app._body.children
+    page = AppPage(app)
+    [setup] = page.body
     assert isinstance(setup, SetupWidget)
-    setup._name.value = "ÆØ"
-    setup._level.value = "kontorchef"
-    setup._save.click()
+    setup_page = page.setup()
+    setup_page.type_name("ÆØ")
+    setup_page.choose_level("kontorchef")
+    setup_page.save()
     assert empty.me().name == "ÆØ"
     assert isinstance(app.page("goals"), lgtrack.ui.GoalsWidget)
 

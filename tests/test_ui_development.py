@@ -7,6 +7,7 @@ from datetime import date, datetime, timezone
 import matplotlib.dates as mdates
 import pytest
 import yaml
+from pages import DevelopmentPage, css_classes
 
 from lgtrack import Feedback, Journal, Rating, Reflection
 from lgtrack.analysis import VERDICTS, CadenceStatus
@@ -45,8 +46,8 @@ def demo_journal():
 
 
 @pytest.fixture
-def demo(demo_journal):
-    return DevelopmentWidget(demo_journal, clock=lambda: NOW)
+def demo(demo_journal) -> DevelopmentPage:
+    return DevelopmentPage(DevelopmentWidget(demo_journal, clock=lambda: NOW))
 
 
 @pytest.fixture
@@ -57,24 +58,28 @@ def journal():
     journal.close()
 
 
-def shown(widget: DevelopmentWidget, view: str) -> list[dict]:
-    return list(widget._outputs[view].outputs)
+def development_page(journal: Journal) -> DevelopmentPage:
+    return DevelopmentPage(DevelopmentWidget(journal, clock=lambda: NOW))
 
 
-def main_axes(widget: DevelopmentWidget, view: str):
-    return widget.figure(view).axes[0]
+def shown(page: DevelopmentPage, view: str) -> list[dict]:
+    return page.outputs(view)
+
+
+def main_axes(page: DevelopmentPage, view: str):
+    return page.figure(view).axes[0]
 
 
 def texts_of(axes) -> str:
     return " ".join(" ".join(text.get_text().split()) for text in axes.texts)
 
 
-def legend_labels(widget: DevelopmentWidget, view: str) -> list[str]:
-    return [text.get_text() for text in main_axes(widget, view).get_legend().get_texts()]
+def legend_labels(page: DevelopmentPage, view: str) -> list[str]:
+    return [text.get_text() for text in main_axes(page, view).get_legend().get_texts()]
 
 
-def x_days(widget: DevelopmentWidget, view: str) -> tuple[date, date]:
-    low, high = main_axes(widget, view).get_xlim()
+def x_days(page: DevelopmentPage, view: str) -> tuple[date, date]:
+    low, high = main_axes(page, view).get_xlim()
     return mdates.num2date(low).date(), mdates.num2date(high).date()
 
 
@@ -82,16 +87,16 @@ def x_days(widget: DevelopmentWidget, view: str) -> tuple[date, date]:
 
 
 def test_every_view_holds_one_image_after_construction(demo):
-    assert "lg-development" in demo._dom_classes
+    assert "lg-development" in css_classes(demo.widget)
     for view in FIGURES:
         [item] = shown(demo, view)
         assert item["output_type"] == "display_data"
         assert item["data"]["image/png"], view
         assert demo.figure(view) is not None
-    assert "forfalder" in demo._cadence_line.value
-    assert "lg-development-perception-table" in demo._table.value
-    assert "Ikke for nylig" in demo._coverage_lists.value
-    assert "Kontorchef" in demo._next_list.value
+    assert "forfalder" in demo.html("cadence-line")
+    assert "lg-development-perception-table" in demo.html("table")
+    assert "Ikke for nylig" in demo.html("coverage-lists")
+    assert "Kontorchef" in demo.html("next-level-list")
 
 
 def test_all_disciplines_show_one_curve_per_discipline_of_the_leaders_behaviours(demo):
@@ -101,22 +106,22 @@ def test_all_disciplines_show_one_curve_per_discipline_of_the_leaders_behaviours
 
 
 def test_one_discipline_shows_its_behaviours_in_trends_heatmap_and_table(demo):
-    demo._discipline.value = "people"
+    demo.choose_discipline("people")
     axes = main_axes(demo, "trends")
     assert axes.get_title() == t("plot_trends_behaviour_title", "da", days=90)
     labels = legend_labels(demo, "trends")
     assert labels and all(label.startswith("people.") for label in labels)
     rows = [tick.get_text() for tick in main_axes(demo, "heatmap").get_yticklabels()]
     assert rows and all(row.startswith("people.") for row in rows)
-    assert "<th style='text-align:left;padding:2px 8px'>Adfærd</th>" in demo._table.value
-    assert "strategic." not in demo._table.value
-    assert "strategic." not in demo._coverage_lists.value
+    assert "<th style='text-align:left;padding:2px 8px'>Adfærd</th>" in demo.html("table")
+    assert "strategic." not in demo.html("table")
+    assert "strategic." not in demo.html("coverage-lists")
 
 
 def test_a_shorter_period_shows_a_shorter_stretch_of_time(demo):
-    demo._period.value = "2y"
+    demo.choose_period("2y")
     first_2y, last_2y = x_days(demo, "trends")
-    demo._period.value = "3m"
+    demo.choose_period("3m")
     first_3m, last_3m = x_days(demo, "trends")
     assert first_2y < date(2025, 3, 1) < date(2026, 8, 1) < first_3m
     assert last_3m <= date(2026, 12, 31)
@@ -127,105 +132,106 @@ def test_a_shorter_period_shows_a_shorter_stretch_of_time(demo):
 
 def test_every_period_and_window_can_be_chosen(demo):
     for period in PERIOD_MONTHS:
-        demo._period.value = period
+        demo.choose_period(period)
         assert len(shown(demo, "cadence")) == 1
     for window in (30, 60):
-        demo._window.value = window
+        demo.choose_window(window)
         assert main_axes(demo, "trends").get_title().endswith(f"{window} dage")
 
 
 def test_the_level_overlay_toggles_the_next_level_view_and_the_level_shading(demo):
-    assert demo._overlay.value is True and not demo._overlay.disabled
-    assert "Kontorchef" in demo._overlay.description
+    assert demo.next_level_shown is True and demo.next_level_offered
+    assert "Kontorchef" in demo.next_level_label
     assert "Kontorchef" in main_axes(demo, "next_level").get_title()
     assert "Teamleder" in texts_of(main_axes(demo, "trends"))  # the level period, shaded
-    demo._overlay.value = False
-    assert demo._next_box.layout.display == "none"
+    demo.show_next_level(False)
+    assert demo.next_level_hidden
     assert shown(demo, "next_level") == [] and demo.figure("next_level") is None
     assert "Teamleder" not in texts_of(main_axes(demo, "trends"))
-    demo._overlay.value = True
-    assert demo._next_box.layout.display is None
+    demo.show_next_level(True)
+    assert not demo.next_level_hidden
     assert len(shown(demo, "next_level")) == 1
 
 
 def test_a_control_change_keeps_only_the_current_figures(demo):
     old = demo.figure("trends")
-    demo._discipline.value = "self"
+    demo.choose_discipline("self")
     assert demo.figure("trends") is not old
     assert all(len(shown(demo, view)) == 1 for view in FIGURES)
-    assert set(demo._figures) <= set(FIGURES)
+    assert all((demo.figure(view) is None) == (shown(demo, view) == []) for view in FIGURES)
 
 
 def test_english_relabels_controls_tabs_figures_and_texts(demo):
     demo.set_lang("en")
     assert demo.lang == "en"
-    assert "My development" in demo._title.value
-    assert demo._tabs.titles == tuple(t(f"ui.development.tab.{name}", "en") for name in TABS)
-    assert demo._tabs.titles[0] == "Trends"
-    assert [label for label, _ in demo._period.options][-1] == "All"
-    assert demo._discipline.options[0][0] == "All disciplines"
-    assert demo._overlay.description.startswith("Show the next level up (Head of Division)")
+    assert "My development" in demo.html("title")
+    assert demo.tab_titles == tuple(t(f"ui.development.tab.{name}", "en") for name in TABS)
+    assert demo.tab_titles[0] == "Trends"
+    assert demo.period_labels[-1] == "All"
+    assert demo.discipline_options[0][0] == "All disciplines"
+    assert demo.next_level_label.startswith("Show the next level up (Head of Division)")
     assert main_axes(demo, "trends").get_title().startswith("Development per discipline")
-    assert "next due" in demo._cadence_line.value
-    assert "Meaning" in demo._table.value
+    assert "next due" in demo.html("cadence-line")
+    assert "Meaning" in demo.html("table")
     demo.set_lang("da")
     assert main_axes(demo, "trends").get_title().startswith("Udvikling pr. disciplin")
 
 
 def test_refresh_redraws_only_when_the_journal_changed(journal):
-    widget = DevelopmentWidget(journal, clock=lambda: NOW)
-    figure = widget.figure("cadence")
-    widget.refresh()
-    assert widget.figure("cadence") is figure  # nothing changed: nothing redrawn
+    page = development_page(journal)
+    figure = page.figure("cadence")
+    page.refresh()
+    assert page.figure("cadence") is figure  # nothing changed: nothing redrawn
     journal.add_reflection(Reflection(day=TODAY, disciplines=("people",), text="I dag"))
-    widget.refresh()
-    assert widget.figure("cadence") is not figure
-    assert "sidste refleksion i dag" in widget._cadence_line.value
+    page.refresh()
+    assert page.figure("cadence") is not figure
+    assert "sidste refleksion i dag" in page.html("cadence-line")
 
 
 # -- little or no data ---------------------------------------------------------------------------
 
 
 def test_an_empty_journal_with_a_profile_shows_every_empty_state(journal):
-    widget = DevelopmentWidget(journal, clock=lambda: NOW)
+    page = development_page(journal)
     for view, key in EMPTY_KEYS.items():
-        assert len(shown(widget, view)) == 1
-        axes = main_axes(widget, view)
+        assert len(shown(page, view)) == 1
+        axes = main_axes(page, view)
         assert not axes.axison, view
         assert " ".join(t(key, "da").split()) in texts_of(axes), view
-    assert t("ui.development.perception_empty", "da") in widget._table.value
-    assert t("ui.development.no_reflections", "da") in widget._cadence_line.value
-    assert "Aldrig (65)" in widget._coverage_lists.value
+    assert t("ui.development.perception_empty", "da") in page.html("table")
+    assert t("ui.development.no_reflections", "da") in page.html("cadence-line")
+    assert "Aldrig (65)" in page.html("coverage-lists")
 
 
 def test_a_single_reflection_is_no_error(journal):
     rating = Rating("people.g1", 3)
     journal.add_reflection(Reflection(day=TODAY, disciplines=("people",), ratings=(rating,)))
-    widget = DevelopmentWidget(journal, clock=lambda: NOW)
-    widget._discipline.value = "people"
-    widget._period.value = "all"
-    assert all(len(shown(widget, view)) == 1 for view in FIGURES)
-    assert not main_axes(widget, "trends").axison  # one day is no curve yet
+    page = development_page(journal)
+    page.choose_discipline("people")
+    page.choose_period("all")
+    assert all(len(shown(page, view)) == 1 for view in FIGURES)
+    assert not main_axes(page, "trends").axison  # one day is no curve yet
 
 
 def test_without_a_profile_the_page_is_a_bilingual_note_until_one_exists():
     journal = Journal.open(":memory:", clock=lambda: NOW)
-    widget = DevelopmentWidget(journal, clock=lambda: NOW)
-    [note] = widget.children
+    page = development_page(journal)
+    [note] = page.widget.children
+    assert note is page.find("lg-development-note")
     assert "Opret først din profil" in note.value and "Create your profile first" in note.value
-    widget.set_lang("en")  # nothing to relabel yet, and no error
+    page.set_lang("en")  # nothing to relabel yet, and no error
     journal.set_profile("AB", "teamleder", lang="en")
-    widget.refresh()
-    assert len(widget.children) == 3
-    assert all(len(shown(widget, view)) == 1 for view in FIGURES)
+    page.refresh()
+    assert len(page.widget.children) == 3
+    assert all(len(shown(page, view)) == 1 for view in FIGURES)
 
 
 def test_at_the_top_level_there_is_no_next_level_to_show(journal):
     journal.set_profile("AB", "styrelsesdirektor", lang="da")
-    widget = DevelopmentWidget(journal, clock=lambda: NOW)
-    assert widget._overlay.disabled and widget._overlay.value is False
-    assert widget._overlay.description == t("ui.development.overlay_top", "da")
-    assert widget.figure("next_level") is None
+    page = development_page(journal)
+    assert not page.next_level_offered and page.next_level_shown is False
+    assert page.next_level_label == t("ui.development.overlay_top", "da")
+    assert page.figure("next_level") is None
 
 
 # -- texts -----------------------------------------------------------------------------------------
@@ -277,12 +283,12 @@ def test_framework_texts_in_the_table_and_lists_are_escaped(tmp_path):
     journal.add_feedback(
         Feedback(date(2026, 6, 2), "peer", "strategic", ratings=(Rating("strategic.g1", 2),))
     )
-    widget = DevelopmentWidget(journal, clock=lambda: NOW)
-    widget._discipline.value = "strategic"
-    for html in (widget._table.value, widget._coverage_lists.value):
+    page = development_page(journal)
+    page.choose_discipline("strategic")
+    for html in (page.html("table"), page.html("coverage-lists")):
         assert "strategic.g1: &lt;script&gt;alert(1)&lt;/script&gt;" in html
         assert "<script>" not in html
-    assert "lg-verdict-blind_spot" in widget._table.value
+    assert "lg-verdict-blind_spot" in page.html("table")
 
 
 # -- in the app ------------------------------------------------------------------------------------
@@ -290,18 +296,8 @@ def test_framework_texts_in_the_table_and_lists_are_escaped(tmp_path):
 
 def test_the_app_shows_the_page_and_relabels_it(journal):
     app = App(journal, clock=lambda: NOW)
-    page = app.page("development")
-    assert isinstance(page, DevelopmentWidget)
+    assert isinstance(app.page("development"), DevelopmentWidget)
+    page = DevelopmentPage(app.page("development"))
     app.set_lang("en")
     assert page.lang == "en"
-    assert "My development" in page._title.value
-
-
-@pytest.mark.parametrize(
-    ("value", "lang", "shown"),
-    [(-0.04, "da", "+0,0"), (-0.26, "da", "−0,3"), (0.26, "en", "+0.3"), (-0.04, "en", "+0.0")],
-)
-def test_a_gap_that_rounds_to_zero_shows_no_minus_sign(value, lang, shown):
-    from lgtrack.ui._development_text import number
-
-    assert number(value, lang, signed=True) == shown
+    assert "My development" in page.html("title")

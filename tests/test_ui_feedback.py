@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 import pytest
+from pages import DONT_KNOW, FeedbackPage, css_classes
 
 from lgtrack import Feedback, Journal, Rating
 from lgtrack.ui import FeedbackWidget
-from lgtrack.ui._ratings import DONT_KNOW
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -22,18 +22,22 @@ def journal():
     journal.close()
 
 
-def test_feedback_is_stored_with_role_name_discipline_ratings_and_text(journal):
-    widget = FeedbackWidget(journal)
-    assert widget._day.value == date(2026, 11, 2)
-    widget._day.value = date(2026, 10, 28)
-    widget._role.value = "employee"
-    widget._name.value = "CD"
-    widget._discipline.value = "operational"
-    widget._ratings.toggles["operational.g1"].value = 2
-    widget._ratings.toggles["operational.teamleder.1"].value = DONT_KNOW
-    widget._text.value = "Tydeligere prioriteringer, tak"
-    widget._private.value = True
-    widget._save.click()
+@pytest.fixture
+def page(journal) -> FeedbackPage:
+    return FeedbackPage(FeedbackWidget(journal))
+
+
+def test_feedback_is_stored_with_role_name_discipline_ratings_and_text(journal, page):
+    assert page.day == date(2026, 11, 2)
+    page.choose_day(date(2026, 10, 28))
+    page.choose_role("employee")
+    page.type_name("CD")
+    page.choose_discipline("operational")
+    page.rate("operational.g1", 2)
+    page.rate("operational.teamleder.1", DONT_KNOW)
+    page.write("Tydeligere prioriteringer, tak")
+    page.mark_private()
+    page.save()
     [item] = journal.feedback()
     assert (item.day, item.role, item.name, item.discipline) == (
         date(2026, 10, 28),
@@ -43,18 +47,17 @@ def test_feedback_is_stored_with_role_name_discipline_ratings_and_text(journal):
     )
     assert item.ratings == (Rating("operational.g1", 2), Rating("operational.teamleder.1", None))
     assert item.text == "Tydeligere prioriteringer, tak" and item.private is True
-    assert "lg-msg-ok" in widget._status.value and "Medarbejder" in widget._status.value
+    assert page.status.kind == "ok" and "Medarbejder" in page.status.text
 
 
-def test_after_saving_the_form_resets_and_a_double_click_stores_once(journal):
-    widget = FeedbackWidget(journal)
-    widget._text.value = "Godt møde"
-    widget._name.value = "EF"
-    widget._save.click()
-    widget._save.click()
+def test_after_saving_the_form_resets_and_a_double_click_stores_once(journal, page):
+    page.write("Godt møde")
+    page.type_name("EF")
+    page.save()
+    page.save()
     assert len(journal.feedback()) == 1
-    assert widget._text.value == "" and widget._name.value == ""
-    assert all(t.value is None for t in widget._ratings.toggles.values())
+    assert page.text == "" and page.name == ""
+    assert page.answers == {}
 
 
 @pytest.mark.parametrize(
@@ -65,19 +68,17 @@ def test_after_saving_the_form_resets_and_a_double_click_stores_once(journal):
         (date(2026, 11, 2), "  ", "mindst én vurdering"),
     ],
 )
-def test_invalid_feedback_shows_a_message_and_stores_nothing(journal, day, text, message):
-    widget = FeedbackWidget(journal)
-    widget._day.value = day
-    widget._text.value = text
-    widget._save.click()
+def test_invalid_feedback_shows_a_message_and_stores_nothing(journal, page, day, text, message):
+    page.choose_day(day)
+    page.write(text)
+    page.save()
     assert journal.feedback() == []
-    assert "lg-msg-error" in widget._status.value and message in widget._status.value
+    assert page.status.kind == "error" and message in page.status.text
 
 
-def test_ratings_alone_are_enough(journal):
-    widget = FeedbackWidget(journal)
-    widget._ratings.toggles["strategic.g3"].value = 5
-    widget._save.click()
+def test_ratings_alone_are_enough(journal, page):
+    page.rate("strategic.g3", 5)
+    page.save()
     assert journal.feedback()[0].ratings == (Rating("strategic.g3", 5),)
 
 
@@ -85,40 +86,37 @@ def test_recent_feedback_is_listed_and_escaped(journal):
     journal.add_feedback(
         Feedback(day=date(2026, 10, 1), role="peer", discipline="self", text=HOSTILE, name=HOSTILE)
     )
-    widget = FeedbackWidget(journal)
-    assert "<img" not in widget._recent.value
-    assert widget._recent.value.count("&lt;img src=x onerror=alert(1)&gt;") == 2
+    page = FeedbackPage(FeedbackWidget(journal))
+    assert "<img" not in page.recent_html
+    assert page.recent_html.count("&lt;img src=x onerror=alert(1)&gt;") == 2
 
 
-def test_the_saved_message_does_not_stay_in_the_old_language(journal):
-    widget = FeedbackWidget(journal)
-    widget._text.value = "Godt møde"
-    widget._save.click()
-    assert "lg-msg-ok" in widget._status.value
-    widget.set_lang("en")
-    assert widget._status.value == ""
+def test_the_saved_message_does_not_stay_in_the_old_language(page):
+    page.write("Godt møde")
+    page.save()
+    assert page.status.kind == "ok"
+    page.set_lang("en")
+    assert page.status.html == ""
 
 
-def test_switching_language_relabels_roles_and_buttons(journal):
-    widget = FeedbackWidget(journal)
-    widget._role.value = "peer"
-    widget.set_lang("en")
-    assert ("Peer", "peer") in widget._role.options and widget._role.value == "peer"
-    assert widget._save.description == "Save"
-    assert widget._ratings.toggles["strategic.g1"].options[-1][0] == "Don't know"
+def test_switching_language_relabels_roles_and_buttons(page):
+    page.choose_role("peer")
+    page.set_lang("en")
+    assert ("Peer", "peer") in page.role_options and page.role == "peer"
+    assert page.save_label == "Save"
+    assert page.rating_labels("strategic.g1")[-1] == "Don't know"
 
 
-def test_css_classes(journal):
-    widget = FeedbackWidget(journal)
-    assert "lg-feedback" in widget._dom_classes
-    for child, css_class in (
-        (widget._day, "lg-feedback-day"),
-        (widget._role, "lg-feedback-role"),
-        (widget._name, "lg-feedback-name"),
-        (widget._text, "lg-feedback-text"),
-        (widget._discipline, "lg-feedback-discipline"),
-        (widget._save, "lg-feedback-save"),
-        (widget._status, "lg-feedback-status"),
+def test_css_classes(page):
+    assert "lg-feedback" in css_classes(page.widget)
+    for css_class in (
+        "lg-feedback-day",
+        "lg-feedback-role",
+        "lg-feedback-name",
+        "lg-feedback-text",
+        "lg-feedback-discipline",
+        "lg-feedback-save",
+        "lg-feedback-status",
     ):
-        assert css_class in child._dom_classes
-    assert "lg-rating-strategic-g1" in widget._ratings.toggles["strategic.g1"]._dom_classes
+        assert page.find(css_class) is not None
+    assert "lg-rating-strategic-g1" in css_classes(page.rating_toggle("strategic.g1"))

@@ -6,6 +6,7 @@ from datetime import date, datetime, timezone
 
 import ipywidgets as widgets
 import pytest
+from pages import GoalsPage, css_classes
 
 from lgtrack import Goal, Journal
 from lgtrack.ui import GoalsWidget
@@ -22,19 +23,25 @@ def journal():
     journal.close()
 
 
-def fill(widget: GoalsWidget, title: str = "Holde 1:1 hver anden uge") -> None:
-    widget._discipline.value = "people"
-    widget._behaviours.value = ("people.g1", "people.teamleder.2")
-    widget._goal_title.value = title
-    widget._why.value = "Medarbejderne savner sparring"
-    widget._success.value = "10 samtaler inden jul"
-    widget._due.value = date(2026, 12, 20)
+def goals_page(journal: Journal, **options) -> GoalsPage:
+    return GoalsPage(GoalsWidget(journal, **options))
+
+
+def fill(page: GoalsPage, title: str = "Holde 1:1 hver anden uge") -> None:
+    page.fill(
+        discipline="people",
+        behaviours=("people.g1", "people.teamleder.2"),
+        title=title,
+        why="Medarbejderne savner sparring",
+        success="10 samtaler inden jul",
+        due=date(2026, 12, 20),
+    )
 
 
 def test_a_goal_is_created_with_its_behaviours_and_the_form_resets(journal):
-    widget = GoalsWidget(journal)
-    fill(widget)
-    widget._add_button.click()
+    page = goals_page(journal)
+    fill(page)
+    page.save()
     [goal] = journal.goals()
     assert (goal.discipline, goal.title, goal.status) == (
         "people",
@@ -47,50 +54,45 @@ def test_a_goal_is_created_with_its_behaviours_and_the_form_resets(journal):
         "10 samtaler inden jul",
         date(2026, 12, 20),
     )
-    assert (
-        widget._goal_title.value == ""
-        and widget._behaviours.value == ()
-        and widget._due.value is None
-    )
-    assert "lg-msg-ok" in widget._status.value
+    assert page.title == "" and page.behaviours == () and page.due is None
+    assert page.status.kind == "ok"
 
 
 def test_the_behaviour_choices_follow_the_discipline_at_my_level(journal):
-    widget = GoalsWidget(journal)
-    widget._discipline.value = "operational"
-    ids = [value for _, value in widget._behaviours.options]
+    page = goals_page(journal)
+    page.choose_discipline("operational")
     expected = journal.framework().discipline("operational").behaviours_for("teamleder")
-    assert ids == [b.id for b in expected]
+    assert page.behaviour_choices == [b.id for b in expected]
 
 
 def test_a_goal_without_a_title_is_refused_with_a_message(journal):
-    widget = GoalsWidget(journal)
-    fill(widget, title="  ")
-    widget._add_button.click()
+    page = goals_page(journal)
+    fill(page, title="  ")
+    page.save()
     assert journal.goals() == []
-    assert "lg-msg-error" in widget._status.value and "titel" in widget._status.value
+    assert page.status.kind == "error" and "titel" in page.status.text
 
 
 def test_a_new_goal_due_before_today_is_refused_with_a_message(journal):
-    widget = GoalsWidget(journal)
-    fill(widget)
-    widget._due.value = date(2026, 11, 1)  # NOW is 2 November
-    widget._add_button.click()
+    page = goals_page(journal)
+    fill(page)
+    page.choose_due(date(2026, 11, 1))  # NOW is 2 November
+    page.save()
     assert journal.goals() == []
-    assert "lg-msg-error" in widget._status.value
-    assert "Fristen ligger før i dag" in widget._status.value
-    widget._due.value = date(2026, 11, 2)
-    widget._add_button.click()
+    assert page.status.kind == "error"
+    assert "Fristen ligger før i dag" in page.status.text
+    page.choose_due(date(2026, 11, 2))
+    page.save()
     assert [g.due for g in journal.goals()] == [date(2026, 11, 2)]
 
 
 def test_an_open_goal_past_its_due_date_is_marked_overdue(journal):
     late = journal.add_goal(Goal(discipline="self", title="Sen", due=date(2026, 10, 31)))
     journal.add_goal(Goal(discipline="self", title="I tide", due=date(2026, 11, 2)))
-    widget = GoalsWidget(journal, lang="en")
-    marked = {row.goal.id: "lg-goal-overdue" in row._summary.value for row in widget._rows}
+    rows = goals_page(journal, lang="en").open_goals
+    marked = {row.goal.id: "lg-goal-overdue" in row.summary_html for row in rows}
     assert marked[late.id] and sum(marked.values()) == 1
-    assert "overdue" in next(r for r in widget._rows if r.goal.id == late.id)._summary.value
+    assert "overdue" in next(r for r in rows if r.goal.id == late.id).summary_html
 
 
 def test_closed_goals_are_listed_most_recently_closed_first():
@@ -102,15 +104,15 @@ def test_closed_goals_are_listed_most_recently_closed_first():
         second = journal.add_goal(Goal(discipline="self", title="Oprettet sidst"))
         journal.close_goal(second.id, "achieved", day=date(2026, 9, 1))
         journal.close_goal(first.id, "dropped", day=date(2026, 10, 1))
-        closed = GoalsWidget(journal)._closed.value
+        closed = goals_page(journal).closed_html
     assert closed.index("Oprettet først") < closed.index("Oprettet sidst")
 
 
 def test_a_double_click_on_add_creates_one_goal(journal):
-    widget = GoalsWidget(journal)
-    fill(widget)
-    widget._add_button.click()
-    widget._add_button.click()
+    page = goals_page(journal)
+    fill(page)
+    page.save()
+    page.save()
     assert len(journal.goals()) == 1
 
 
@@ -118,27 +120,25 @@ def test_open_goals_are_listed_with_a_progress_bar(journal):
     journal.add_goal(Goal(discipline="self", title="Mere pause"))
     goal = journal.add_goal(Goal(discipline="people", title="Lukket"))
     journal.close_goal(goal.id, "dropped")
-    widget = GoalsWidget(journal)
-    [row] = widget._rows
+    page = goals_page(journal)
+    [row] = page.open_goals
     assert row.goal.title == "Mere pause"
-    assert isinstance(row._bar, widgets.IntProgress) and row._bar.value == 0
-    assert "Lukket" in widget._closed.value and "Droppet" in widget._closed.value
+    assert isinstance(row.bar, widgets.IntProgress) and row.bar.value == 0
+    assert "Lukket" in page.closed_html and "Droppet" in page.closed_html
 
 
 def test_a_check_in_stores_progress_and_note_once_and_updates_the_bar(journal):
     journal.add_goal(Goal(discipline="self", title="Mere pause"))
-    widget = GoalsWidget(journal)
-    row = widget._rows[0]
-    row.progress.value = 60
-    row.note.value = "Halvvejs"
-    row.check_in.click()
-    row.check_in.click()  # the row has been replaced: a second click does nothing
+    page = goals_page(journal)
+    row = page.open_goals[0]
+    row.check_in(60, "Halvvejs")
+    row.press_check_in()  # the row has been replaced: a second click does nothing
     [goal] = journal.goals()
     assert [(c.progress, c.note, c.day) for c in goal.checkins] == [
         (60, "Halvvejs", date(2026, 11, 2))
     ]
-    assert widget._rows[0]._bar.value == 60
-    assert "60" in widget._list_status.value
+    assert page.open_goals[0].bar.value == 60
+    assert "60" in page.list_status.text
 
 
 @pytest.mark.parametrize(
@@ -147,55 +147,55 @@ def test_a_check_in_stores_progress_and_note_once_and_updates_the_bar(journal):
 )
 def test_closing_a_goal_removes_it_from_the_open_list(journal, button, status, label):
     journal.add_goal(Goal(discipline="self", title="Mere pause"))
-    widget = GoalsWidget(journal)
-    getattr(widget._rows[0], button).click()
+    page = goals_page(journal)
+    page.open_goals[0].close(button)
     [goal] = journal.goals()
     assert (goal.status, goal.closed_on) == (status, date(2026, 11, 2))
-    assert widget._rows == []
-    assert label in widget._list_status.value
+    assert page.open_goals == []
+    assert label in page.list_status.text
 
 
 def test_hostile_goal_text_is_shown_as_text(journal):
     journal.add_goal(Goal(discipline="self", title=HOSTILE, success=HOSTILE))
     closed = journal.add_goal(Goal(discipline="self", title=HOSTILE))
     journal.close_goal(closed.id, "achieved")
-    widget = GoalsWidget(journal)
-    shown = widget._rows[0]._summary.value + widget._closed.value
+    page = goals_page(journal)
+    shown = page.open_goals[0].summary_html + page.closed_html
     assert "<img" not in shown and shown.count("&lt;img") == 3
 
 
 def test_the_added_message_does_not_stay_in_the_old_language(journal):
-    widget = GoalsWidget(journal)
-    fill(widget)
-    widget._add_button.click()
-    assert "oprettet" in widget._status.value
-    widget.set_lang("en")
-    assert widget._status.value == ""
+    page = goals_page(journal)
+    fill(page)
+    page.save()
+    assert "oprettet" in page.status.text
+    page.set_lang("en")
+    assert page.status.html == ""
 
 
 def test_switching_language_relabels_the_form_and_the_rows(journal):
     journal.add_goal(Goal(discipline="self", title="Mere pause"))
-    widget = GoalsWidget(journal)
-    widget._goal_title.value = "Halvskrevet"
-    widget.set_lang("en")
-    assert widget._add_button.description == "Add goal"
-    assert widget._rows[0].check_in.description == "Check in"
-    assert ("People leadership and development", "people") in widget._discipline.options
-    assert widget._goal_title.value == "Halvskrevet"
+    page = goals_page(journal)
+    page.type_title("Halvskrevet")
+    page.set_lang("en")
+    assert page.save_label == "Add goal"
+    assert page.open_goals[0].check_in_label == "Check in"
+    assert ("People leadership and development", "people") in page.discipline_options
+    assert page.title == "Halvskrevet"
 
 
 def test_css_classes(journal):
     journal.add_goal(Goal(discipline="self", title="Mere pause"))
-    widget = GoalsWidget(journal)
-    assert "lg-goals" in widget._dom_classes
-    for child, css_class in (
-        (widget._goal_title, "lg-goal-title"),
-        (widget._add_button, "lg-goal-add"),
-        (widget._discipline, "lg-goal-discipline"),
-        (widget._behaviours, "lg-goal-behaviours"),
-        (widget._due, "lg-goal-due"),
-        (widget._rows[0], "lg-goal-row"),
-        (widget._rows[0].check_in, "lg-goal-checkin"),
-        (widget._rows[0].progress, "lg-goal-checkin-progress"),
+    page = goals_page(journal)
+    assert "lg-goals" in css_classes(page.widget)
+    for css_class in (
+        "lg-goal-title",
+        "lg-goal-add",
+        "lg-goal-discipline",
+        "lg-goal-behaviours",
+        "lg-goal-due",
+        "lg-goal-row",
+        "lg-goal-checkin",
+        "lg-goal-checkin-progress",
     ):
-        assert css_class in child._dom_classes
+        assert page.find(css_class) is not None

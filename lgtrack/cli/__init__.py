@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import LgtrackError
-from ._common import OneLineParser, fail
+from ._common import OneLineParser, fail_with
 
 # Each module has register(subparsers) and sets a ``run(args) -> int`` default on its parsers.
 _COMMAND_MODULES = (
@@ -74,18 +74,24 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(command_in(sys.argv[1:] if argv is None else argv))
+    args = None  # errors are told in the profile's language, which the arguments lead to
     try:
         args = parser.parse_args(argv)
         return int(args.run(args) or 0)
     except LgtrackError as exc:
-        return fail(str(exc))
+        return fail_with(exc, args)
     except KeyboardInterrupt:
-        return fail("interrupted; nothing more was written")
+        return fail_with(LgtrackError("err_cli_interrupted"), args)
     except BrokenPipeError:
         sys.stderr.close()
         return 0
     except OSError as exc:
-        return fail(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc))
+        reason = exc.strerror or str(exc)
+        if exc.filename:
+            return fail_with(
+                LgtrackError("err_cli_os_file", reason=reason, file=exc.filename), args
+            )
+        return fail_with(LgtrackError("err_cli_os", reason=reason), args)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,7 @@
-"""Helpers shared by the command modules: one-line errors, --home, dates, ratings, tables, JSON."""
+"""Helpers shared by the command modules: one-line errors, --home, dates, ratings, tables, JSON.
+
+What the command line prints, errors included, is in the profile's language: :func:`message_lang`.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +13,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from .._time import parse_day
-from ..errors import ValidationError
+from ..errors import LgtrackError, ValidationError
+from ..i18n import LANGUAGES
 from ..records import Rating
 
 EXIT_BAD_INPUT = 2
+DEFAULT_LANG = "da"  # without a profile (or --lang), the command line speaks Danish
 
 
 def fail(message: str) -> int:
@@ -21,6 +26,26 @@ def fail(message: str) -> int:
     first_line = " ".join(str(message).split())
     print(f"lgtrack: error: {first_line}", file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def message_lang(args: argparse.Namespace | None) -> str:
+    """The language the command line speaks: ``--lang`` where the command has it, else the
+    profile's in the journal at ``--home`` (read without opening it), else Danish."""
+    explicit = getattr(args, "lang", None)
+    if explicit in LANGUAGES:
+        return explicit
+    try:
+        from ..storage import profile_lang
+
+        lang = profile_lang(getattr(args, "home", None))
+    except (LgtrackError, OSError, ImportError):  # no readable journal: the default language
+        lang = None
+    return lang if lang in LANGUAGES else DEFAULT_LANG
+
+
+def fail_with(error: LgtrackError, args: argparse.Namespace | None) -> int:
+    """Print ``error`` on one line, in the language of ``args`` (see :func:`message_lang`)."""
+    return fail(error.render(message_lang(args)))
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -53,7 +78,7 @@ def refuse_journal_as_out(journal, out: str | None) -> None:
     target = Path(out).expanduser().resolve()
     database = Path(journal.path).resolve()
     if target in {database.with_name(database.name + end) for end in ("", "-wal", "-shm")}:
-        raise ValidationError(f"--out {out} is the journal's own database; choose another file")
+        raise ValidationError("err_cli_out_is_journal", out=out)
 
 
 def day_arg(text: str, what: str = "date") -> date:
@@ -64,14 +89,14 @@ def parse_rating(text: str) -> Rating:
     """``BEHAVIOUR=SCORE``; ``SCORE`` may be ``?``, ``ved-ikke`` or empty for "don't know"."""
     behaviour, sep, score = text.partition("=")
     if not sep or not behaviour.strip():
-        raise ValidationError(f"rating '{text}' is not BEHAVIOUR=SCORE")
+        raise ValidationError("err_cli_rating_format", text=text)
     score = score.strip()
     if score.casefold() in ("", "?", "ved-ikke", "vedikke", "dk", "na"):
         return Rating(behaviour.strip(), None)
     try:
         return Rating(behaviour.strip(), int(score))
     except ValueError:
-        raise ValidationError(f"score '{score}' for '{behaviour}' is not a whole number") from None
+        raise ValidationError("err_cli_score_not_whole", score=score, behaviour=behaviour) from None
 
 
 def format_table(rows: list[list[str]]) -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import functools
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO
 
+from .. import validation
 from ..errors import NotFoundError, ValidationError
 from ..records import FEEDBACK_ROLES, Feedback, Goal, Leader, Rating, Reflection
 from ._common import add_home, day_arg, open_journal, parse_rating
@@ -98,7 +99,7 @@ def _register_init(commands) -> None:
 
 @tolerant_output
 def run_init(args: argparse.Namespace) -> int:
-    from ..store import database_path
+    from ..storage import database_path
 
     if not Path(database_path(args.home)).exists():
         fw, profile = _profile_from(args, None, None)  # checked before the journal is created
@@ -122,9 +123,9 @@ def _profile_from(args: argparse.Namespace, journal, current: Leader | None):
     lang = args.lang or (current.lang if current else "da")
     unit = args.unit if args.unit is not None else (current.unit if current else "")
     if name is None:
-        raise ValidationError("--name is required: your name or initials")
+        raise ValidationError("err_cli_name_required")
     if level is None and fw.levels:
-        raise ValidationError(f"--level is required (known: {', '.join(fw.level_ids)})")
+        raise ValidationError("err_cli_level_required", known=fw.level_ids)
     profile = Leader(name, level, fw.id, fw.version, lang, unit)
     validation.check_leader(fw, profile)
     if current is not None and not same_framework:
@@ -159,9 +160,7 @@ def _refuse_framework_switch(journal, current: Leader, new_id: str) -> None:
     entries = len(journal.reflections()) + len(journal.goals()) + len(journal.feedback())
     if entries:
         raise ValidationError(
-            f"your journal has {entries} entries written against framework "
-            f"'{current.framework_id}'; it cannot switch to '{new_id}' "
-            "(start a new journal with --home)"
+            "err_cli_framework_switch", entries=entries, old=current.framework_id, new=new_id
         )
 
 
@@ -193,7 +192,7 @@ def run_reflect(args: argparse.Namespace) -> int:
     ratings = tuple(parse_rating(text) for text in args.rate)
     with open_journal(args) as journal:
         me = journal.require_me()
-        check_ratings_fit(journal.framework(), ratings, args.discipline)
+        validation.check_ratings_fit(journal.framework(), ratings, args.discipline)
         text = read_text(args.text, required=not (ratings or args.next_step.strip()))
         tags = tuple(clean_tag(tag) for tag in args.tag)
         saved = journal.add_reflection(
@@ -211,23 +210,6 @@ def clean_tag(tag: str) -> str:
     return tag.strip().removeprefix("#")
 
 
-def check_ratings_fit(framework, ratings: Iterable[Rating], disciplines: Iterable[str]) -> None:
-    """Each rated behaviour exists and belongs to one of ``disciplines``."""
-    from .. import validation
-
-    disciplines = list(disciplines)
-    for discipline in disciplines:
-        validation.check_discipline(framework, discipline)
-    for rating in ratings:
-        validation.check_behaviour(framework, rating.behaviour)
-        owner = framework.behaviour(rating.behaviour).discipline
-        if owner not in disciplines:
-            raise ValidationError(
-                f"behaviour '{rating.behaviour}' belongs to discipline '{owner}', "
-                f"not to {', '.join(disciplines)} (add --discipline {owner})"
-            )
-
-
 def read_text(given: str | None, *, required: bool, stream: IO | None = None) -> str:
     """``--text`` if given (``-`` means stdin), else stdin when it is not a terminal."""
     if given is not None and given != "-":
@@ -235,19 +217,19 @@ def read_text(given: str | None, *, required: bool, stream: IO | None = None) ->
     stream = sys.stdin if stream is None else stream
     if given is None and (stream is None or _is_terminal(stream)):
         if required:
-            raise ValidationError("no text: give --text TEXT, pipe it on stdin, or --rate")
+            raise ValidationError("err_cli_no_text")
         return ""
-    too_long = f"the text on stdin is longer than {MAX_STDIN_CHARS:,} characters"
+    too_long = ValidationError("err_cli_stdin_too_long", limit=MAX_STDIN_CHARS)
     raw = getattr(stream, "buffer", stream).read(MAX_STDIN_CHARS * 4 + 1)  # UTF-8: <= 4 bytes/char
     if isinstance(raw, bytes):
         if len(raw) > MAX_STDIN_CHARS * 4:
-            raise ValidationError(too_long)
+            raise too_long
         try:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ValidationError(f"the text on stdin is not UTF-8 (byte {exc.start})") from None
+            raise ValidationError("err_cli_stdin_not_utf8", byte=exc.start) from None
     if len(raw) > MAX_STDIN_CHARS:
-        raise ValidationError(too_long)
+        raise too_long
     return raw.strip()
 
 
@@ -314,7 +296,7 @@ def run_goal_add(args: argparse.Namespace) -> int:
     with open_journal(args) as journal:
         journal.require_me()
         behaviours = tuple(Rating(b, None) for b in args.behaviour)
-        check_ratings_fit(journal.framework(), behaviours, [args.discipline])
+        validation.check_ratings_fit(journal.framework(), behaviours, [args.discipline])
         goal = journal.add_goal(
             Goal(discipline=args.discipline, title=args.title, behaviours=tuple(args.behaviour),
                  why=args.why.strip(), success=args.success.strip(), due=due, private=args.private)
@@ -331,11 +313,11 @@ def find_goal(journal, ref: str) -> Goal:
     if exact:
         return exact[0]
     if not matches:
-        raise NotFoundError(f"no goal with id '{ref}' (see 'lgtrack list goals')")
+        raise NotFoundError("err_cli_no_goal", ref=ref)
     if len(ref) < MIN_ID_PREFIX:
-        raise ValidationError(f"goal id '{ref}' is too short: give {MIN_ID_PREFIX}+ characters")
+        raise ValidationError("err_cli_goal_id_short", ref=ref, min=MIN_ID_PREFIX)
     if len(matches) > 1:
-        raise ValidationError(f"goal id '{ref}' matches {len(matches)} goals; give more characters")
+        raise ValidationError("err_cli_goal_id_ambiguous", ref=ref, count=len(matches))
     return matches[0]
 
 
@@ -408,7 +390,7 @@ def run_feedback_add(args: argparse.Namespace) -> int:
     ratings = tuple(parse_rating(text) for text in args.rate)
     with open_journal(args) as journal:
         me = journal.require_me()
-        check_ratings_fit(journal.framework(), ratings, [args.discipline])
+        validation.check_ratings_fit(journal.framework(), ratings, [args.discipline])
         text = read_text(args.text, required=not ratings)
         saved = journal.add_feedback(
             Feedback(day=day, role=args.role, discipline=args.discipline, text=text,

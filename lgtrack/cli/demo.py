@@ -11,7 +11,6 @@ import argparse
 import importlib.util
 import os
 import shlex
-import sqlite3
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -19,8 +18,9 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import LgtrackError
-from ..store import database_path, default_home
-from ._common import day_arg, fail
+from ..i18n import t
+from ..storage import database_path, default_home, has_profile
+from ._common import day_arg, message_lang
 
 START_NOTEBOOK = "00_start_here.ipynb"
 _NO_JOURNAL = (
@@ -86,23 +86,6 @@ def demo_home() -> Path:
     return user_data_path("lgtrack", appauthor=False) / "demo"
 
 
-def has_profile(home: str | os.PathLike) -> bool:
-    """True when ``home`` holds a journal with a profile; reads without creating or migrating."""
-    db = Path(database_path(home))
-    if not db.is_file():
-        return False
-    try:
-        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return (
-                conn.execute("SELECT 1 FROM leaders WHERE is_me = 1 LIMIT 1").fetchone() is not None
-            )
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-
-
 @dataclass(frozen=True)
 class HomeChoice:
     """The journal ``lgtrack lab`` opens: ``source`` is "given", "journal" or "demo"."""
@@ -141,22 +124,17 @@ def run_demo(args: argparse.Namespace) -> int:
     today = day_arg(args.today, "--today") if args.today else date.today()
     home = Path(args.home).expanduser() if args.home else demo_home()
     if args.force and _same_file(home, default_home()) and has_profile(home):
-        return fail(
-            f"refusing to replace your journal in {home} with the demo; choose another --home"
-        )
+        raise LgtrackError("err_cli_demo_replace_journal", home=str(home))
     with Journal.open(home) as journal:
         if not args.force and not is_empty(journal):
-            return fail(
-                f"{_directory(journal.path)} already holds a journal with entries; "
-                "the demo is only written into an empty one (use --force to replace it)"
-            )
+            raise LgtrackError("err_cli_demo_not_empty", path=str(_directory(journal.path)))
         summary = build_demo(journal, today=today, seed=args.seed, replace_all=args.force)
+        me = journal.me()
+    lang = me.lang if me is not None else message_lang(args)  # the demo leader's language
     where = _directory(summary.home)
-    print(
-        f"Demo journal written to {where}: {summary.reflections} reflections, "
-        f"{summary.goals} goals, {summary.feedback} feedback entries (an invented team leader)."
-    )
-    print(f"Open it: lgtrack lab --home {shlex.quote(str(where))}")
+    counts = {"reflections": summary.reflections, "goals": summary.goals}
+    print(t("cli_demo_written", lang, where=where, feedback=summary.feedback, **counts))
+    print(t("cli_demo_open", lang, home=shlex.quote(str(where))))
     return 0
 
 
@@ -210,19 +188,14 @@ def _notebooks_to_serve(args: argparse.Namespace) -> Path:
     """The notebooks directory, once the server and the start notebook are known to be there."""
     notebooks = find_notebooks()
     if notebooks is None:
-        raise LgtrackError(
-            "the notebooks are not installed with this copy of lgtrack; open them from a "
-            "source checkout (its notebooks/ directory)"
-        )
+        raise LgtrackError("err_cli_notebooks_missing")
     if args.voila and not (notebooks / START_NOTEBOOK).is_file():
-        raise LgtrackError(f"{notebooks / START_NOTEBOOK} is missing")
+        raise LgtrackError("err_cli_notebook_missing", path=str(notebooks / START_NOTEBOOK))
     server = "voila" if args.voila else "jupyterlab"
     if importlib.util.find_spec(server) is None:
-        raise LgtrackError(
-            f"{server} is not installed; install it: pip install 'lgtrack[notebooks]'"
-        )
+        raise LgtrackError("err_cli_server_missing", server=server)
     if args.port is not None and not 0 < args.port < 65536:
-        raise LgtrackError(f"port {args.port} is not between 1 and 65535")
+        raise LgtrackError("err_cli_port", port=args.port)
     return notebooks
 
 
@@ -267,7 +240,8 @@ def _serve(argv: list[str], *, env: dict[str, str], cwd: Path) -> int:
     try:
         process = subprocess.Popen(argv, env=env, cwd=cwd)
     except OSError as exc:
-        return fail(f"cannot start {argv[2]}: {exc.strerror or exc}")
+        reason = exc.strerror or str(exc)
+        raise LgtrackError("err_cli_cannot_start", server=argv[2], reason=reason) from None
     for _ in range(3):
         try:
             return 0 if process.wait() in (0, -2, 130) else process.returncode

@@ -141,7 +141,7 @@ def run_import(args: argparse.Namespace) -> int:
     from ..exchange import ImportOptions, import_document, read_document
     from ..exchange.reading import display_name
     from ..journal import Journal
-    from ..store import database_path
+    from ..storage import database_path
 
     document = read_document(args.path)
     name = display_name(args.path)

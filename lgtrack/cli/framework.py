@@ -6,12 +6,10 @@ import argparse
 
 from ..errors import ValidationError
 from ..framework import Framework, Text, bundled_frameworks, load_framework
-from ._common import print_json
+from ..i18n import t
+from ._common import message_lang, print_json
 
 _LANGS = ("da", "en")
-_GENERAL_LEAD = {"da": "Vi udøver god ledelse, når:", "en": "We lead well when:"}
-_EFFECTS_TITLE = {"da": "Effektbillede", "en": "Intended effects"}
-_MISSING_TITLE = {"da": "Mangler i kilden", "en": "Missing from the source"}
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -65,11 +63,13 @@ def run_list(args: argparse.Namespace) -> int:
         print_json([_summary(fw) for fw in frameworks])
         return 0
     for fw in frameworks:
-        levels = len(fw.levels)
-        print(
-            f"{fw.id:<10} {fw.version:<6} {fw.name.get(args.lang)} — {len(fw.disciplines)} "
-            f"disciplines, {levels} levels, {len(fw.all_behaviours())} behaviours"
-        )
+        counts = {
+            "disciplines": len(fw.disciplines),
+            "levels": len(fw.levels),
+            "behaviours": len(fw.all_behaviours()),
+        }
+        name = f"{fw.id:<10} {fw.version:<6} {fw.name.get(args.lang)}"
+        print(t("cli_framework_line", args.lang, name=name, **counts))
     return 0
 
 
@@ -77,9 +77,10 @@ def run_show(args: argparse.Namespace) -> int:
     fw = load_framework(args.id)
     if args.level is not None and args.level not in fw.level_ids:
         if not fw.levels:
-            raise ValidationError(f"framework '{fw.id}' has no levels; leave out --level")
-        known = ", ".join(fw.level_ids)
-        raise ValidationError(f"unknown level '{args.level}' in '{fw.id}' (known: {known})")
+            raise ValidationError("err_cli_framework_no_levels", framework=fw.id)
+        raise ValidationError(
+            "err_cli_unknown_level", level=args.level, framework=fw.id, known=fw.level_ids
+        )
     if args.json:
         print_json(framework_as_dict(fw, args.level))
     else:
@@ -90,10 +91,11 @@ def run_show(args: argparse.Namespace) -> int:
 def run_validate(args: argparse.Namespace) -> int:
     fw = load_framework(args.path)
     summary = _summary(fw)
+    counts = {"disciplines": summary["disciplines"], "behaviours": summary["behaviours"]}
     print(
-        f"{args.path}: valid — {fw.id} {fw.version}: {summary['disciplines']} disciplines, "
-        f"{len(fw.levels)} levels, {summary['behaviours']} behaviours, {len(fw.effects)} effects"
-    )
+        t("cli_framework_valid", message_lang(args), path=args.path, id=fw.id,
+          version=fw.version, levels=len(fw.levels), effects=len(fw.effects), **counts)
+    )  # fmt: skip
     return 0
 
 
@@ -159,7 +161,8 @@ def framework_as_text(fw: Framework, level: str | None, lang: str) -> str:
         lines += [fw.level(level).name.get(lang), ""]
     for d in fw.disciplines:
         name = d.name.get(lang)
-        lines += [name, "=" * len(name), d.lead.get(lang) if d.lead else _GENERAL_LEAD[lang]]
+        lead = d.lead.get(lang) if d.lead else t("cli_fw_general_lead", lang)
+        lines += [name, "=" * len(name), lead]
         lines += [f"  [{b.id}] {b.text.get(lang)}" for b in d.behaviours]
         for level_id, items in d.levels.items():
             if level in (None, level_id):
@@ -167,9 +170,10 @@ def framework_as_text(fw: Framework, level: str | None, lang: str) -> str:
                 lines += [f"    [{b.id}] {b.text.get(lang)}" for b in items]
         lines.append("")
     if fw.effects and not level:
-        lines += [_EFFECTS_TITLE[lang]] + [f"  [{e.id}] {e.text.get(lang)}" for e in fw.effects]
+        lines.append(t("cli_fw_effects", lang))
+        lines += [f"  [{e.id}] {e.text.get(lang)}" for e in fw.effects]
         lines.append("")
     if fw.missing and not level:
-        lines.append(_MISSING_TITLE[lang])
+        lines.append(t("cli_fw_missing", lang))
         lines += [f"  [{m.id}] {m.where.get(lang)}: {m.note.get(lang)}" for m in fw.missing]
     return "\n".join(lines).rstrip()

@@ -62,10 +62,7 @@ def run_list(args: argparse.Namespace) -> int:
 
     with open_journal(args) as journal:
         if journal.me() is None and journal.leaders():
-            raise ValidationError(
-                "this journal has no profile of its own (a coach's journal?): 'lgtrack leaders' "
-                "lists the leaders in it and 'lgtrack report --leader ID' shows one"
-            )
+            raise ValidationError("err_cli_coach_journal")
         where = entry_filter(args, journal)
         if args.kind == "reflections":
             items = journal.reflections(where)
@@ -101,15 +98,17 @@ def entry_filter(args: argparse.Namespace, journal) -> EntryFilter:
     from .. import validation
 
     if args.kind != "reflections" and args.tag is not None:
-        raise ValidationError(f"--tag applies to reflections only; {args.kind} have no tags")
+        raise ValidationError("err_cli_tag_reflections_only", kind=args.kind)
     if args.kind != "goals" and args.status is not None:
-        raise ValidationError("--status applies to goals only")
+        raise ValidationError("err_cli_status_goals_only")
     if args.limit is not None and args.limit < 0:
-        raise ValidationError(f"-n must be 0 or more, not {args.limit}")
+        raise ValidationError("err_cli_limit_negative", limit=args.limit)
     since = day_arg(args.since, "--from date") if args.since is not None else None
     until = day_arg(args.until, "--to date") if args.until is not None else None
     if since and until and since > until:
-        raise ValidationError(f"--from {since.isoformat()} is after --to {until.isoformat()}")
+        raise ValidationError(
+            "err_cli_from_after_to", since=since.isoformat(), until=until.isoformat()
+        )
     if (args.discipline is not None or args.behaviour is not None) and journal.me() is not None:
         framework = journal.framework()
         if args.discipline is not None:

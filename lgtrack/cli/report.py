@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import add_home, day_arg, open_journal, refuse_journal_as_out
+from ..i18n import t
+from ._common import add_home, day_arg, message_lang, open_journal, refuse_journal_as_out
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -42,22 +43,23 @@ def run_report(args: argparse.Namespace) -> int:
 
     from .._time import utc_now
     from ..errors import ValidationError
-    from ..report import NO_CHROMIUM, find_chromium, find_leader, print_pdf, write_report
+    from ..report import find_chromium, find_leader, print_pdf, write_report
 
     today = day_arg(args.today, "--today") if args.today else utc_now().date()
     out = Path(args.out)
     if out.is_dir():
-        raise ValidationError(f"--out '{out}' is a directory: give a file name such as report.html")
+        raise ValidationError("err_cli_out_directory", out=str(out))
     if not out.parent.is_dir():
-        raise ValidationError(f"the folder for --out '{out}' does not exist")
+        raise ValidationError("err_cli_out_no_folder", out=str(out))
     chromium = find_chromium() if args.pdf else None
     if args.pdf and chromium is None:
-        raise ValidationError(NO_CHROMIUM)
+        raise ValidationError("err_no_chromium")
     with open_journal(args) as journal:
         refuse_journal_as_out(journal, args.out)
         leader = find_leader(journal, args.leader)
         written = write_report(journal, leader.id, out, today=today, lang=args.lang)
-    print(f"wrote {written}")
+    lang = message_lang(args)
+    print(t("cli_wrote", lang, path=written))
     if chromium is not None:
-        print(f"wrote {print_pdf(written, written.with_suffix('.pdf'), chromium)}")
+        print(t("cli_wrote", lang, path=print_pdf(written, written.with_suffix(".pdf"), chromium)))
     return 0

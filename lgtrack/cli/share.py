@@ -111,9 +111,7 @@ def share_scope(args: argparse.Namespace):
         include = tuple(k.strip() for item in args.include for k in item.split(",") if k.strip())
         unknown = [kind for kind in include if kind not in KINDS]
         if unknown:
-            raise ValidationError(
-                f"--include: unknown kind '{unknown[0]}' (known: {', '.join(KINDS)})"
-            )
+            raise ValidationError("err_cli_unknown_kind", kind=unknown[0], known=KINDS)
     return ShareScope(since, until, tuple(dict.fromkeys(disciplines)), args.text, include)
 
 
@@ -122,7 +120,7 @@ def run_share(args: argparse.Namespace) -> int:
     from ..sharing.preview import summary_text
 
     if args.out is None and not args.dry_run:
-        raise ValidationError("give --out FILE for the bundle (or --dry-run to only preview it)")
+        raise ValidationError("err_cli_share_no_out")
     scope = share_scope(args)
     with open_journal(args) as journal:
         refuse_journal_as_out(journal, args.out)

@@ -121,13 +121,12 @@ def summary_text(rows: list[dict], framework, lang: str, *, who: str, today: str
 
 
 def _number(value: float | None, lang: str) -> str:
-    if value is None:
-        return MISSING
-    text = f"{value:.2f}"
-    return text.replace(".", ",") if lang == "da" else text
+    from ..formatting import decimal
+
+    return decimal(value, lang, 2)
 
 
 def _percent(value: float | None, lang: str) -> str:
-    if value is None:
-        return MISSING
-    return f"{value * 100:.0f} %" if lang == "da" else f"{value * 100:.0f}%"
+    from ..formatting import percent
+
+    return percent(value, lang)

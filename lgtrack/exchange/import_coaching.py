@@ -9,21 +9,15 @@ session of the same leader in the file or in this journal (or ``null``). A leade
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import coaching
-from .. import leaders as leaders_sql
-from .._time import moment_to_text
-from ..coaching import ACTION_STATUSES, GROW_FIELDS, Action, CoachSession
+from .. import specs, validation
 from ..framework import Framework
 from ..journal import Journal
-from ..records import Leader
-from .fields import Fields, FileProblem, problems_at, show
-from .merge import LeaderOrigin
-
-MAX_ACTION_TEXT = 2_000  # as coaching.add_action
+from ..records import Action, CoachSession, Leader
+from .fields import Fields, FileProblem, problems_at
+from .records_json import read_values
 
 
 @dataclass
@@ -37,21 +31,20 @@ class CoachFile:
 
 def leader_origins(
     items: list[Any], owners: dict[str, tuple[Leader, Framework]]
-) -> dict[str, LeaderOrigin]:
-    """Per leader id: its ``imported_at`` and ``share_scope`` as stored (the leaders are valid)."""
+) -> dict[str, dict[str, Any]]:
+    """Per leader id: its ``imported_at`` and ``share_scope`` (the leaders are valid)."""
     origins = {}
     for index, item in enumerate(items):
         f = Fields(item, f"leaders[{index}]")
         leader, fw = owners[f.uuid("id")]
-        imported_at = f.optional_moment("imported_at")
-        origins[leader.id] = (
-            moment_to_text(imported_at) if imported_at is not None else None,
-            _share_scope(f, fw),
-        )
+        origins[leader.id] = {
+            "imported_at": f.optional_moment("imported_at"),
+            "share_scope": _share_scope(f, fw),
+        }
     return origins
 
 
-def _share_scope(f: Fields, fw: Framework) -> str | None:
+def _share_scope(f: Fields, fw: Framework) -> dict[str, Any] | None:
     if f.raw.get("share_scope") is None:
         return None
     from ..sharing.format import SCOPE_FIELDS, ShareScope  # late: lgtrack.sharing imports us
@@ -73,12 +66,12 @@ def _share_scope(f: Fields, fw: Framework) -> str | None:
     )
     with problems_at(s.where):
         checked = scope.checked(fw)
-    return json.dumps(checked.to_json(), sort_keys=True, ensure_ascii=False)
+    return checked.to_json()
 
 
 def _leader_id(f: Fields, coach: CoachFile) -> str:
     leader_id = f.uuid("leader_id")
-    if leader_id not in coach.leader_ids and leaders_sql.get(coach.journal.conn, leader_id) is None:
+    if leader_id not in coach.leader_ids and coach.journal.store.leaders.get(leader_id) is None:
         raise FileProblem(
             f.at("leader_id"), f"{leader_id} is not a leader in the file or in this journal"
         )
@@ -86,58 +79,36 @@ def _leader_id(f: Fields, coach: CoachFile) -> str:
 
 
 def read_session(f: Fields, coach: CoachFile) -> CoachSession:
-    session = CoachSession(
-        id=f.uuid("id"),
-        leader_id=_leader_id(f, coach),
-        day=f.day("day"),
-        goal=f.text("goal", ""),
-        reality=f.text("reality", ""),
-        options=f.text("options", ""),
-        will=f.text("will", ""),
-        notes=f.text("notes", ""),
-        created_at=f.moment("created_at"),
-        updated_at=f.moment("updated_at"),
-    )
-    if not any(getattr(session, name).strip() for name in (*GROW_FIELDS, "notes")):
-        raise FileProblem(f.where, "empty session notes (goal, reality, options, will, notes)")
+    values = read_values(specs.COACH_SESSION, f, skip=("leader_id",))
+    session = CoachSession(**values, leader_id=_leader_id(f, coach))
+    with problems_at(f.where):
+        validation.check_session(session)
     coach.sessions[session.id] = session
     return session
 
 
 def read_action(f: Fields, coach: CoachFile) -> Action:
     leader_id = _leader_id(f, coach)
-    text = f.text("text", limit=MAX_ACTION_TEXT)
-    if not text.strip():
-        raise FileProblem(f.at("text"), "an action needs a text")
-    status = f.text("status", "open", limit=20)
-    if status not in ACTION_STATUSES:
-        known = ", ".join(ACTION_STATUSES)
-        raise FileProblem(f.at("status"), f"{show(status)} is not an action status ({known})")
-    closed_on = f.day("closed_on", None)
-    if (status == "open") != (closed_on is None):
+    values = read_values(specs.COACH_ACTION, f, skip=("leader_id", "session_id"))
+    action = Action(**values, leader_id=leader_id, session_id=_session_id(f, coach, leader_id))
+    with problems_at(f.where):
+        validation.check_action(action)
+    if (action.status == "open") != (action.closed_on is None):
         problem = (
-            "must be null for an open action" if closed_on else f"needed: the action is {status}"
+            "must be null for an open action"
+            if action.closed_on
+            else f"needed: the action is {action.status}"
         )
         raise FileProblem(f.at("closed_on"), problem)
-    return Action(
-        id=f.uuid("id"),
-        leader_id=leader_id,
-        session_id=_session_id(f, coach, leader_id),
-        text=text,
-        due=f.day("due", None),
-        status=status,
-        closed_on=closed_on,
-        created_at=f.moment("created_at"),
-        updated_at=f.moment("updated_at"),
-    )
+    return action
 
 
 def _session_id(f: Fields, coach: CoachFile, leader_id: str) -> str | None:
     if f.raw.get("session_id") is None:
         return None
     session_id = f.uuid("session_id")
-    session = coach.sessions.get(session_id) or coaching.find_session(
-        coach.journal.conn, session_id
+    session = coach.sessions.get(session_id) or coach.journal.store.coaching.get_session(
+        session_id
     )
     if session is None:
         raise FileProblem(

@@ -19,32 +19,18 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from .. import leaders as leaders_sql
-from .. import validation
+from .. import specs, validation
 from .._framework_schema import MAX_FILE_BYTES, parse_framework_text
 from ..errors import FrameworkError
 from ..framework import ID_PATTERN, Framework, bundled_frameworks, load_framework
 from ..journal import Journal
-from ..records import CheckIn, Feedback, Goal, Leader, Rating, Reflection
+from ..records import CheckIn, Feedback, Goal, Leader, Reflection
 from ..validation import MAX_SHORT
-from .export_json import (
-    CHECKIN_FIELDS,
-    COACH_ACTION_FIELDS,
-    COACH_SESSION_FIELDS,
-    EXPORT_VERSION,
-    FEEDBACK_FIELDS,
-    FRAMEWORK_FIELDS,
-    GOAL_FIELDS,
-    LEADER_FIELDS,
-    LEADER_FIELDS_V1,
-    RATING_FIELDS,
-    REFLECTION_FIELDS,
-    TOP_FIELDS,
-    TOP_FIELDS_V1,
-)
+from .export_json import EXPORT_VERSION, FRAMEWORK_FIELDS, TOP_FIELDS, TOP_FIELDS_V1
 from .fields import Fields, FileProblem, problems_at, show
 from .import_coaching import CoachFile, leader_origins, read_action, read_session
 from .merge import ImportOptions, ImportPlan
+from .records_json import read_values
 
 Owners = dict[str, tuple[Leader, Framework]]
 
@@ -55,13 +41,13 @@ def plan_lgtrack_export(journal: Journal, document: dict, options: ImportOptions
     top = Fields(document, "", allowed=TOP_FIELDS_V1 if version == 1 else TOP_FIELDS)
     top.moment("exported_at")
     frameworks, to_store = _frameworks(journal, top.items("frameworks", []))
-    leader_fields = LEADER_FIELDS_V1 if version == 1 else LEADER_FIELDS
+    leader_fields = specs.LEADER.json_names(version)
     owners, notes = _leaders(journal, top.items("leaders"), frameworks, leader_fields)
     plan = ImportPlan(frameworks=to_store, notes=notes)
     plan.leaders = [leader for leader, _ in owners.values()]
-    plan.reflections = _records(top, "reflections", REFLECTION_FIELDS, _reflection, owners)
-    plan.goals = _records(top, "goals", GOAL_FIELDS, _goal, owners)
-    plan.feedback = _records(top, "feedback", FEEDBACK_FIELDS, _feedback, owners)
+    plan.reflections = _records(top, specs.REFLECTION, _reflection, owners)
+    plan.goals = _records(top, specs.GOAL, _goal, owners)
+    plan.feedback = _records(top, specs.FEEDBACK, _feedback, owners)
     checkins = [c.id for g in plan.goals for c in g.checkins]
     if len(set(checkins)) != len(checkins):
         raise FileProblem("goals", "two check-ins have the same id")
@@ -72,10 +58,12 @@ def plan_lgtrack_export(journal: Journal, document: dict, options: ImportOptions
 
 def _coach_notes(journal: Journal, top: Fields, owners: Owners, plan: ImportPlan) -> None:
     """Version 2: the leaders' bundle origin, the coach's sessions and actions."""
-    plan.leader_origins = leader_origins(top.items("leaders"), owners)
+    origins = leader_origins(top.items("leaders"), owners)
+    plan.leaders = [replace(leader, **origins[leader.id]) for leader in plan.leaders]
+    plan.origins_known = set(origins)
     coach = CoachFile(journal, set(owners))
-    plan.coach_sessions = _records(top, "coach_sessions", COACH_SESSION_FIELDS, read_session, coach)
-    plan.coach_actions = _records(top, "coach_actions", COACH_ACTION_FIELDS, read_action, coach)
+    plan.coach_sessions = _records(top, specs.COACH_SESSION, read_session, coach)
+    plan.coach_actions = _records(top, specs.COACH_ACTION, read_action, coach)
 
 
 def _check_version(version: Any) -> int:
@@ -92,11 +80,13 @@ def _check_version(version: Any) -> int:
     return version
 
 
-def _records(top: Fields, key: str, allowed, read, context) -> list:
-    """Each item of ``top[key]`` read by ``read(fields, context)``; an id twice is refused."""
+def _records(top: Fields, spec: specs.RecordSpec, read, context) -> list:
+    """Each item of ``top[spec.kind]`` read by ``read(fields, context)``; an id twice is
+    refused; fields the record's specification does not export are refused."""
     records, seen = [], set()
+    key = spec.kind
     for index, item in enumerate(top.items(key, [])):
-        fields = Fields(item, f"{key}[{index}]", allowed=allowed)
+        fields = Fields(item, f"{key}[{index}]", allowed=spec.json_names())
         record = read(fields, context)
         if record.id in seen:
             raise FileProblem(fields.at("id"), f"{record.id} appears twice in the file")
@@ -148,10 +138,9 @@ def _framework_id(f: Fields, key: str) -> str:
 
 
 def _known_source(journal: Journal, framework_id: str) -> str | None:
-    row = journal.conn.execute("SELECT source FROM frameworks WHERE id = ?", (framework_id,))
-    stored = row.fetchone()
+    stored = journal.store.frameworks.source(framework_id)
     if stored:
-        return stored[0]
+        return stored
     bundled = bundled_frameworks().get(framework_id)
     return bundled.read_text(encoding="utf-8-sig") if bundled else None
 
@@ -160,12 +149,11 @@ def _framework_for(journal: Journal, f: Fields, found: dict[str, Framework]) -> 
     """The framework named by a leader: the file's copy, this journal's, or a bundled one."""
     framework_id = _framework_id(f, "framework_id")
     if framework_id not in found:
-        row = journal.conn.execute("SELECT source FROM frameworks WHERE id = ?", (framework_id,))
-        stored = row.fetchone()
+        stored = journal.store.frameworks.source(framework_id)
         bundled = bundled_frameworks().get(framework_id)
         try:
             if stored:
-                found[framework_id] = parse_framework_text(stored[0], f"{framework_id}.yaml")
+                found[framework_id] = parse_framework_text(stored, f"{framework_id}.yaml")
             elif bundled:
                 found[framework_id] = load_framework(bundled)
             else:
@@ -185,23 +173,14 @@ def _leaders(
     for index, item in enumerate(items):
         f = Fields(item, f"leaders[{index}]", allowed=allowed)
         fw = _framework_for(journal, f, found)
-        leader = Leader(
-            id=f.uuid("id"),
-            name=f.text("name", limit=MAX_SHORT),
-            level=f.optional_text("level", limit=80),
-            framework_id=fw.id,
-            framework_version=f.text("framework_version", limit=MAX_SHORT),
-            lang=f.text("lang", "da", limit=10),
-            unit=f.text("unit", "", limit=MAX_SHORT),
-            is_me=f.boolean("is_me", False),
-            created_at=f.moment("created_at"),
-            updated_at=f.moment("updated_at"),
-        )
+        # the origin (imported_at, share_scope) is read with the coach's notes (version 2)
+        values = read_values(specs.LEADER, f, skip=("imported_at", "share_scope"))
+        leader = Leader(**{**values, "framework_id": fw.id})
         with problems_at(f.where):
             validation.check_leader(fw, leader)
         if any(leader.id == other.id for other, _ in parsed):
             raise FileProblem(f.at("id"), f"{leader.id} appears twice in the file")
-        existing = leaders_sql.get(journal.conn, leader.id)
+        existing = journal.store.leaders.get(leader.id)
         if existing is not None and existing.framework_id != leader.framework_id:
             raise FileProblem(
                 f.where,
@@ -239,33 +218,17 @@ def _owner(f: Fields, owners: Owners) -> tuple[Leader, Framework]:
 # -- records ---------------------------------------------------------------------------------
 
 
-def _ratings(f: Fields) -> tuple[Rating, ...]:
-    ratings = []
-    for index, item in enumerate(f.items("ratings", [])):
-        r = Fields(item, f"{f.at('ratings')}[{index}]", allowed=RATING_FIELDS)
-        ratings.append(Rating(r.text("behaviour", limit=100), r.whole("score")))
-    return tuple(ratings)
-
-
 def _reflection(f: Fields, owners: Owners) -> Reflection:
     leader, fw = _owner(f, owners)
+    values = read_values(specs.REFLECTION, f, skip=("leader_id",))
     r = Reflection(
-        id=f.uuid("id"),
-        leader_id=leader.id,
-        day=f.day("day"),
-        disciplines=tuple(sorted(set(f.texts("disciplines", limit=80)))),
-        prompt=f.text("prompt", ""),
-        text=f.text("text", ""),
-        next_step=f.text("next_step", ""),
-        ratings=_ratings(f),
-        wellbeing=f.whole("wellbeing", None),
-        energy=f.whole("energy", None),
-        tags=tuple(sorted(set(f.texts("tags", [], limit=100)))),
-        private=f.boolean("private", False),
-        level=f.optional_text("level", limit=80),
-        framework_version=f.optional_text("framework_version") or leader.framework_version,
-        created_at=f.moment("created_at"),
-        updated_at=f.moment("updated_at"),
+        **{
+            **values,
+            "leader_id": leader.id,
+            "disciplines": tuple(sorted(set(values["disciplines"]))),
+            "tags": tuple(sorted(set(values["tags"]))),
+            "framework_version": values["framework_version"] or leader.framework_version,
+        }
     )
     with problems_at(f.where):
         validation.check_reflection(fw, r)
@@ -275,14 +238,7 @@ def _reflection(f: Fields, owners: Owners) -> Reflection:
 
 
 def _checkin(f: Fields, goal_id: str) -> CheckIn:
-    checkin = CheckIn(
-        id=f.uuid("id"),
-        goal_id=goal_id,
-        day=f.day("day"),
-        progress=f.whole("progress"),
-        note=f.text("note", ""),
-        created_at=f.moment("created_at"),
-    )
+    checkin = CheckIn(**read_values(specs.CHECKIN, f), goal_id=goal_id)
     with problems_at(f.where):
         validation.check_progress(checkin.progress)
     return checkin
@@ -290,26 +246,19 @@ def _checkin(f: Fields, goal_id: str) -> CheckIn:
 
 def _goal(f: Fields, owners: Owners) -> Goal:
     leader, fw = _owner(f, owners)
-    goal_id = f.uuid("id")
+    values = read_values(specs.GOAL, f, skip=("leader_id",))
+    allowed = specs.CHECKIN.json_names()
     checkins = tuple(
-        _checkin(Fields(item, f"{f.at('checkins')}[{i}]", allowed=CHECKIN_FIELDS), goal_id)
+        _checkin(Fields(item, f"{f.at('checkins')}[{i}]", allowed=allowed), values["id"])
         for i, item in enumerate(f.items("checkins", []))
     )
     goal = Goal(
-        id=goal_id,
-        leader_id=leader.id,
-        discipline=f.text("discipline", limit=80),
-        title=f.text("title", limit=MAX_SHORT),
-        behaviours=tuple(dict.fromkeys(f.texts("behaviours", [], limit=100))),
-        why=f.text("why", ""),
-        success=f.text("success", ""),
-        due=f.day("due", None),
-        status=f.text("status", "open", limit=20),
-        private=f.boolean("private", False),
-        closed_on=f.day("closed_on", None),
-        checkins=checkins,
-        created_at=f.moment("created_at"),
-        updated_at=f.moment("updated_at"),
+        **{
+            **values,
+            "leader_id": leader.id,
+            "behaviours": tuple(dict.fromkeys(values["behaviours"])),
+            "checkins": checkins,
+        }
     )
     with problems_at(f.where):
         validation.check_goal(fw, goal)
@@ -318,19 +267,13 @@ def _goal(f: Fields, owners: Owners) -> Goal:
 
 def _feedback(f: Fields, owners: Owners) -> Feedback:
     leader, fw = _owner(f, owners)
+    values = read_values(specs.FEEDBACK, f, skip=("leader_id",))
     item = Feedback(
-        id=f.uuid("id"),
-        leader_id=leader.id,
-        day=f.day("day"),
-        role=f.text("role", limit=20),
-        name=f.text("name", "", limit=MAX_SHORT),
-        discipline=f.text("discipline", limit=80),
-        text=f.text("text", ""),
-        ratings=_ratings(f),
-        private=f.boolean("private", False),
-        framework_version=f.optional_text("framework_version") or leader.framework_version,
-        created_at=f.moment("created_at"),
-        updated_at=f.moment("updated_at"),
+        **{
+            **values,
+            "leader_id": leader.id,
+            "framework_version": values["framework_version"] or leader.framework_version,
+        }
     )
     with problems_at(f.where):
         validation.check_feedback(fw, item)

@@ -61,13 +61,13 @@ def detect_format(document: dict[str, Any], name: str) -> ImportFormat:
     if "format" in document:
         declared = document["format"]
         if not isinstance(declared, str) or declared not in _FORMATS:
-            known = ", ".join(sorted(_FORMATS))
-            raise refuse(name, f"unknown format {show(declared)} (known: {known})")
+            known = sorted(_FORMATS)
+            raise refuse(name, "err_file_unknown_format", format=show(declared), known=known)
         return _FORMATS[declared]
     for import_format in _FORMATS.values():
         if import_format.detect is not None and import_format.detect(document):
             return import_format
-    raise refuse(name, "not an lgtrack or jrnl export (no 'format' field and no 'entries')")
+    raise refuse(name, "err_file_no_format")
 
 
 def import_document(
@@ -84,9 +84,9 @@ def import_document(
             plan = import_format.plan(journal, document, options)
             return (import_format.apply or apply_plan)(journal, plan)
     except FileProblem as exc:
-        raise refuse(name, str(exc)) from None
+        raise refuse(name, exc) from None  # the place in the file, then what is wrong there
     except RecursionError:  # defensive: nesting is capped when reading
-        raise refuse(name, "the file is nested too deeply") from None
+        raise refuse(name, "err_file_nested_too_deeply") from None
 
 
 def import_file(

@@ -18,24 +18,17 @@ The caller runs plan and apply inside one ``journal.atomic()`` block: an import 
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 
-from .. import coaching
-from .. import feedback as feedback_sql
-from .. import goals as goals_sql
-from .. import leaders as leaders_sql
-from .. import reflections as reflections_sql
-from ..coaching import Action, CoachSession
 from ..journal import Journal
-from ..records import Feedback, Goal, Leader, Reflection
+from ..records import Action, CoachSession, Feedback, Goal, Leader, Reflection
+from ..storage import Store
 from .fields import FileProblem
 from .reading import clean_message
 
 KINDS = ("leaders", "reflections", "goals", "feedback", "coach_sessions", "coach_actions")
-LeaderOrigin = tuple[str | None, str | None]  # imported_at, share_scope, as stored
 
 
 @dataclass(frozen=True)
@@ -54,8 +47,9 @@ class ImportOptions:
 @dataclass
 class ImportPlan:
     """Validated records to write, in the order leaders, reflections, goals, feedback, coach
-    sessions, coach actions. ``leader_origins``: per leader id, the file's ``imported_at`` and
-    ``share_scope`` (only formats that carry them fill it)."""
+    sessions, coach actions. ``origins_known``: the ids of leaders whose ``imported_at`` and
+    ``share_scope`` the file states (only formats that carry them fill it); for the others the
+    journal's own values are kept."""
 
     leaders: list[Leader] = field(default_factory=list)
     reflections: list[Reflection] = field(default_factory=list)
@@ -63,7 +57,7 @@ class ImportPlan:
     feedback: list[Feedback] = field(default_factory=list)
     coach_sessions: list[CoachSession] = field(default_factory=list)
     coach_actions: list[Action] = field(default_factory=list)
-    leader_origins: dict[str, LeaderOrigin] = field(default_factory=dict)
+    origins_known: set[str] = field(default_factory=set)
     frameworks: list[tuple[str, str, str]] = field(default_factory=list)  # (id, version, source)
     repeated: dict[str, int] = field(default_factory=dict)  # records the file itself repeats
     notes: list[str] = field(default_factory=list)
@@ -105,42 +99,32 @@ class ImportSummary:
 
 def apply_plan(journal: Journal, plan: ImportPlan) -> ImportSummary:
     """Compare ``plan`` with the journal, refuse conflicts, then write (caller's transaction)."""
-    conn = journal.conn
+    store = journal.store
     counts = {name: {kind: 0 for kind in KINDS} for name in ("added", "updated", "present")}
     for kind, repeats in plan.repeated.items():
         counts["present"][kind] += repeats
+    coach = store.coaching
     writes = [
-        *_decide(counts, "leaders", plan.leaders, _leader_decision(conn)),
-        *_decide(counts, "reflections", plan.reflections, _owned(conn, reflections_sql.get)),
-        *_decide(counts, "goals", plan.goals, _goal_decision(conn, plan.goals)),
-        *_decide(counts, "feedback", plan.feedback, _owned(conn, feedback_sql.get)),
-        *_decide(
-            counts, "coach_sessions", plan.coach_sessions, _owned(conn, coaching.find_session)
-        ),
-        *_decide(counts, "coach_actions", plan.coach_actions, _owned(conn, coaching.find_action)),
+        *_decide(counts, "leaders", plan.leaders, _leader_decision(store, plan.origins_known)),
+        *_decide(counts, "reflections", plan.reflections, _owned(store.reflections.get)),
+        *_decide(counts, "goals", plan.goals, _goal_decision(store, plan.goals)),
+        *_decide(counts, "feedback", plan.feedback, _owned(store.feedback.get)),
+        *_decide(counts, "coach_sessions", plan.coach_sessions, _owned(coach.get_session)),
+        *_decide(counts, "coach_actions", plan.coach_actions, _owned(coach.get_action)),
     ]
-    origins = _winning_origins(conn, plan)
     savers = {
-        "leaders": leaders_sql.save,
-        "reflections": reflections_sql.save,
-        "goals": goals_sql.save,
-        "feedback": feedback_sql.save,
-        "coach_sessions": coaching.write_session,
-        "coach_actions": coaching.write_action,
+        "leaders": store.leaders.save,
+        "reflections": store.reflections.save,
+        "goals": store.goals.save,
+        "feedback": store.feedback.save,
+        "coach_sessions": coach.save_session,
+        "coach_actions": coach.save_action,
     }
     try:
         for framework_id, version, source in plan.frameworks:
-            conn.execute(
-                "INSERT INTO frameworks (id, version, source) VALUES (?, ?, ?)",
-                (framework_id, version, source),
-            )
+            store.frameworks.add(framework_id, version, source)
         for kind, record in writes:
-            savers[kind](conn, record)
-            if kind == "leaders" and record.id in origins:
-                conn.execute(
-                    "UPDATE leaders SET imported_at = ?, share_scope = ? WHERE id = ?",
-                    (*origins[record.id], record.id),
-                )
+            savers[kind](record)
     except sqlite3.Error as exc:  # a constraint the checks above missed: nothing is kept
         raise FileProblem("", f"the journal refused a record ({exc})") from None
     return ImportSummary(
@@ -166,11 +150,11 @@ def _newer(incoming, existing) -> bool:
     return incoming.updated_at > existing.updated_at
 
 
-def _owned(conn: sqlite3.Connection, get):
+def _owned(get):
     """A decision for records that belong to a leader and are replaced whole."""
 
     def decide(record):
-        existing = get(conn, record.id)
+        existing = get(record.id)
         if existing is None:
             return "added", record
         if existing.leader_id != record.leader_id:
@@ -182,22 +166,17 @@ def _owned(conn: sqlite3.Connection, get):
     return decide
 
 
-def _winning_origins(conn: sqlite3.Connection, plan: ImportPlan) -> dict[str, LeaderOrigin]:
-    """The file's ``imported_at``/``share_scope`` of each leader whose file copy wins."""
-    winners = {}
-    for leader in plan.leaders:
-        existing = leaders_sql.get(conn, leader.id)
-        if leader.id in plan.leader_origins and (existing is None or _newer(leader, existing)):
-            winners[leader.id] = plan.leader_origins[leader.id]
-    return winners
+def _leader_decision(store: Store, origins_known: set[str]):
+    """The newer copy of a leader wins; its origin (``imported_at``, ``share_scope``) comes
+    with it when the file states one, else the journal's is kept."""
 
-
-def _leader_decision(conn: sqlite3.Connection):
     def decide(leader: Leader):
-        existing = leaders_sql.get(conn, leader.id)
+        existing = store.leaders.get(leader.id)
         if existing is None:
             return "added", leader
         base = leader if _newer(leader, existing) else existing
+        if base is leader and leader.id not in origins_known:
+            base = replace(base, imported_at=existing.imported_at, share_scope=existing.share_scope)
         merged = replace(base, is_me=leader.is_me, created_at=existing.created_at)
         if merged == existing:
             return "present", None
@@ -206,8 +185,8 @@ def _leader_decision(conn: sqlite3.Connection):
     return decide
 
 
-def _goal_decision(conn: sqlite3.Connection, goals: list[Goal]):
-    owners = _checkin_owners(conn, [c.id for g in goals for c in g.checkins])
+def _goal_decision(store: Store, goals: list[Goal]):
+    owners = store.goals.checkin_owners([c.id for g in goals for c in g.checkins])
 
     def decide(goal: Goal):
         for checkin in goal.checkins:
@@ -215,7 +194,7 @@ def _goal_decision(conn: sqlite3.Connection, goals: list[Goal]):
                 raise FileProblem(
                     "", f"check-in {checkin.id} belongs to another goal in this journal"
                 )
-        existing = goals_sql.get(conn, goal.id)
+        existing = store.goals.get(goal.id)
         if existing is None:
             return "added", goal
         if existing.leader_id != goal.leader_id:
@@ -235,11 +214,3 @@ def _goal_decision(conn: sqlite3.Connection, goals: list[Goal]):
 
 def _same_goal(a: Goal, b: Goal) -> bool:
     return replace(a, checkins=()) == replace(b, checkins=()) and set(a.checkins) == set(b.checkins)
-
-
-def _checkin_owners(conn: sqlite3.Connection, checkin_ids: list[str]) -> dict[str, str]:
-    rows = conn.execute(
-        "SELECT id, goal_id FROM checkins WHERE id IN (SELECT value FROM json_each(?))",
-        (json.dumps(checkin_ids),),
-    )
-    return dict(rows.fetchall())

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .._text import one_line
-from ..errors import ImportFileError
+from ..errors import ImportFileError, Message, Renderable
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 """The largest file ``lgtrack import`` reads. Ten years of daily reflections is about 5 MB;
@@ -35,7 +35,11 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 class _Refused(Exception):
-    """Raised from inside ``json.loads`` hooks for input we refuse."""
+    """Raised from inside ``json.loads`` hooks for input we refuse: a catalogue key and params."""
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        super().__init__(key)
+        self.message = Message(key, **params)
 
 
 def clean_message(message: str, limit: int = MAX_MESSAGE) -> str:
@@ -43,9 +47,16 @@ def clean_message(message: str, limit: int = MAX_MESSAGE) -> str:
     return one_line(message, limit)
 
 
-def refuse(name: str, problem: str) -> ImportFileError:
-    """The error for file ``name``; the caller raises it."""
-    return ImportFileError(clean_message(f"{name}: {problem}; nothing was imported"))
+def refuse(name: str, problem: str | Renderable, /, **params: object) -> ImportFileError:
+    """The error for file ``name``; the caller raises it.
+
+    ``problem`` is a catalogue key (with ``params``), or a :class:`Message` or
+    :class:`~lgtrack.exchange.fields.FileProblem` that names a place in the file; it is
+    rendered in the reader's language, like the sentence around it.
+    """
+    if not isinstance(problem, Renderable):
+        problem = Message(problem, **params)
+    return ImportFileError("err_import_refused", name=name, problem=problem)
 
 
 def display_name(path: str | os.PathLike) -> str:
@@ -62,7 +73,7 @@ def read_document(path: str | os.PathLike) -> dict[str, Any]:
     document = _parse_json(text, name)
     del text
     if not isinstance(document, dict):
-        raise refuse(name, f"not an lgtrack or jrnl export (the file holds {_kind(document)})")
+        raise refuse(name, "err_file_not_export", got=_kind(document))
     _check_depth(document, name)
     return document
 
@@ -71,44 +82,43 @@ def _read_bytes(path: Path, name: str) -> bytes:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise refuse(name, "is a directory, not a file")
+            raise refuse(name, "err_file_directory")
         if not stat.S_ISREG(info.st_mode):
-            raise refuse(name, "is not a regular file")
+            raise refuse(name, "err_file_not_regular")
         if info.st_size > MAX_IMPORT_BYTES:
             raise refuse(name, _too_large(info.st_size))
         with path.open("rb") as handle:
             data = handle.read(MAX_IMPORT_BYTES + 1)
     except FileNotFoundError:
-        raise ImportFileError(clean_message(f"no such file: {path}")) from None
+        raise ImportFileError("err_import_no_such_file", path=str(path)) from None
     except OSError as exc:
-        raise refuse(name, f"cannot read the file ({exc.strerror or exc})") from None
+        raise refuse(name, "err_file_cannot_read", reason=exc.strerror or str(exc)) from None
     if len(data) > MAX_IMPORT_BYTES:
         raise refuse(name, _too_large(len(data)))
     return data
 
 
-def _too_large(size: int) -> str:
+def _too_large(size: int) -> Message:
     limit = MAX_IMPORT_BYTES // (1024 * 1024)
-    return f"the file is {size / (1024 * 1024):.0f} MB; an import may be at most {limit} MB"
+    return Message("err_file_too_large", size=round(size / (1024 * 1024)), limit=limit)
 
 
 def _decode(data: bytes, name: str) -> str:
     if data.startswith(_UTF16_BOMS) or data[:4] in (b"\x00\x00\xfe\xff",):
-        raise refuse(name, "is UTF-16/UTF-32 text; save it as UTF-8")
+        raise refuse(name, "err_file_utf16")
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM) :]
     if b"\x00" in data:
-        raise refuse(name, "is a binary file, not a JSON export")
+        raise refuse(name, "err_file_binary")
     if data.count(b"[") + data.count(b"{") > MAX_CONTAINERS:
-        raise refuse(name, f"holds more than {MAX_CONTAINERS:,} lists and objects; not an export")
+        raise refuse(name, "err_file_too_many_containers", limit=MAX_CONTAINERS)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        byte = data[exc.start]
-        problem = f"is not UTF-8 text (byte 0x{byte:02x} at position {exc.start}); save it as UTF-8"
-        raise refuse(name, problem) from None
+        byte = f"{data[exc.start]:02x}"
+        raise refuse(name, "err_file_not_utf8", byte=byte, position=exc.start) from None
     if not text.strip():
-        raise refuse(name, "the file is empty")
+        raise refuse(name, "err_file_empty")
     return text
 
 
@@ -121,28 +131,28 @@ def _parse_json(text: str, name: str) -> Any:
             object_pairs_hook=_object_without_repeats,
         )
     except _Refused as exc:
-        raise refuse(name, str(exc)) from None
+        raise refuse(name, exc.message) from None
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
-            raise refuse(
-                name, f"the JSON ends early at line {exc.lineno} (a truncated file?)"
-            ) from None
-        where = f"line {exc.lineno}, column {exc.colno}"
-        raise refuse(name, f"is not valid JSON ({exc.msg.lower()}, {where})") from None
+            raise refuse(name, "err_file_truncated", line=exc.lineno) from None
+        detail = exc.msg.lower()  # Python's own words; the place is what a reader needs
+        raise refuse(
+            name, "err_file_bad_json", detail=detail, line=exc.lineno, column=exc.colno
+        ) from None
     except RecursionError:
-        raise refuse(name, "the JSON is nested too deeply to be an export") from None
+        raise refuse(name, "err_file_too_deep") from None
     except ValueError:  # an integer with more digits than Python converts
-        raise refuse(name, "the JSON holds a number with too many digits") from None
+        raise refuse(name, "err_file_long_number") from None
 
 
 def _refuse_constant(literal: str) -> Any:
-    raise _Refused(f"the JSON holds {literal}, which is not a number an export can hold")
+    raise _Refused("err_file_constant", literal=literal)
 
 
 def _finite_float(literal: str) -> float:
     value = float(literal)
     if value in (float("inf"), float("-inf")):
-        raise _Refused(f"the number {literal[:30]} is too large")
+        raise _Refused("err_file_huge_number", literal=literal[:30])
     return value
 
 
@@ -150,7 +160,7 @@ def _object_without_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _Refused(f"the key '{key[:40]}' appears twice in one object")
+            raise _Refused("err_file_repeated_key", key=key[:40])
         result[key] = value
     return result
 
@@ -166,13 +176,14 @@ def _check_depth(document: Any, name: str) -> None:
         if not children:
             return
         level = children
-    raise refuse(name, "the JSON is nested too deeply to be an export")
+    raise refuse(name, "err_file_too_deep")
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any) -> Message | str:
     if isinstance(value, bool):
-        return "true/false"
+        return Message("kind_true_false")
     if isinstance(value, (int, float)):
-        return "a number"
-    names = {list: "a list", str: "text", type(None): "null"}
-    return names.get(type(value), type(value).__name__)
+        return Message("kind_number")
+    names = {list: "kind_list", str: "kind_text", type(None): "kind_null"}
+    key = names.get(type(value))
+    return Message(key) if key else type(value).__name__

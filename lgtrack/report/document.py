@@ -1,8 +1,10 @@
 """The session report: one self-contained HTML file that prints well on A4.
 
-Figures are inline SVG (:mod:`lgtrack.report.svg`); the page has no script, no external
-reference of any kind (no ``http(s)://`` in ``src``/``href``/``@import``/``url()``) and no
-font to download. Print CSS sets A4, margins, keeps sections together and keeps colours.
+The page is ``templates/report.html`` with its sections (:mod:`lgtrack.report.sections`),
+rendered by Jinja2 with autoescape. Figures are inline SVG (:mod:`lgtrack.report.svg`); the page
+has no script, no external reference of any kind (no ``http(s)://`` in ``src``/``href``/
+``@import``/``url()``) and no font to download. Print CSS (``templates/report.css``, included
+in the page) sets A4, margins, keeps sections together and keeps colours.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from pathlib import Path
 from matplotlib.figure import Figure
 
 from .. import __version__
+from .._markup import Markup, trusted
 from ..i18n import LANGUAGES, t
 from ..journal import Journal
 from ..plots import plot_coverage, plot_goal_timeline, plot_trends
 from ..records import Leader
-from ._text import esc, long_day
+from ._templates import macros, render
+from ._text import long_day
 from .overview import Overview, build_overview
 from .prep import prep_questions
 from .sections import (
@@ -31,61 +35,12 @@ from .sections import (
     header_section,
     perception_section,
     prep_section,
-    section,
     session_section,
 )
 from .svg import figure_svg
 
-CSS = """
-@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
-:root { --ink: #1a1a1a; --muted: #555; --line: #d0d0d0; --accent: #0072B2; }
-* { box-sizing: border-box; }
-body { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; color: var(--ink);
-       font-size: 10.5pt; line-height: 1.4; max-width: 190mm; margin: 0 auto; padding: 8mm 0; }
-h1 { font-size: 20pt; margin: 0 0 2mm; }
-h2 { font-size: 13pt; color: var(--accent); border-bottom: 1.5pt solid var(--accent);
-     padding-bottom: 1mm; margin: 0 0 3mm; }
-h3 { font-size: 11pt; margin: 3mm 0 1mm; }
-ul, ol { margin: 1mm 0 2mm; padding-left: 6mm; }
-li { margin: 0.6mm 0; }
-.lg-header { border-bottom: 2pt solid var(--ink); margin-bottom: 5mm; padding-bottom: 3mm; }
-.lg-kicker { text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); margin: 0; }
-.lg-header dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 5mm; margin: 0; }
-.lg-header dt { color: var(--muted); }
-.lg-header dd { margin: 0; }
-.lg-section { margin: 0 0 6mm; page-break-inside: avoid; break-inside: avoid; }
-.lg-figure { page-break-inside: avoid; break-inside: avoid; margin: 2mm 0; }
-.lg-figure svg { width: 100%; height: auto; display: block; }
-.lg-note, .lg-muted, .lg-more { color: var(--muted); }
-.lg-counts { font-weight: 600; }
-.lg-empty { color: var(--muted); font-style: italic; }
-.lg-pre { white-space: pre-wrap; margin: 0 0 2mm; }
-.lg-table { border-collapse: collapse; width: 100%; margin: 2mm 0; }
-.lg-table th, .lg-table td { border-bottom: 0.5pt solid var(--line); padding: 1mm 2mm;
-                             text-align: left; vertical-align: top; }
-.lg-table th { background: #f0f4f8; }
-.lg-table tr { page-break-inside: avoid; break-inside: avoid; }
-tr.lg-blind_spot td:last-child { color: #D55E00; font-weight: 600; }
-tr.lg-hidden_strength td:last-child { color: #009E73; font-weight: 600; }
-.lg-bar { display: inline-block; width: 22mm; height: 2.6mm; background: #e6e6e6;
-          vertical-align: middle; }
-.lg-bar span { display: block; height: 100%; background: var(--accent); }
-.lg-goals-table td:nth-child(2), .lg-goals-table td:nth-child(3) { white-space: nowrap; }
-tr.lg-overdue td:nth-child(2), .lg-late { color: #D55E00; font-weight: 600; }
-tr.lg-achieved td:nth-child(2) { color: #0072B2; }
-.lg-footer { color: var(--muted); font-size: 8.5pt; border-top: 0.5pt solid var(--line);
-             padding-top: 2mm; margin-top: 6mm; }
-.lg-svg * { stroke-linejoin: round; stroke-linecap: butt; }
-@media print {
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { padding: 0; max-width: none; }
-  h2, h3 { page-break-after: avoid; break-after: avoid; }
-}
-"""
-
-
 # The overview inside a notebook: the report's look for tables, bars and figures, scoped.
-OVERVIEW_CSS = (
+OVERVIEW_CSS = Markup(
     "<style>.lg-coach-overview .lg-figure svg{width:100%;max-width:900px;height:auto}"
     ".lg-coach-overview .lg-svg *{stroke-linejoin:round;stroke-linecap:butt}"
     ".lg-coach-overview table{border-collapse:collapse}"
@@ -110,36 +65,41 @@ def report_file_name(leader: Leader, day: date) -> str:
     return f"{slug}-{leader.id[:6]}-{day.isoformat()}.html"
 
 
-def figure_block(figure: Figure, name: str) -> str:
-    return f'<div class="lg-figure">{figure_svg(figure, name)}</div>'
+def figure_block(figure: Figure, name: str) -> Markup:
+    """``figure`` as inline SVG (ids prefixed with ``name``): markup we drew ourselves."""
+    return trusted(figure_svg(figure, name))
 
 
-def trends_section(overview: Overview, lang: str) -> str:
+def trends_section(overview: Overview, lang: str) -> Markup:
     figure = plot_trends(overview.trends, overview.framework, levels=overview.levels, lang=lang)
-    note = f'<p class="lg-note">{esc(t("report.trends.note", lang))}</p>'
-    return section("trends", t("report.trends.title", lang), note + figure_block(figure, "trends"))
+    return macros().figure_section(
+        "trends", t("report.trends.title", lang), note=t("report.trends.note", lang),
+        svg=figure_block(figure, "trends"),
+    )  # fmt: skip
 
 
-def coverage_section(overview: Overview, lang: str) -> str:
+def coverage_section(overview: Overview, lang: str) -> Markup:
     figure = plot_coverage(overview.coverage, overview.framework, lang=lang)
-    note = esc(t("report.coverage.note", lang, days=overview.coverage.attrs.get("days", "?")))
-    body = f'<p class="lg-note">{note}</p>{figure_block(figure, "coverage")}'
-    return section(
-        "coverage", t("report.coverage.title", lang), body + coverage_table(overview, lang)
-    )
+    note = t("report.coverage.note", lang, days=overview.coverage.attrs.get("days", "?"))
+    return macros().figure_section(
+        "coverage", t("report.coverage.title", lang), note=note,
+        svg=figure_block(figure, "coverage"), after=coverage_table(overview, lang),
+    )  # fmt: skip
 
 
-def goals_section(overview: Overview, lang: str) -> str:
-    body = goals_table(overview, lang)
+def goals_section(overview: Overview, lang: str) -> Markup:
+    svg = ""
     if not overview.goals.empty:
         figure = plot_goal_timeline(overview.goals, overview.today,
                                     progress=overview.goal_progress, lang=lang)  # fmt: skip
         figure.axes[0].set_title("")  # the section has the title
-        body += figure_block(figure, "goals")
-    return section("goals", t("report.goals.title", lang), body)
+        svg = figure_block(figure, "goals")
+    return macros().figure_section(
+        "goals", t("report.goals.title", lang), before=goals_table(overview, lang), svg=svg
+    )
 
 
-def overview_sections(overview: Overview, lang: str) -> list[str]:
+def overview_sections(overview: Overview, lang: str) -> list[Markup]:
     """The one-page overview: what changed, trends, coverage, self vs others, goals."""
     return [
         changes_section(overview.changes, overview.framework, lang),
@@ -154,7 +114,7 @@ def render_report(overview: Overview, lang: str) -> str:
     """The whole report as one HTML document in ``lang``."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language '{lang}'")
-    body = [
+    sections = [
         header_section(overview, lang),
         *overview_sections(overview, lang),
         session_section(overview.session, lang),
@@ -163,13 +123,8 @@ def render_report(overview: Overview, lang: str) -> str:
     ]
     footer = t("report.footer", lang, version=__version__, day=long_day(overview.today, lang))
     title = f"{t('report.title', lang)} – {overview.leader.name} – {overview.today.isoformat()}"
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + f'\n<footer class="lg-footer">{esc(footer)}</footer>\n</body>\n</html>\n'
-    )
+    page = render("report.html", lang=lang, title=title, sections=sections, footer=footer)
+    return str(page)
 
 
 def write_report(

@@ -22,7 +22,7 @@ from ..analysis import (
     self_vs_others,
 )
 from ..coaching import Action, CoachSession, carried_forward, last_session
-from ..errors import NotFoundError, ValidationError
+from ..errors import Message, NotFoundError, ValidationError
 from ..framework import Framework
 from ..journal import Journal
 from ..query import EntryFilter
@@ -132,18 +132,15 @@ def find_leader(journal: Journal, key: str) -> Leader:
     for leader in leaders:
         if leader.id == key:
             return leader
-    known = ", ".join(f"{leader.name} ({leader.id[:8]})" for leader in leaders[:KNOWN_SHOWN])
-    if len(leaders) > KNOWN_SHOWN:
-        known += f" and {len(leaders) - KNOWN_SHOWN} more"
-    known = known or "none"
+    names = ", ".join(f"{leader.name} ({leader.id[:8]})" for leader in leaders[:KNOWN_SHOWN])
+    more = len(leaders) - KNOWN_SHOWN
+    known = Message("known_more", names=names, more=more) if more > 0 else names
+    known = known or Message("known_none")
     if len(key) < MIN_ID_PREFIX:
-        raise ValidationError(
-            f"give at least {MIN_ID_PREFIX} characters of the leader id, not '{key}' "
-            f"(leaders: {known})"
-        )
+        raise ValidationError("err_leader_id_short", min=MIN_ID_PREFIX, key=key, known=known)
     found = [leader for leader in leaders if leader.id.startswith(key)]
     if not found:
-        raise NotFoundError(f"no leader with an id starting '{key}' (leaders: {known})")
+        raise NotFoundError("err_no_leader", key=key, known=known)
     if len(found) > 1:
-        raise ValidationError(f"'{key}' is the start of {len(found)} leader ids: give more of it")
+        raise ValidationError("err_leader_id_ambiguous", key=key, count=len(found))
     return found[0]

@@ -51,11 +51,9 @@ def print_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike, chromiu
         try:
             subprocess.run(command, capture_output=True, timeout=PDF_TIMEOUT_S, check=False)
         except (OSError, subprocess.TimeoutExpired) as error:
-            raise PdfError(f"Chromium could not print the report ({error}); {_INSTEAD}") from None
+            raise PdfError("err_pdf_failed", error=str(error)) from None
         if not partial.is_file() or not partial.read_bytes().startswith(b"%PDF"):
-            raise PdfError(f"Chromium made no PDF of {source.name}; {_INSTEAD}")
+            raise PdfError("err_pdf_none", name=source.name)
         shutil.move(str(partial), target)
     return Path(pdf_path)
 
-
-_INSTEAD = "open the HTML report in a browser and print it with Ctrl+P → Save as PDF"

@@ -15,10 +15,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from .. import specs
 from .._files import write_atomically
 from .._time import day_to_text, moment_to_text
 from ..errors import ValidationError
-from ..exchange.export_json import feedback_to_dict, goal_to_dict, reflection_to_dict
 from ..framework import Framework
 from ..journal import Journal
 from ..query import EntryFilter
@@ -107,7 +107,7 @@ def _reflections(journal: Journal, framework: Framework, scope: ShareScope) -> l
         shared.append(replace(r, disciplines=disciplines, ratings=ratings))
     shared.sort(key=lambda r: (r.day, r.created_at, r.id))
     fields = record_fields("reflections", scope.text)
-    return [_pick(reflection_to_dict(r), fields) for r in shared]
+    return [_pick(specs.REFLECTION.to_json(r), fields) for r in shared]
 
 
 def _goals(journal: Journal, framework: Framework, scope: ShareScope) -> list[dict]:
@@ -123,7 +123,7 @@ def _goals(journal: Journal, framework: Framework, scope: ShareScope) -> list[di
     checkin_fields = record_fields("checkins", scope.text)
     bundle_goals = []
     for goal in shared:
-        record = goal_to_dict(goal)
+        record = specs.GOAL.to_json(goal)
         record["created_on"] = day_to_text(goal.created_at.date())
         record["behaviours"] = [b for b in goal.behaviours if _in_scope(framework, scope, b)]
         record["checkins"] = [
@@ -148,10 +148,9 @@ def _feedback(journal: Journal, framework: Framework, scope: ShareScope) -> list
     fields = record_fields("feedback", scope.text)
     bundle_feedback = []
     for item in shared:
-        record = feedback_to_dict(item)
+        record = specs.FEEDBACK.to_json(item)
         record["ratings"] = [
-            {"behaviour": r.behaviour, "score": r.score}
-            for r in _ratings(framework, scope, item.ratings)
+            specs.RATING.to_json(r) for r in _ratings(framework, scope, item.ratings)
         ]
         bundle_feedback.append(_pick(record, fields))
     return bundle_feedback

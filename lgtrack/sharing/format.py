@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .. import specs
 from .._time import day_to_text
 from ..errors import ValidationError
 from ..framework import Framework
@@ -35,45 +36,30 @@ TOP_FIELDS = (
     "checksum",
 )
 FRAMEWORK_FIELDS = ("id", "version")
-LEADER_FIELDS = ("id", "name", "level", "lang", "unit")
 SCOPE_FIELDS = ("from", "to", "disciplines", "text", "include")
-RATING_FIELDS = ("behaviour", "score")
+# The record fields come from the records' specifications (:mod:`lgtrack.specs`).
+LEADER_FIELDS = specs.LEADER.share_names(text=True)
+RATING_FIELDS = specs.RATING.share_names(text=True)
+_SPECS = {
+    "reflections": specs.REFLECTION,
+    "goals": specs.GOAL,
+    "checkins": specs.CHECKIN,
+    "feedback": specs.FEEDBACK,
+}
+# What a bundle adds: the day a goal was set (its exact creation time stays home).
+_DERIVED = {"goals": ("created_on",)}
 
 # Per kind: the fields that always leave, and those that leave only with free text.
-REFLECTION_FIELDS = ("id", "day", "disciplines", "ratings", "level", "framework_version")
-REFLECTION_TEXT_FIELDS = ("prompt", "text", "next_step", "tags", "wellbeing", "energy")
-GOAL_FIELDS = (
-    "id",
-    "discipline",
-    "title",
-    "behaviours",
-    "due",
-    "status",
-    "created_on",
-    "closed_on",
-    "checkins",
-)
-GOAL_TEXT_FIELDS = ("why", "success")
-CHECKIN_FIELDS = ("day", "progress")
-CHECKIN_TEXT_FIELDS = ("note",)
-FEEDBACK_FIELDS = ("id", "day", "role", "discipline", "ratings")
-FEEDBACK_TEXT_FIELDS = ("name", "text")
-
 FIELDS = {
-    "reflections": (REFLECTION_FIELDS, REFLECTION_TEXT_FIELDS),
-    "goals": (GOAL_FIELDS, GOAL_TEXT_FIELDS),
-    "checkins": (CHECKIN_FIELDS, CHECKIN_TEXT_FIELDS),
-    "feedback": (FEEDBACK_FIELDS, FEEDBACK_TEXT_FIELDS),
+    kind: (spec.share_names(text=False) + _DERIVED.get(kind, ()), spec.text_names)
+    for kind, spec in _SPECS.items()
 }
 
 # The free text a bundle can carry, per record kind: what the preview lists, field by field.
 # Goal titles leave even without free text (the leader is told so).
 TEXT_FIELDS = {
-    "leader": ("name", "unit"),
-    "reflections": ("prompt", "text", "next_step", "tags"),
-    "goals": ("title", "why", "success"),
-    "checkins": ("note",),
-    "feedback": ("name", "text"),
+    "leader": tuple(n for n in specs.LEADER.word_names if n in LEADER_FIELDS),
+    **{kind: spec.word_names for kind, spec in _SPECS.items()},
 }
 
 

@@ -3,16 +3,10 @@ are made equal to the bundle (rules in :mod:`lgtrack.sharing.receive`)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
-from .. import feedback as feedback_sql
-from .. import goals as goals_sql
-from .. import leaders as leaders_sql
-from .. import reflections as reflections_sql
-from .._time import moment_to_text
 from ..exchange.merge import ImportSummary
 from ..exchange.reading import clean_message
 from ..journal import Journal
@@ -72,19 +66,12 @@ def _plural(count: int, kind: str) -> str:
 
 def apply_bundle(journal: Journal, plan: BundlePlan) -> ShareImportSummary:
     """Mirror the checked bundle into ``journal`` (inside the caller's transaction)."""
-    conn = journal.conn
-    existing = leaders_sql.get(conn, plan.leader.id)
+    existing = journal.store.leaders.get(plan.leader.id)
     counts = {
         name: dict.fromkeys(KINDS, 0) for name in ("added", "updated", "unchanged", "removed")
     }
-    leaders_sql.save(conn, plan.leader)
-    conn.execute(
-        "UPDATE leaders SET imported_at = ?, share_scope = ? WHERE id = ?",
-        (
-            moment_to_text(journal.clock()),
-            json.dumps(plan.scope_json, sort_keys=True, ensure_ascii=False),
-            plan.leader.id,
-        ),
+    journal.store.leaders.save(
+        replace(plan.leader, imported_at=journal.clock(), share_scope=plan.scope_json)
     )
     for kind in plan.scope.include:
         _mirror(journal, plan, kind, counts)
@@ -98,16 +85,13 @@ def apply_bundle(journal: Journal, plan: BundlePlan) -> ShareImportSummary:
     )
 
 
-_SQL = {"reflections": reflections_sql, "goals": goals_sql, "feedback": feedback_sql}
-
-
 def _mirror(journal: Journal, plan: BundlePlan, kind: str, counts: dict) -> None:
-    sql = _SQL[kind]
+    repository = getattr(journal.store, kind)
     incoming = {record.id: record for record in getattr(plan, kind)}
-    held = {record.id: record for record in sql.query(journal.conn, plan.leader.id, _EVERYTHING)}
+    held = {record.id: record for record in repository.query(plan.leader.id, _EVERYTHING)}
     for record in held.values():
         if record.id not in incoming and _covers(plan.scope, kind, record):
-            sql.delete(journal.conn, record.id)
+            repository.delete(record.id)
             counts["removed"][kind] += 1
     for record in incoming.values():
         stored = held.get(record.id)  # the plan refused records held for another leader
@@ -117,7 +101,7 @@ def _mirror(journal: Journal, plan: BundlePlan, kind: str, counts: dict) -> None
         created = stored.created_at if stored is not None else plan.created_at
         if kind == "goals":
             created = record.created_at
-        sql.save(journal.conn, replace(record, created_at=created, updated_at=plan.created_at))
+        repository.save(replace(record, created_at=created, updated_at=plan.created_at))
         counts["updated" if stored is not None else "added"][kind] += 1
 
 
@@ -148,6 +132,5 @@ def _same(kind: str, stored, incoming) -> bool:
 
 def stored_scope(journal: Journal, leader_id: str) -> dict[str, Any] | None:
     """The scope of the last bundle imported for ``leader_id`` (None if never imported)."""
-    row = journal.conn.execute("SELECT share_scope FROM leaders WHERE id = ?", (leader_id,))
-    found = row.fetchone()
-    return json.loads(found[0]) if found and found[0] else None
+    leader = journal.store.leaders.get(leader_id)
+    return leader.share_scope if leader else None

@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from .._time import moment_to_text
 from ..journal import Journal
-
-_COUNTS = """
-SELECT
-  (SELECT COUNT(*) FROM reflections WHERE leader_id = :id),
-  (SELECT COUNT(*) FROM goals WHERE leader_id = :id),
-  (SELECT COUNT(*) FROM feedback WHERE leader_id = :id),
-  (SELECT MAX(day) FROM (
-      SELECT day FROM reflections WHERE leader_id = :id
-      UNION ALL SELECT day FROM feedback WHERE leader_id = :id
-      UNION ALL SELECT c.day FROM checkins c JOIN goals g ON g.id = c.goal_id
-                WHERE g.leader_id = :id
-      UNION ALL SELECT substr(created_at, 1, 10) FROM goals WHERE leader_id = :id)),
-  (SELECT imported_at FROM leaders WHERE id = :id),
-  (SELECT share_scope FROM leaders WHERE id = :id)
-"""
 
 
 def leader_overview(journal: Journal) -> list[dict[str, Any]]:
@@ -33,21 +18,23 @@ def leader_overview(journal: Journal) -> list[dict[str, Any]]:
     """
     overview = []
     for leader in journal.leaders():
-        row = journal.conn.execute(_COUNTS, {"id": leader.id}).fetchone()
-        reflections, goals, feedback, last_entry, imported_at, scope = row
+        reflections, goals, feedback, last_entry = journal.store.leaders.activity(leader.id)
+        imported_at = leader.imported_at
         overview.append(
             {
                 "id": leader.id,
                 "name": leader.name,
                 "level": leader.level,
                 "me": leader.is_me,
-                "imported_at": None if leader.is_me else imported_at,
+                "imported_at": None
+                if leader.is_me or not imported_at
+                else moment_to_text(imported_at),
                 "framework": {"id": leader.framework_id, "version": leader.framework_version},
                 "reflections": reflections,
                 "goals": goals,
                 "feedback": feedback,
                 "last_entry": last_entry,
-                "scope": json.loads(scope) if scope and not leader.is_me else None,
+                "scope": None if leader.is_me else leader.share_scope,
             }
         )
     return overview

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._text import one_line
+from ..formatting import plural
 from ..framework import Framework
 from ..i18n import t
 from .format import KINDS, TEXT_FIELDS
@@ -107,7 +108,7 @@ def period_text(preview: BundlePreview, lang: str) -> str:
 def summary_text(preview: BundlePreview, lang: str) -> str:
     """``3 refleksioner, 1 mål, 0 feedback`` for the kinds the bundle includes."""
     return ", ".join(
-        t(f"share.count.{kind}", lang, count=preview.totals[kind]) for kind in preview.include
+        plural(f"count_{kind}", preview.totals[kind], lang) for kind in preview.include
     )
 
 

@@ -16,14 +16,12 @@ leaders and the coach's own notes (:mod:`lgtrack.coaching`) are never touched.
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 from dataclasses import replace
 from datetime import datetime, time, timedelta, timezone
 from typing import Any
 
-from .. import leaders as leaders_sql
 from .. import validation
 from .._framework_schema import parse_framework_text
 from ..errors import FrameworkError
@@ -104,12 +102,11 @@ def _framework(journal: Journal, top: Fields) -> tuple[Framework, str]:
     if not ID_PATTERN.match(framework_id):
         raise FileProblem(f.at("id"), f"{show(framework_id)} is not a framework id")
     version = f.text("version", limit=MAX_SHORT)
-    row = journal.conn.execute("SELECT source FROM frameworks WHERE id = ?", (framework_id,))
-    stored = row.fetchone()
+    stored = journal.store.frameworks.source(framework_id)
     bundled = bundled_frameworks().get(framework_id)
     try:
         if stored:
-            return parse_framework_text(stored[0], f"{framework_id}.yaml"), version
+            return parse_framework_text(stored, f"{framework_id}.yaml"), version
         if bundled:
             return load_framework(bundled), version
     except FrameworkError as exc:
@@ -160,7 +157,7 @@ def _leader(
     )
     with problems_at("leader"):
         validation.check_leader(framework, leader)
-    existing = leaders_sql.get(journal.conn, leader.id)
+    existing = journal.store.leaders.get(leader.id)
     if existing is None:
         return leader
     if existing.is_me:
@@ -171,7 +168,7 @@ def _leader(
             f"this journal has {existing.name} with framework '{existing.framework_id}', "
             f"not '{framework.id}'",
         )
-    if _imported_at(journal, leader.id) is not None and created_at < existing.updated_at:
+    if existing.imported_at is not None and created_at < existing.updated_at:
         raise FileProblem(
             "created_at",
             f"this bundle ({created_at.date().isoformat()}) is older than the one already "
@@ -179,12 +176,6 @@ def _leader(
             "ask for a new bundle",
         )
     return replace(leader, created_at=existing.created_at)
-
-
-def _imported_at(journal: Journal, leader_id: str) -> str | None:
-    row = journal.conn.execute("SELECT imported_at FROM leaders WHERE id = ?", (leader_id,))
-    found = row.fetchone()
-    return found[0] if found else None
 
 
 def _records(top: Fields, kind: str, scope: ShareScope, read) -> list:
@@ -212,13 +203,10 @@ def _check_text_fields(item: Any, where: str, kind: str, text: bool) -> None:
 
 
 def _check_owner(journal: Journal, kind: str, records: list, leader_id: str) -> None:
-    rows = journal.conn.execute(
-        f"SELECT id FROM {kind} WHERE leader_id != ? AND id IN (SELECT value FROM json_each(?))",
-        (leader_id, json.dumps([record.id for record in records])),
-    )
-    other = rows.fetchone()
+    owners = journal.store.owners(kind, [record.id for record in records])
+    other = next((rid for rid, owner in owners.items() if owner != leader_id), None)
     if other is not None:
-        raise FileProblem(kind, f"record {other[0]} belongs to another leader in this journal")
+        raise FileProblem(kind, f"record {other} belongs to another leader in this journal")
 
 
 def _outside(where: str, what: str) -> FileProblem:

@@ -1,9 +1,8 @@
-"""Helpers shared by the widgets: escaping, status lines, languages, option lists, guards,
+"""Helpers shared by the widgets: status lines, languages, option lists, guards,
 the base classes of the owner's pages."""
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -12,6 +11,7 @@ from typing import Any, Generic, TypeVar
 
 import ipywidgets as widgets
 
+from .._markup import Markup, html
 from ..errors import LgtrackError
 from ..framework import Framework
 from ..i18n import LANGUAGES, t
@@ -25,29 +25,29 @@ _COLOURS = {"ok": "#1b5e20", "error": "#b71c1c", "info": "#37474f"}
 _ICONS = {"ok": "✓ ", "error": "⚠ ", "info": ""}
 
 
-def esc(value: object) -> str:
-    """``value`` as HTML text: ``<img onerror=…>`` shows as text, never as markup."""
-    return html.escape(str(value), quote=True)
-
-
 def snippet(text: str, limit: int = 80) -> str:
     """The first ``limit`` characters of ``text`` on one line (plain text, not escaped)."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def status_html(kind: str, message: str) -> str:
+def status_html(kind: str, message: str) -> Markup:
     """A one-line message; ``kind`` is ``ok``, ``error`` or ``info`` (also a CSS class)."""
-    colour = _COLOURS[kind]
-    return (
-        f'<div class="lg-msg lg-msg-{kind}" style="color:{colour};font-weight:600">'
-        f"{_ICONS[kind]}{esc(message)}</div>"
+    return html(
+        '<div class="lg-msg lg-msg-{kind}" style="color:{colour};font-weight:600">{icon}{text}</div>',
+        kind=kind,
+        colour=_COLOURS[kind],
+        icon=_ICONS[kind],
+        text=message,
     )
 
 
-def error_message(error: LgtrackError, lang: str) -> str:
-    """A core error as a sentence in the leader's language (the reason stays as raised)."""
-    return t("ui.not_saved", lang, reason=str(error))
+def error_message(error: LgtrackError | OSError, lang: str) -> str:
+    """A core error as a sentence in the leader's language, the reason included (an OSError
+    carries the system's own words)."""
+    if isinstance(error, LgtrackError):
+        return t("ui.not_saved", lang, reason=error.render(lang))
+    return t("ui.not_saved", lang, reason=error.strerror or str(error))
 
 
 def resolve_lang(journal: Journal | None, lang: str | None) -> str:
@@ -121,8 +121,9 @@ def too_long(lang: str, what_key: str, value: str, limit: int = MAX_TEXT) -> str
 
 def number(value: int, lang: str) -> str:
     """``100000`` as ``100.000`` (da) or ``100,000`` (en)."""
-    grouped = f"{value:,}"
-    return grouped.replace(",", ".") if lang == "da" else grouped
+    from ..formatting import number as formatted
+
+    return formatted(value, lang)
 
 
 def tag_problem(lang: str, tags: Sequence[str]) -> str | None:

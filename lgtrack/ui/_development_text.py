@@ -1,7 +1,7 @@
 """Text and HTML pieces of the "My development" page: cadence line, tables and lists.
 
-Every user-provided or framework text passes through ``esc``; numbers follow the language
-(decimal comma in Danish).
+The HTML is built with :func:`lgtrack._markup.html`, which escapes every user-provided or
+framework text; numbers follow the language (decimal comma in Danish).
 """
 
 from __future__ import annotations
@@ -9,9 +9,11 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import analysis as an
+from .._markup import Markup, html, join
+from ..formatting import decimal
 from ..framework import Framework
 from ..i18n import t
-from ._common import esc, snippet
+from ._common import snippet
 from ._html import behaviour_text, discipline_name
 
 GAP_THRESHOLD, SMALL_N, TABLE_ROWS = 0.5, 3, 10
@@ -19,12 +21,10 @@ COVERAGE_DAYS = 90
 
 
 def number(value: float, lang: str, *, signed: bool = False) -> str:
-    """``3.25`` as ``3,3`` (da) or ``3.3`` (en); ``–`` for no value."""
+    """``3.26`` as ``3,3`` (da) or ``3.3`` (en); ``–`` for no value."""
     if pd.isna(value):
         return "–"
-    value = round(float(value), 1) + 0.0  # -0.04 rounds to -0.0: show it as 0.0
-    text = f"{value:+.1f}" if signed else f"{value:.1f}"
-    return text.replace(".", ",").replace("-", "−") if lang == "da" else text.replace("-", "−")
+    return decimal(float(value), lang, signed=signed)
 
 
 def cadence_line(status: an.CadenceStatus, lang: str) -> str:
@@ -49,7 +49,7 @@ def _behaviour_label(framework: Framework, behaviour: str, lang: str) -> str:
 
 def perception_html(
     table: pd.DataFrame, framework: Framework, discipline: str | None, lang: str
-) -> str:
+) -> Markup:
     """Self vs others (``role == "all"`` rows of :func:`self_vs_others`) as a short table.
 
     Per discipline; or, for one ``discipline``, its behaviours that others rated, largest gap
@@ -60,64 +60,67 @@ def perception_html(
         rows = rows[rows["discipline"] == discipline]
         rows = rows.reindex(rows["gap"].abs().sort_values(ascending=False).index)[:TABLE_ROWS]
     if rows.empty:
-        return f'<p class="lg-empty"><i>{esc(t("ui.development.perception_empty", lang))}</i></p>'
+        return html('<p class="lg-empty"><i>{}</i></p>', t("ui.development.perception_empty", lang))
     key = "ui.development.col.behaviour" if discipline else "ui.development.col.discipline"
     heads = [key, "ui.development.col.self", "ui.development.col.others", "ui.development.col.gap",
              "ui.development.col.verdict"]  # fmt: skip
-    head = "".join(
-        f"<th style='text-align:left;padding:2px 8px'>{esc(t(k, lang))}</th>" for k in heads
+    head = join(
+        html("<th style='text-align:left;padding:2px 8px'>{}</th>", t(k, lang)) for k in heads
     )
-    body = "".join(_perception_row(row, framework, discipline, lang) for row in rows.itertuples())
+    body = join(_perception_row(row, framework, discipline, lang) for row in rows.itertuples())
     note = t("ui.development.perception_note", lang, threshold=number(GAP_THRESHOLD, lang),
              small_n=SMALL_N)  # fmt: skip
-    return (
-        f'<table class="lg-development-perception-table"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{body}</tbody></table>"
-        f'<p style="color:#555;font-size:small">{esc(note)}</p>'
+    return html(
+        '<table class="lg-development-perception-table"><thead><tr>{}</tr></thead>'
+        "<tbody>{}</tbody></table>"
+        '<p style="color:#555;font-size:small">{}</p>',
+        head,
+        body,
+        note,
     )
 
 
-def _perception_row(row, framework: Framework, discipline: str | None, lang: str) -> str:
+def _perception_row(row, framework: Framework, discipline: str | None, lang: str) -> Markup:
     if discipline:
         name = _behaviour_label(framework, row.behaviour, lang)
     else:
         name = discipline_name(framework, row.discipline, lang)
     flag = (
-        f' <span title="{esc(t("ui.development.small_n", lang))}">⚠</span>' if row.small_n else ""
+        html(' <span title="{}">⚠</span>', t("ui.development.small_n", lang)) if row.small_n else ""
     )
     cells = [
-        esc(name),
-        f"{esc(number(row.self_mean, lang))} (n={row.self_n})",
-        f"{esc(number(row.others_mean, lang))} (n={row.others_n})",
-        esc(number(row.gap, lang, signed=True)),
-        esc(t(f"ui.development.verdict.{row.verdict}", lang)) + flag,
+        name,
+        f"{number(row.self_mean, lang)} (n={row.self_n})",
+        f"{number(row.others_mean, lang)} (n={row.others_n})",
+        number(row.gap, lang, signed=True),
+        html("{}{}", t(f"ui.development.verdict.{row.verdict}", lang), flag),
     ]
-    tds = "".join(f"<td style='padding:2px 8px'>{cell}</td>" for cell in cells)
-    return f'<tr class="lg-verdict-{esc(row.verdict)}">{tds}</tr>'
+    tds = join(html("<td style='padding:2px 8px'>{}</td>", cell) for cell in cells)
+    return html('<tr class="lg-verdict-{}">{}</tr>', row.verdict, tds)
 
 
-def coverage_html(rows: pd.DataFrame, framework: Framework, lang: str) -> str:
+def coverage_html(rows: pd.DataFrame, framework: Framework, lang: str) -> Markup:
     """The behaviours of :func:`coverage` without recent evidence: not recently, and never."""
     parts = []
     for status, key in (("stale", "ui.development.stale"), ("never", "ui.development.never")):
         part = rows[rows["status"] == status]
         if not part.empty:
-            items = "".join(_coverage_item(row, framework, lang) for row in part.itertuples())
-            parts.append(f"<p><b>{esc(t(key, lang, count=len(part)))}</b></p><ul>{items}</ul>")
+            items = join(_coverage_item(row, framework, lang) for row in part.itertuples())
+            parts.append(html("<p><b>{}</b></p><ul>{}</ul>", t(key, lang, count=len(part)), items))
     if not parts:
-        return f"<p>{esc(t('ui.development.all_covered', lang, days=COVERAGE_DAYS))}</p>"
-    return "".join(parts)
+        return html("<p>{}</p>", t("ui.development.all_covered", lang, days=COVERAGE_DAYS))
+    return join(parts)
 
 
-def _coverage_item(row, framework: Framework, lang: str) -> str:
-    label = esc(_behaviour_label(framework, row.behaviour, lang))
+def _coverage_item(row, framework: Framework, lang: str) -> Markup:
+    label = _behaviour_label(framework, row.behaviour, lang)
     if pd.isna(row.last_evidence):
-        return f"<li>{label}</li>"
+        return html("<li>{}</li>", label)
     last = t("ui.development.last_evidence", lang, day=row.last_evidence.date().isoformat())
-    return f"<li>{label} <span style='color:#555'>({esc(last)})</span></li>"
+    return html("<li>{} <span style='color:#555'>({})</span></li>", label, last)
 
 
-def next_level_html(rows: pd.DataFrame, framework: Framework, level: str, lang: str) -> str:
+def next_level_html(rows: pd.DataFrame, framework: Framework, level: str, lang: str) -> Markup:
     """The next level's own behaviours (:func:`next_level`): shown, or not yet."""
     shown = int(rows["shown"].sum())
     title = t("ui.development.next_title", lang, level=level, shown=shown, total=len(rows))
@@ -127,6 +130,8 @@ def next_level_html(rows: pd.DataFrame, framework: Framework, level: str, lang: 
             mark, state = "✓", t("ui.development.next_shown", lang, count=row.evidence)
         else:
             mark, state = "○", t("ui.development.next_not_shown", lang)
-        label = esc(_behaviour_label(framework, row.behaviour, lang))
-        items.append(f"<li>{mark} {label} <span style='color:#555'>– {esc(state)}</span></li>")
-    return f"<p><b>{esc(title)}</b></p><ul>{''.join(items)}</ul>"
+        label = _behaviour_label(framework, row.behaviour, lang)
+        items.append(
+            html("<li>{} {} <span style='color:#555'>– {}</span></li>", mark, label, state)
+        )
+    return html("<p><b>{}</b></p><ul>{}</ul>", title, join(items))

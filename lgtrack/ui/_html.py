@@ -1,13 +1,17 @@
-"""Entries as HTML for the widgets' read-only panels. Every user or file text is escaped."""
+"""Entries as HTML for the widgets' read-only panels.
+
+Built with :func:`lgtrack._markup.html`, so every user or file text is escaped.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .._markup import Markup, html, join
 from ..framework import Framework
 from ..i18n import t
 from ..records import Feedback, Goal, Rating, Reflection
-from ._common import esc, snippet
+from ._common import snippet
 
 ROLE_KEYS = {
     "manager": "ui.role.manager",
@@ -38,71 +42,92 @@ def score_text(framework: Framework, score: int | None, lang: str) -> str:
     return f"{score} – {framework.scale.label(score, lang)}"
 
 
-def ratings_html(framework: Framework, ratings: Sequence[Rating], lang: str) -> str:
+def ratings_html(framework: Framework, ratings: Sequence[Rating], lang: str) -> Markup:
     if not ratings:
-        return ""
-    items = "".join(
-        f"<li>{esc(behaviour_text(framework, r.behaviour, lang))} "
-        f"<b>→ {esc(score_text(framework, r.score, lang))}</b></li>"
+        return Markup()
+    items = join(
+        html(
+            "<li>{} <b>→ {}</b></li>",
+            behaviour_text(framework, r.behaviour, lang),
+            score_text(framework, r.score, lang),
+        )
         for r in ratings
     )
-    return f'<ul class="lg-ratings-list">{items}</ul>'
+    return html('<ul class="lg-ratings-list">{}</ul>', items)
 
 
-def _section(title: str, body: str) -> str:
-    return f'<div class="lg-section"><h4 style="margin:0.6em 0 0.2em">{esc(title)}</h4>{body}</div>'
+def _section(title: str, body: Markup) -> Markup:
+    return html(
+        '<div class="lg-section"><h4 style="margin:0.6em 0 0.2em">{}</h4>{}</div>', title, body
+    )
 
 
-def _empty(text: str) -> str:
-    return f'<p class="lg-empty" style="color:#666"><i>{esc(text)}</i></p>'
+def _empty(text: str) -> Markup:
+    return html('<p class="lg-empty" style="color:#666"><i>{}</i></p>', text)
 
 
-def goals_html(goals: Sequence[Goal], lang: str) -> str:
+def goals_html(goals: Sequence[Goal], lang: str) -> Markup:
     """Open goals with their progress, as a short list."""
     if not goals:
         return _empty(t("ui.context.no_goals", lang))
     rows = []
     for goal in goals:
-        due = f" · {esc(t('ui.goal.due', lang, day=goal.due.isoformat()))}" if goal.due else ""
+        due = html(" · {}", t("ui.goal.due", lang, day=goal.due.isoformat())) if goal.due else ""
         rows.append(
-            f'<li class="lg-context-goal">{esc(goal.title)} '
-            f'<span style="color:#555">({goal.progress}%{due})</span></li>'
+            html(
+                '<li class="lg-context-goal">{} <span style="color:#555">({}%{})</span></li>',
+                goal.title,
+                goal.progress,
+                due,
+            )
         )
-    return f"<ul>{''.join(rows)}</ul>"
+    return html("<ul>{}</ul>", join(rows))
 
 
-def feedback_html(framework: Framework, items: Sequence[Feedback], lang: str) -> str:
+def feedback_html(framework: Framework, items: Sequence[Feedback], lang: str) -> Markup:
     """Feedback received, newest first: date, from whom, text and ratings."""
     if not items:
         return _empty(t("ui.context.no_feedback", lang))
     rows = []
     for item in items:
         who = role_label(item.role, lang) + (f" ({item.name})" if item.name else "")
+        text = html(": {}", snippet(item.text, 200)) if item.text else ""
         rows.append(
-            f'<li class="lg-context-feedback"><b>{esc(item.day.isoformat())}</b> · {esc(who)}'
-            f"{': ' + esc(snippet(item.text, 200)) if item.text else ''}"
-            f"{ratings_html(framework, item.ratings, lang)}</li>"
+            html(
+                '<li class="lg-context-feedback"><b>{}</b> · {}{}{}</li>',
+                item.day.isoformat(),
+                who,
+                text,
+                ratings_html(framework, item.ratings, lang),
+            )
         )
-    return f"<ul>{''.join(rows)}</ul>"
+    return html("<ul>{}</ul>", join(rows))
 
 
-def reflections_html(items: Sequence[Reflection], lang: str) -> str:
+def reflections_html(items: Sequence[Reflection], lang: str) -> Markup:
     """Latest reflections: date, a snippet of the text and the next step."""
     if not items:
         return _empty(t("ui.context.no_reflections", lang))
     rows = []
     for item in items:
         step = (
-            f"<br><span style='color:#555'>{esc(t('ui.field.next_step', lang))}: "
-            f"{esc(snippet(item.next_step, 120))}</span>"
+            html(
+                "<br><span style='color:#555'>{}: {}</span>",
+                t("ui.field.next_step", lang),
+                snippet(item.next_step, 120),
+            )
             if item.next_step
             else ""
         )
         rows.append(
-            f'<li class="lg-context-reflection"><b>{esc(item.day.isoformat())}</b> '
-            f"{esc(snippet(item.text, 160))}{step}</li>"
+            html(
+                '<li class="lg-context-reflection"><b>{}</b> {}{}</li>',
+                item.day.isoformat(),
+                snippet(item.text, 160),
+                step,
+            )
         )
-    return f"<ul>{''.join(rows)}</ul>"
+    return html("<ul>{}</ul>", join(rows))
 
 
 def context_html(
@@ -111,30 +136,32 @@ def context_html(
     feedback: Sequence[Feedback],
     reflections: Sequence[Reflection],
     lang: str,
-) -> str:
+) -> Markup:
     """The side panel while writing: open goals, latest feedback, latest reflections."""
-    return (
-        _section(t("ui.context.goals", lang), goals_html(goals, lang))
-        + _section(t("ui.context.feedback", lang), feedback_html(framework, feedback, lang))
-        + _section(t("ui.context.reflections", lang), reflections_html(reflections, lang))
+    return join(
+        [
+            _section(t("ui.context.goals", lang), goals_html(goals, lang)),
+            _section(t("ui.context.feedback", lang), feedback_html(framework, feedback, lang)),
+            _section(t("ui.context.reflections", lang), reflections_html(reflections, lang)),
+        ]
     )
 
 
-def reflection_html(framework: Framework, r: Reflection, lang: str) -> str:
+def reflection_html(framework: Framework, r: Reflection, lang: str) -> Markup:
     """One reflection in full."""
     names = ", ".join(discipline_name(framework, d, lang) for d in r.disciplines)
-    parts = [f"<h4 style='margin:0.3em 0'>{esc(r.day.isoformat())} · {esc(names)}</h4>"]
+    parts = [html("<h4 style='margin:0.3em 0'>{} · {}</h4>", r.day.isoformat(), names)]
     if r.private:
-        parts.append(f"<p>🔒 {esc(t('ui.field.private', lang))}</p>")
+        parts.append(html("<p>🔒 {}</p>", t("ui.field.private", lang)))
     if r.prompt:
-        parts.append(f"<p style='color:#555'><i>{esc(r.prompt)}</i></p>")
+        parts.append(html("<p style='color:#555'><i>{}</i></p>", r.prompt))
     if r.text:
-        parts.append(f"<p class='lg-entry-text' style='white-space:pre-wrap'>{esc(r.text)}</p>")
+        parts.append(html("<p class='lg-entry-text' style='white-space:pre-wrap'>{}</p>", r.text))
     if r.next_step:
-        label = esc(t("ui.field.next_step", lang))
-        parts.append(f"<p class='lg-entry-next-step'><b>{label}:</b> {esc(r.next_step)}</p>")
+        label = t("ui.field.next_step", lang)
+        parts.append(html("<p class='lg-entry-next-step'><b>{}:</b> {}</p>", label, r.next_step))
     if r.tags:
-        tags = " ".join(f"#{esc(tag)}" for tag in r.tags)
-        parts.append(f"<p><b>{esc(t('ui.field.tags', lang))}:</b> {tags}</p>")
+        tags = join((html("#{}", tag) for tag in r.tags), " ")
+        parts.append(html("<p><b>{}:</b> {}</p>", t("ui.field.tags", lang), tags))
     parts.append(ratings_html(framework, r.ratings, lang))
-    return f'<div class="lg-entry">{"".join(parts)}</div>'
+    return html('<div class="lg-entry">{}</div>', join(parts))

@@ -6,10 +6,11 @@ from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
 
+from .._markup import html
 from ..framework import Behaviour, Framework
 from ..i18n import t
 from ..records import Rating
-from ._common import classed, esc
+from ._common import classed
 
 DONT_KNOW = "?"  # the toggle value of "ved ikke"; stored as Rating(behaviour, None)
 
@@ -83,7 +84,7 @@ class BehaviourRatings(widgets.VBox):
         else:
             level = self._framework.level(behaviour.level).name.get(self._lang)
             text = t("ui.ratings.level", self._lang, level=level)
-        return f'<h4 class="lg-ratings-group" style="margin:0.6em 0 0.1em">{esc(text)}</h4>'
+        return html('<h4 class="lg-ratings-group" style="margin:0.6em 0 0.1em">{}</h4>', text)
 
     def _row(self, behaviour: Behaviour, value: object) -> widgets.VBox:
         scale = self._framework.scale
@@ -101,7 +102,7 @@ class BehaviourRatings(widgets.VBox):
         toggle.observe(self._on_toggle_value, "value")
         self._toggles[behaviour.id] = toggle
         label = widgets.HTML(
-            f'<div style="line-height:1.3">{esc(behaviour.text.get(self._lang))}</div>'
+            html('<div style="line-height:1.3">{}</div>', behaviour.text.get(self._lang))
         )
         return classed(widgets.VBox([label, toggle]), "lg-rating-row")
 

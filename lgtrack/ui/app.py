@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
+from .._markup import html
 from ..errors import LgtrackError
 from ..i18n import t
 from ..journal import Journal
@@ -16,7 +17,6 @@ from ._common import (
     Clock,
     classed,
     error_message,
-    esc,
     hide,
     quiet,
     resolve_lang,
@@ -54,7 +54,7 @@ class _DevelopmentPlaceholder(widgets.VBox):
         self.set_lang(lang)
 
     def set_lang(self, lang: str) -> None:
-        self._note.value = f"<p><i>{esc(t('ui.app.development_coming', lang))}</i></p>"
+        self._note.value = html("<p><i>{}</i></p>", t("ui.app.development_coming", lang))
 
 
 def development_page(journal: Journal, clock: Clock, lang: str) -> widgets.Widget:
@@ -219,8 +219,8 @@ class App(widgets.VBox):
     def _render_title(self) -> None:
         me = self._journal.me()
         title = t("ui.app.title", self._lang)
-        who = f" <span style='color:#555'>· {esc(me.name)}</span>" if me else ""
-        self._title.value = f"<h2 style='margin:0.3em 0'>{esc(title)}{who}</h2>"
+        who = html(" <span style='color:#555'>· {}</span>", me.name) if me else ""
+        self._title.value = html("<h2 style='margin:0.3em 0'>{}{}</h2>", title, who)
 
     def _render_tab_titles(self) -> None:
         if self._tabs is not None:

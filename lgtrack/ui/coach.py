@@ -13,6 +13,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from .._markup import html, join
 from ..coaching import (
     GROW_FIELDS,
     Action,
@@ -43,7 +44,6 @@ from ._common import (
     SaveGuard,
     classed,
     error_message,
-    esc,
     hide,
     quiet,
     resolve_lang,
@@ -140,7 +140,7 @@ class CoachWidget(widgets.VBox):
             self._leader.value = keep if keep in ids else (ids[0] if ids else None)
         hide(self._leader, not options)
         hide(self._tabs, not options)
-        empty = f'<p class="lg-coach-empty">{esc(t("ui.coach.empty", self._lang))}</p>'
+        empty = html('<p class="lg-coach-empty">{}</p>', t("ui.coach.empty", self._lang))
         self._empty.value = "" if options else empty
         return bool(options)
 
@@ -221,16 +221,16 @@ class CoachWidget(widgets.VBox):
 
     def _render_labels(self) -> None:
         lang = self._lang
-        self._title.value = f"<h2 style='margin:0.3em 0'>{esc(t('ui.coach.title', lang))}</h2>"
+        self._title.value = html("<h2 style='margin:0.3em 0'>{}</h2>", t("ui.coach.title", lang))
         self._leader.description = t("ui.coach.leader", lang)
         self._tabs.titles = tuple(t(f"ui.coach.tab.{name}", lang) for name in TABS)
-        self._day_label.value = f"<b>{esc(t('ui.coach.session_day', lang))}</b>"
+        self._day_label.value = html("<b>{}</b>", t("ui.coach.session_day", lang))
         for name in NOTE_FIELDS:
-            self._note_labels[name].value = f"<b>{esc(t(f'report.grow.{name}', lang))}</b>"
+            self._note_labels[name].value = html("<b>{}</b>", t(f"report.grow.{name}", lang))
             self._notes[name].placeholder = t(f"ui.coach.help.{name}", lang)
         self._save.description = t("ui.coach.save", lang)
-        self._open_title.value = f"<h4>{esc(t('ui.coach.actions.open', lang))}</h4>"
-        self._new_title.value = f"<h4>{esc(t('ui.coach.actions.new', lang))}</h4>"
+        self._open_title.value = html("<h4>{}</h4>", t("ui.coach.actions.open", lang))
+        self._new_title.value = html("<h4>{}</h4>", t("ui.coach.actions.new", lang))
         self._action_text.placeholder = t("ui.coach.actions.placeholder", lang)
         self._action_due.description = t("ui.coach.actions.due", lang)
         self._add.description = t("ui.coach.actions.add", lang)
@@ -248,16 +248,16 @@ class CoachWidget(widgets.VBox):
         self._render_actions()
         leader = self.leader
         language = dict((v, k) for k, v in LANGUAGE_OPTIONS).get(leader.lang, leader.lang)
-        self._report_help.value = (
-            f"<p>{esc(t('ui.coach.report.help', self._lang, language=language))}</p>"
-        )
+        help_text = t("ui.coach.report.help", self._lang, language=language)
+        self._report_help.value = html("<p>{}</p>", help_text)
 
     def _render_overview(self) -> None:
         day = self._day.value or today_of(self._clock)
         overview = build_overview(
             self._journal, self._leader.value, today_of(self._clock), session_before=day
         )
-        self._overview.value = OVERVIEW_CSS + "\n".join(overview_sections(overview, self._lang))
+        sections = join(overview_sections(overview, self._lang), "\n")
+        self._overview.value = html("{}{}", OVERVIEW_CSS, sections)
         self._previous.value = session_section(overview.session, self._lang)
 
     def _load_session(self) -> None:
@@ -277,7 +277,7 @@ class CoachWidget(widgets.VBox):
         if day is None:
             return ""
         key = "ui.coach.session_editing" if self._session_id else "ui.coach.session_new"
-        return f"<i>{esc(t(key, self._lang, day=day.isoformat()))}</i>"
+        return html("<i>{}</i>", t(key, self._lang, day=day.isoformat()))
 
     def _render_actions(self) -> None:
         today = today_of(self._clock)
@@ -285,7 +285,7 @@ class CoachWidget(widgets.VBox):
             _ActionRow(a, action_line(a, today, self._lang), self._lang, self)
             for a in carried_forward(self._journal, self._leader.value)
         ]
-        empty = widgets.HTML(f"<p><i>{esc(t('report.actions.none', self._lang))}</i></p>")
+        empty = widgets.HTML(html("<p><i>{}</i></p>", t("report.actions.none", self._lang)))
         self._action_list.children = self._rows or [empty]
 
     # -- events --------------------------------------------------------------------------------
@@ -384,10 +384,12 @@ class CoachWidget(widgets.VBox):
             return
         self.last_report = path
         data = base64.b64encode(path.read_bytes()).decode("ascii")
-        label = esc(t("ui.coach.report.download", self._lang))
-        link = (
-            f'<a class="lg-coach-report-download" download="{esc(path.name)}" '
-            f'href="data:text/html;base64,{data}">{label}</a>'
+        link = html(
+            '<a class="lg-coach-report-download" download="{}" href="data:text/html;base64,{}">'
+            "{}</a>",
+            path.name,
+            data,
+            t("ui.coach.report.download", self._lang),
         )
         written = status_html("ok", t("ui.coach.report.written", self._lang, path=str(path)))
-        self._report_status.value = f"{written}<p>{link}</p>"
+        self._report_status.value = html("{}<p>{}</p>", written, link)

@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 
 from .. import analysis as an
 from .. import plots
+from .._markup import html
 from ..framework import Framework
 from ..i18n import LANGUAGES, t
 from ..journal import Journal
@@ -32,7 +33,6 @@ from ._common import (
     Clock,
     classed,
     discipline_options,
-    esc,
     hide,
     quiet,
     resolve_lang,
@@ -121,8 +121,9 @@ class DevelopmentWidget(widgets.VBox):
         me = self._journal.me()
         if me is None:
             self._me = None
-            self._note.value = "<p><i>{}</i></p>".format(
-                " · ".join(esc(t("ui.development.no_profile", lang)) for lang in LANGUAGES)
+            self._note.value = html(
+                "<p><i>{}</i></p>",
+                " · ".join(t("ui.development.no_profile", lang) for lang in LANGUAGES),
             )
             self.children = [self._note]
             return
@@ -148,6 +149,7 @@ class DevelopmentWidget(widgets.VBox):
 
     def _build(self) -> None:
         self._title = widgets.HTML()
+        self._title.add_class("lg-development-title")
         self._labels = {key: widgets.HTML() for key in _LABEL_KEYS}
         small = {"button_width": "auto"}
         self._period = classed(widgets.ToggleButtons(style=small), "lg-development-period")
@@ -166,6 +168,7 @@ class DevelopmentWidget(widgets.VBox):
         self._coverage_lists = classed(widgets.HTML(), "lg-development-coverage-lists")
         self._next_list = classed(widgets.HTML(), "lg-development-next-level-list")
         self._next_box = widgets.VBox([self._outputs["next_level"], self._next_list])
+        self._next_box.add_class("lg-development-next-level-box")
         self._cadence_line = classed(widgets.HTML(), "lg-development-cadence-line")
         self._tabs = classed(widgets.Tab(children=self._tab_pages()), "lg-development-tabs")
         self._page = [self._title, self._controls(), self._tabs]
@@ -207,9 +210,9 @@ class DevelopmentWidget(widgets.VBox):
 
     def _render_labels(self) -> None:
         lang, fw = self._lang, self._framework
-        self._title.value = f"<h3>{esc(t('ui.development.title', lang))}</h3>"
+        self._title.value = html("<h3>{}</h3>", t("ui.development.title", lang))
         for key, label in self._labels.items():
-            label.value = f"<b>{esc(t(key, lang))}</b>"
+            label.value = html("<b>{}</b>", t(key, lang))
         self._tabs.titles = tuple(t(f"ui.development.tab.{name}", lang) for name in TABS)
         self._refresh.description = t("ui.development.refresh", lang)
         periods = [(t(f"ui.development.period.{p}", lang), p) for p in PERIOD_MONTHS]
@@ -387,7 +390,7 @@ class DevelopmentWidget(widgets.VBox):
 
     def _draw_cadence_line(self) -> None:
         status = an.cadence_status(self._frames.reflections, self._today)
-        self._cadence_line.value = f"<p><b>{esc(cadence_line(status, self._lang))}</b></p>"
+        self._cadence_line.value = html("<p><b>{}</b></p>", cadence_line(status, self._lang))
 
 
 # -- text views (plain functions of the analysis frames) -------------------------------------------

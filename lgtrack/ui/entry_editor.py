@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import ipywidgets as widgets
 
+from .._markup import html
 from ..errors import LgtrackError
 from ..framework import Framework
 from ..i18n import t
@@ -19,7 +20,6 @@ from ._common import (
     SaveGuard,
     classed,
     error_message,
-    esc,
     hide,
     parse_tags,
     resolve_lang,
@@ -76,7 +76,7 @@ class EntryEditor(widgets.VBox):
     def set_lang(self, lang: str) -> None:
         self._lang = lang = resolve_lang(None, lang)
         for key, label in self._labels.items():
-            label.value = f"<b>{esc(t(key, lang))}</b>"
+            label.value = html("<b>{}</b>", t(key, lang))
         self._tags.placeholder = t("ui.field.tags_placeholder", lang)
         self._private.description = t("ui.field.private", lang)
         self._save.description = t("ui.journal.save_changes", lang)
@@ -130,7 +130,7 @@ class EntryEditor(widgets.VBox):
 
     def _render_detail(self) -> None:
         if self._reflection is None:
-            self._detail.value = f"<p><i>{esc(t('ui.journal.pick', self._lang))}</i></p>"
+            self._detail.value = html("<p><i>{}</i></p>", t("ui.journal.pick", self._lang))
         else:
             self._detail.value = reflection_html(self._framework, self._reflection, self._lang)
 

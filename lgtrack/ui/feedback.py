@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from .._markup import html
 from ..i18n import t
 from ..journal import Journal
 from ..query import EntryFilter
@@ -15,7 +16,6 @@ from ._common import (
     SaveGuard,
     classed,
     discipline_options,
-    esc,
     quiet,
     resolve_lang,
     set_options,
@@ -92,14 +92,14 @@ class FeedbackWidget(FormPage[Feedback]):
 
     def _render_labels(self) -> None:
         lang = self._lang
-        self._title.value = f"<h3>{esc(t('ui.feedback.title', lang))}</h3>"
+        self._title.value = html("<h3>{}</h3>", t("ui.feedback.title", lang))
         for key, label in self._labels.items():
-            label.value = f"<b>{esc(t(key, lang))}</b>"
+            label.value = html("<b>{}</b>", t(key, lang))
         self._name.placeholder = t("ui.feedback.name_placeholder", lang)
         self._text.placeholder = t("ui.feedback.text_placeholder", lang)
         self._private.description = t("ui.field.private", lang)
         self._save.description = t("save", lang)
-        self._recent_title.value = f"<h4>{esc(t('ui.feedback.recent', lang))}</h4>"
+        self._recent_title.value = html("<h4>{}</h4>", t("ui.feedback.recent", lang))
         with quiet(self._role, self._on_form_value):
             set_options(self._role, [(role_label(r, lang), r) for r in FEEDBACK_ROLES])
         options = discipline_options(self._framework, lang)
@@ -112,7 +112,7 @@ class FeedbackWidget(FormPage[Feedback]):
         discipline = self._discipline.value
         name = discipline_name(self._framework, discipline, self._lang)
         title = t("ui.feedback.rate_title", self._lang, discipline=name)
-        self._ratings_title.value = f"<h4>{esc(title)}</h4>"
+        self._ratings_title.value = html("<h4>{}</h4>", title)
         behaviours = self._framework.discipline(discipline).behaviours_for(self._leader.level)
         self._ratings.show(behaviours)
 

@@ -6,25 +6,26 @@ from collections.abc import Sequence
 
 import ipywidgets as widgets
 
+from .._markup import Markup, html, join
 from ..framework import Behaviour, Framework
 from ..i18n import t
-from ._common import classed, esc, quiet, resolve_lang, set_options
+from ._common import classed, quiet, resolve_lang, set_options
 
 
-def _behaviour_list(behaviours: Sequence[Behaviour], lang: str) -> str:
-    items = "".join(
-        f'<li class="lg-behaviour" title="{esc(b.id)}">{esc(b.text.get(lang))}</li>'
+def _behaviour_list(behaviours: Sequence[Behaviour], lang: str) -> Markup:
+    items = join(
+        html('<li class="lg-behaviour" title="{}">{}</li>', b.id, b.text.get(lang))
         for b in behaviours
     )
-    return f"<ul>{items}</ul>"
+    return html("<ul>{}</ul>", items)
 
 
-def _column(title: str, body: str) -> str:
-    return f'<h4 style="margin:0.5em 0 0.2em">{esc(title)}</h4>{body}'
+def _column(title: str, body: Markup) -> Markup:
+    return html('<h4 style="margin:0.5em 0 0.2em">{}</h4>{}', title, body)
 
 
-def _note(text: str) -> str:
-    return f'<p style="color:#555"><i>{esc(text)}</i></p>'
+def _note(text: str) -> Markup:
+    return html('<p style="color:#555"><i>{}</i></p>', text)
 
 
 class FrameworkBrowser(widgets.VBox):
@@ -87,7 +88,7 @@ class FrameworkBrowser(widgets.VBox):
 
     def _render(self) -> None:
         lang = self._lang
-        self._title.value = f"<h3>{esc(self._framework.name.get(lang))}</h3>"
+        self._title.value = html("<h3>{}</h3>", self._framework.name.get(lang))
         options = [(d.name.get(lang), d.id) for d in self._framework.disciplines]
         with quiet(self._discipline, self._on_discipline_value):
             set_options(self._discipline, options, self._discipline.value or options[0][1])
@@ -96,7 +97,7 @@ class FrameworkBrowser(widgets.VBox):
     def _render_discipline(self) -> None:
         lang, fw = self._lang, self._framework
         discipline = fw.discipline(self._discipline.value)
-        self._lead.value = f"<p>{esc(discipline.lead.get(lang))}</p>" if discipline.lead else ""
+        self._lead.value = html("<p>{}</p>", discipline.lead.get(lang)) if discipline.lead else ""
         self._general.value = _column(
             t("ui.framework.general", lang), _behaviour_list(discipline.behaviours, lang)
         )

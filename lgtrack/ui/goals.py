@@ -6,6 +6,7 @@ from datetime import date
 
 import ipywidgets as widgets
 
+from .._markup import Markup, html, join
 from ..errors import LgtrackError
 from ..i18n import t
 from ..journal import Journal
@@ -18,7 +19,6 @@ from ._common import (
     classed,
     discipline_options,
     error_message,
-    esc,
     quiet,
     resolve_lang,
     set_options,
@@ -157,14 +157,14 @@ class GoalsWidget(FormPage[Goal]):
 
     def _render_labels(self) -> None:
         lang = self._lang
-        self._title.value = f"<h3>{esc(t('ui.goals.title', lang))}</h3>"
-        self._form_title.value = f"<h4>{esc(t('ui.goals.new', lang))}</h4>"
+        self._title.value = html("<h3>{}</h3>", t("ui.goals.title", lang))
+        self._form_title.value = html("<h4>{}</h4>", t("ui.goals.new", lang))
         for key, label in self._labels.items():
-            label.value = f"<b>{esc(t(key, lang))}</b>"
+            label.value = html("<b>{}</b>", t(key, lang))
         self._goal_title.placeholder = t("ui.goals.title_placeholder", lang)
         self._private.description = t("ui.field.private", lang)
         self._add_button.description = t("ui.goals.add", lang)
-        self._open_title.value = f"<h4>{esc(t('ui.goals.open', lang))}</h4>"
+        self._open_title.value = html("<h4>{}</h4>", t("ui.goals.open", lang))
         options = discipline_options(self._framework, lang)
         with quiet(self._discipline, self._on_discipline_value):
             set_options(self._discipline, options, self._discipline.value or options[0][1])
@@ -186,39 +186,46 @@ class GoalsWidget(FormPage[Goal]):
             _GoalRow(goal, self._summary(goal), lang, self)
             for goal in self._journal.goals(status="open")
         ]
-        empty = widgets.HTML(f"<p><i>{esc(t('ui.goals.none_open', lang))}</i></p>")
+        empty = widgets.HTML(html("<p><i>{}</i></p>", t("ui.goals.none_open", lang)))
         self._list.children = self._rows or [empty]
         closed = sorted(  # the most recently closed first, as the dates shown read
             (g for g in self._journal.goals() if g.status != "open"),
             key=lambda g: g.closed_on or date.min,
             reverse=True,
         )[:CLOSED_SHOWN]
-        items = "".join(
-            f"<li>{esc(g.title)} – {esc(t(STATUS_KEYS[g.status], lang))}"
-            f"{' ' + esc(g.closed_on.isoformat()) if g.closed_on else ''}</li>"
+        items = join(
+            html(
+                "<li>{} – {}{}</li>",
+                g.title,
+                t(STATUS_KEYS[g.status], lang),
+                f" {g.closed_on.isoformat()}" if g.closed_on else "",
+            )
             for g in closed
         )
-        title = esc(t("ui.goals.closed", lang))
-        self._closed.value = f"<h4>{title}</h4><ul>{items}</ul>" if closed else ""
+        title = t("ui.goals.closed", lang)
+        self._closed.value = html("<h4>{}</h4><ul>{}</ul>", title, items) if closed else ""
 
-    def _summary(self, goal: Goal) -> str:
+    def _summary(self, goal: Goal) -> Markup:
         lang = self._lang
         discipline = discipline_name(self._framework, goal.discipline, lang)
-        parts = [f"<b>{esc(goal.title)}</b> · {esc(discipline)}"]
+        parts = [html("<b>{}</b> · {}", goal.title, discipline)]
         if goal.due:
-            parts.append(f"<br>{esc(t('ui.goal.due', lang, day=goal.due.isoformat()))}")
+            parts.append(html("<br>{}", t("ui.goal.due", lang, day=goal.due.isoformat())))
             if goal.due < today_of(self._clock):
-                overdue = esc(t("ui.goal.overdue", lang))
-                parts.append(f' – <b class="lg-goal-overdue" style="color:#b71c1c">{overdue}</b>')
+                overdue = t("ui.goal.overdue", lang)
+                parts.append(
+                    html(' – <b class="lg-goal-overdue" style="color:#b71c1c">{}</b>', overdue)
+                )
         if goal.behaviours:
-            texts = "".join(
-                f"<li>{esc(behaviour_text(self._framework, b, lang))}</li>" for b in goal.behaviours
+            texts = join(
+                html("<li>{}</li>", behaviour_text(self._framework, b, lang))
+                for b in goal.behaviours
             )
-            parts.append(f"<ul style='margin:0.2em 0'>{texts}</ul>")
+            parts.append(html("<ul style='margin:0.2em 0'>{}</ul>", texts))
         if goal.success:
-            label = esc(t("ui.goals.success", lang))
-            parts.append(f"<div><b>{label}:</b> {esc(snippet(goal.success, 200))}</div>")
-        return "".join(parts)
+            label = t("ui.goals.success", lang)
+            parts.append(html("<div><b>{}:</b> {}</div>", label, snippet(goal.success, 200)))
+        return join(parts)
 
     # -- events --------------------------------------------------------------------------------
 

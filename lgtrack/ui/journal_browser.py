@@ -7,11 +7,12 @@ from dataclasses import replace
 
 import ipywidgets as widgets
 
+from .._markup import html
 from ..i18n import t
 from ..journal import Journal
 from ..query import EntryFilter
 from ..records import Reflection
-from ._common import ALL, classed, esc, quiet, resolve_lang, set_options, snippet
+from ._common import ALL, classed, quiet, resolve_lang, set_options, snippet
 from ._html import discipline_name
 from .entry_editor import EntryEditor
 
@@ -139,9 +140,9 @@ class JournalBrowser(widgets.VBox):
 
     def _render_labels(self) -> None:
         lang = self._lang
-        self._title.value = f"<h3>{esc(t('ui.journal.title', lang))}</h3>"
+        self._title.value = html("<h3>{}</h3>", t("ui.journal.title", lang))
         for key, label in self._filter_labels.items():
-            label.value = f"<b>{esc(t(key, lang))}</b>"
+            label.value = html("<b>{}</b>", t(key, lang))
         self._tag.placeholder = t("ui.journal.tag_placeholder", lang)
         self._search.placeholder = t("ui.journal.search_placeholder", lang)
         self._clear.description = t("ui.journal.clear", lang)
@@ -202,7 +203,7 @@ class JournalBrowser(widgets.VBox):
             text = t("ui.journal.none_yet", self._lang)
         else:
             text = t("ui.journal.empty", self._lang)
-        self._page_label.value = f"<span style='padding:0 1em'>{esc(text)}</span>"
+        self._page_label.value = html("<span style='padding:0 1em'>{}</span>", text)
         self._editor.show(self._list.value)
 
     # -- events --------------------------------------------------------------------------------

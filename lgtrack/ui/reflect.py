@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from .._markup import html
 from ..i18n import t
 from ..journal import Journal
 from ..prompts import Prompt, prompt_at
@@ -21,7 +22,6 @@ from ._common import (
     SaveGuard,
     classed,
     discipline_options,
-    esc,
     parse_tags,
     quiet,
     resolve_lang,
@@ -149,9 +149,9 @@ class ReflectionWidget(FormPage[Reflection]):
 
     def _render_labels(self) -> None:
         lang = self._lang
-        self._title.value = f"<h3>{esc(t('ui.reflect.title', lang))}</h3>"
+        self._title.value = html("<h3>{}</h3>", t("ui.reflect.title", lang))
         for key, widget in self._labels.items():
-            widget.value = f"<b>{esc(t(key, lang))}</b>"
+            widget.value = html("<b>{}</b>", t(key, lang))
         self._text.placeholder = t("ui.reflect.text_placeholder", lang)
         self._next_step.placeholder = t("ui.reflect.next_step_placeholder", lang)
         self._tags.placeholder = t("ui.field.tags_placeholder", lang)
@@ -166,14 +166,14 @@ class ReflectionWidget(FormPage[Reflection]):
     def _render_discipline(self) -> None:
         """The prompt, the behaviours and the side panel for the chosen discipline."""
         lang, discipline = self._lang, self._discipline.value
-        self._prompt.value = (
+        self._prompt.value = html(
             '<blockquote style="margin:0.5em 0;padding:0.4em 0.8em;border-left:4px solid #1565c0;'
-            f'background:#f3f6fb">{esc(self.prompt)}</blockquote>'
+            'background:#f3f6fb">{}</blockquote>',
+            self.prompt,
         )
         name = discipline_name(self._framework, discipline, lang)
-        self._ratings_title.value = (
-            f"<h4>{esc(t('ui.reflect.rate_title', lang, discipline=name))}</h4>"
-        )
+        rate_title = t("ui.reflect.rate_title", lang, discipline=name)
+        self._ratings_title.value = html("<h4>{}</h4>", rate_title)
         behaviours = self._framework.discipline(discipline).behaviours_for(self._leader.level)
         self._ratings.show(behaviours)
         self._context.value = context_html(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from .._markup import html
 from ..errors import LgtrackError
 from ..framework import Framework, load_framework
 from ..i18n import t
@@ -18,7 +19,6 @@ from ._common import (
     SaveGuard,
     classed,
     error_message,
-    esc,
     hide,
     quiet,
     resolve_lang,
@@ -115,13 +115,13 @@ class SetupWidget(widgets.VBox):
 
     def _render_labels(self) -> None:
         lang = self._lang
-        self._title.value = f"<h3>{esc(t('ui.setup.title', lang))}</h3>"
+        self._title.value = html("<h3>{}</h3>", t("ui.setup.title", lang))
         intro = t("ui.setup.intro", lang, framework=self._framework.name.get(lang))
-        self._intro.value = f"<p>{esc(intro)}</p>"
-        self._name_label.value = f"<b>{esc(t('ui.setup.name', lang))}</b>"
+        self._intro.value = html("<p>{}</p>", intro)
+        self._name_label.value = html("<b>{}</b>", t("ui.setup.name", lang))
         self._name.placeholder = t("ui.setup.name_placeholder", lang)
-        self._level_label.value = f"<b>{esc(t('ui.setup.level', lang))}</b>"
-        self._language_label.value = f"<b>{esc(t('ui.setup.language', lang))}</b>"
+        self._level_label.value = html("<b>{}</b>", t("ui.setup.level", lang))
+        self._language_label.value = html("<b>{}</b>", t("ui.setup.language", lang))
         self._save.description = t("ui.setup.save", lang)
         levels = [(level.name.get(lang), level.id) for level in self._framework.levels]
         chosen = self._level.value  # None until the leader picks one: no level is assumed

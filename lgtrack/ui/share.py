@@ -10,13 +10,14 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .._markup import Markup, html, join
 from ..errors import LgtrackError
 from ..i18n import t
 from ..journal import Journal
 from ..sharing import KINDS, BundlePreview, ShareScope, build_bundle, preview_bundle, write_bundle
 from ..sharing.preview import count_rows, header_lines, one_line, summary_text, text_label
 from ..validation import MAX_SHORT
-from ._common import Clock, LeaderPage, classed, esc, resolve_lang, status_html
+from ._common import Clock, LeaderPage, classed, resolve_lang, status_html
 
 HTML_TEXT_CHARS = 300
 # "auto" fills the column; "100%" plus the widget margin cut the right border at the page edge.
@@ -89,7 +90,7 @@ class ShareWidget(LeaderPage):
                     self._journal, self.scope, now=self._clock(), name=self._name.value
                 )
             except LgtrackError as exc:
-                problem = str(exc)
+                problem = exc.render(self._lang)
             else:
                 self._bundle = bundle
                 self._preview = preview_bundle(bundle, self._framework)
@@ -112,7 +113,8 @@ class ShareWidget(LeaderPage):
         try:
             written = write_bundle(self._bundle, path)
         except (LgtrackError, OSError) as exc:
-            reason = str(exc) if isinstance(exc, LgtrackError) else (exc.strerror or str(exc))
+            lang = self._lang
+            reason = exc.render(lang) if isinstance(exc, LgtrackError) else exc.strerror or str(exc)
             self._status.value = status_html("error", t("ui.not_saved", self._lang, reason=reason))
             return None
         summary = summary_text(self._preview, self._lang)
@@ -130,6 +132,7 @@ class ShareWidget(LeaderPage):
 
     def _build(self) -> None:
         self._title = widgets.HTML()
+        self._title.add_class("lg-share-title")
         self._intro = widgets.HTML()
         self._labels = {key: widgets.HTML() for key in _LABELS}
         # Two pickers side by side must fit the left column (their default 300 px each do not).
@@ -198,10 +201,10 @@ class ShareWidget(LeaderPage):
 
     def _render_labels(self) -> None:
         lang = self._lang
-        self._title.value = f"<h3>{esc(t('ui.share.title', lang))}</h3>"
-        self._intro.value = f"<p>{esc(t('ui.share.intro', lang))}</p>"
+        self._title.value = html("<h3>{}</h3>", t("ui.share.title", lang))
+        self._intro.value = html("<p>{}</p>", t("ui.share.intro", lang))
         for key, label in self._labels.items():
-            label.value = f"<b>{esc(t(key, lang))}</b>"
+            label.value = html("<b>{}</b>", t(key, lang))
         for discipline in self._framework.disciplines:
             self._disciplines[discipline.id].description = discipline.name.get(lang)
         for kind, box in self._kinds.items():
@@ -236,30 +239,44 @@ _LABELS = (
 )
 
 
-def preview_html(preview: BundlePreview, framework, lang: str) -> str:
+def preview_html(preview: BundlePreview, framework, lang: str) -> Markup:
     """The preview as HTML; every text from the journal is escaped."""
-    head = "".join(f"<div>{esc(line)}</div>" for line in header_lines(preview, framework, lang))
+    head = join(html("<div>{}</div>", line) for line in header_lines(preview, framework, lang))
     rows = count_rows(preview, framework, lang)
-    cell = "padding:0.1em 0.8em 0.1em 0"
-    table = "".join(
-        "<tr>" + "".join(
-            f"<{tag} style='{cell};text-align:{'left' if i == 0 else 'right'}'>{esc(v)}</{tag}>"
-            for i, v in enumerate(row)
-        ) + "</tr>"
-        for tag, row in ((("th" if n == 0 else "td"), row) for n, row in enumerate(rows))
-    )  # fmt: skip
+    table = join(_count_row("th" if n == 0 else "td", row) for n, row in enumerate(rows))
     if preview.texts:
-        items = "".join(
-            f"<li class='lg-share-text-item'><b>{esc(text_label(x, lang))}:</b> "
-            f"{esc(one_line(x.text, HTML_TEXT_CHARS))}</li>"
+        items = join(
+            html(
+                "<li class='lg-share-text-item'><b>{}:</b> {}</li>",
+                text_label(x, lang),
+                one_line(x.text, HTML_TEXT_CHARS),
+            )
             for x in preview.texts
         )
-        texts = f"<p><b>{esc(t('share.preview.texts', lang, count=len(preview.texts)))}</b></p>"
-        texts += f"<ul>{items}</ul>"
+        count = t("share.preview.texts", lang, count=len(preview.texts))
+        texts = html("<p><b>{}</b></p><ul>{}</ul>", count, items)
     else:
-        texts = f"<p><i>{esc(t('share.preview.no_texts', lang))}</i></p>"
-    return (
-        f"<div class='lg-share-preview-body' style='{_PREVIEW_BOX}'>"
-        f"<p><b>{esc(t('share.preview.title', lang))}</b></p>{head}"
-        f"<table class='lg-share-counts' style='margin:0.6em 0'>{table}</table>{texts}</div>"
+        texts = html("<p><i>{}</i></p>", t("share.preview.no_texts", lang))
+    return html(
+        "<div class='lg-share-preview-body' style='{}'><p><b>{}</b></p>{}"
+        "<table class='lg-share-counts' style='margin:0.6em 0'>{}</table>{}</div>",
+        _PREVIEW_BOX,
+        t("share.preview.title", lang),
+        head,
+        table,
+        texts,
     )
+
+
+def _count_row(tag: str, row: list[str]) -> Markup:
+    """A row of the counts table: the discipline left, the numbers right."""
+    cells = join(
+        html(
+            "<{tag} style='padding:0.1em 0.8em 0.1em 0;text-align:{align}'>{value}</{tag}>",
+            tag=tag,
+            align="left" if i == 0 else "right",
+            value=value,
+        )
+        for i, value in enumerate(row)
+    )
+    return html("<tr>{}</tr>", cells)

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import StoreError
-from .query import fold
+from ..errors import StoreError
+from ..query import fold
 
 DB_FILENAME = "journal.sqlite"
 BUSY_TIMEOUT_MS = 30_000
@@ -318,3 +318,20 @@ def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise
     else:
         _retry_locked(lambda: conn.execute("COMMIT"))
+
+
+def has_profile(home: str | os.PathLike) -> bool:
+    """True when ``home`` holds a journal with a profile; reads without creating or migrating."""
+    db = Path(database_path(home))
+    if not db.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return (
+                conn.execute("SELECT 1 FROM leaders WHERE is_me = 1 LIMIT 1").fetchone() is not None
+            )
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False

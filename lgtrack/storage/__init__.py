@@ -1,0 +1,93 @@
+"""The storage layer: the only code in lgtrack that runs SQL.
+
+:class:`Store` holds one connection and the journal's repositories, one per kind of record
+(leaders, reflections, goals, feedback, the coach's notes, kept frameworks, ratings in long
+form). :class:`lgtrack.Journal` validates and then writes through them; importers and the
+share import write through ``journal.store`` inside ``journal.atomic()``. A test
+(``tests/test_write_path.py``) fails when any module outside this package executes SQL.
+
+Row layouts come from the records' field specifications (:mod:`lgtrack.specs`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from ._sql import id_list
+from .coaching import CoachingRepository
+from .database import (
+    DB_FILENAME,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    atomic,
+    connect,
+    database_path,
+    default_home,
+    has_profile,
+    migrate,
+)
+from .feedback import FeedbackRepository
+from .frameworks import FrameworkRepository
+from .goals import GoalRepository
+from .leaders import LeaderRepository
+from .ratings import RATING_ROW, RatingRepository
+from .reflections import ReflectionRepository
+
+__all__ = [
+    "DB_FILENAME",
+    "MIGRATIONS",
+    "RATING_ROW",
+    "SCHEMA_VERSION",
+    "Store",
+    "atomic",
+    "connect",
+    "database_path",
+    "default_home",
+    "has_profile",
+    "migrate",
+]
+
+
+class Store:
+    """A journal's database: its connection, transactions and repositories."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn  # for tests and diagnostics that read the raw database
+        self.leaders = LeaderRepository(conn)
+        self.reflections = ReflectionRepository(conn)
+        self.goals = GoalRepository(conn)
+        self.feedback = FeedbackRepository(conn)
+        self.coaching = CoachingRepository(conn)
+        self.frameworks = FrameworkRepository(conn)
+        self.ratings = RatingRepository(conn)
+
+    @classmethod
+    def open(cls, db_path: str, *, create: bool = True) -> Store:
+        return cls(connect(db_path, create=create))
+
+    @contextmanager
+    def atomic(self) -> Iterator[Store]:
+        """One write transaction (nested blocks are savepoints): all is written, or nothing."""
+        with atomic(self.conn):
+            yield self
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.in_transaction
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def owners(self, table: str, ids: list[str]) -> dict[str, str]:
+        """Per id among ``ids`` held in ``table`` (reflections, goals, feedback, coach_sessions,
+        coach_actions): the leader it belongs to."""
+        if table not in ("reflections", "goals", "feedback", "coach_sessions", "coach_actions"):
+            raise ValueError(table)
+        rows = self.conn.execute(
+            f"SELECT id, leader_id FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+            (id_list(ids),),
+        )
+        return dict(rows.fetchall())
+

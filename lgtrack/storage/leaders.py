@@ -1,0 +1,60 @@
+"""Leader profiles: "me" and the leaders whose data a coach or facilitator holds."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ..records import Leader
+from ..specs import LEADER
+from ._sql import select, upsert
+
+_SELECT = select(LEADER)
+_UPSERT = upsert(LEADER)
+
+
+class LeaderRepository:
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+
+    def save(self, leader: Leader) -> None:
+        """Insert or update ``leader`` with every column it owns (its origin too)."""
+        self._conn.execute(_UPSERT, LEADER.to_row(leader))
+
+    def get(self, leader_id: str) -> Leader | None:
+        row = self._conn.execute(f"{_SELECT} WHERE id = ?", (leader_id,)).fetchone()
+        return LEADER.from_row(row) if row else None
+
+    def me(self) -> Leader | None:
+        row = self._conn.execute(f"{_SELECT} WHERE is_me = 1").fetchone()
+        return LEADER.from_row(row) if row else None
+
+    def all(self) -> list[Leader]:
+        rows = self._conn.execute(f"{_SELECT} ORDER BY is_me DESC, name COLLATE NOCASE")
+        return [LEADER.from_row(row) for row in rows]
+
+    def count(self) -> int:
+        return self._conn.execute("SELECT COUNT(*) FROM leaders").fetchone()[0]
+
+    def delete(self, leader_id: str) -> bool:
+        return self._conn.execute("DELETE FROM leaders WHERE id = ?", (leader_id,)).rowcount > 0
+
+    def delete_all(self) -> None:
+        self._conn.execute("DELETE FROM leaders")
+
+    def activity(self, leader_id: str) -> tuple[int, int, int, str | None]:
+        """Counts of reflections, goals and feedback, and the day of the latest entry."""
+        return self._conn.execute(_ACTIVITY, {"id": leader_id}).fetchone()
+
+
+_ACTIVITY = """
+SELECT
+  (SELECT COUNT(*) FROM reflections WHERE leader_id = :id),
+  (SELECT COUNT(*) FROM goals WHERE leader_id = :id),
+  (SELECT COUNT(*) FROM feedback WHERE leader_id = :id),
+  (SELECT MAX(day) FROM (
+      SELECT day FROM reflections WHERE leader_id = :id
+      UNION ALL SELECT day FROM feedback WHERE leader_id = :id
+      UNION ALL SELECT c.day FROM checkins c JOIN goals g ON g.id = c.goal_id
+                WHERE g.leader_id = :id
+      UNION ALL SELECT substr(created_at, 1, 10) FROM goals WHERE leader_id = :id))
+"""

@@ -1,0 +1,425 @@
+"""Page objects: the widget tests act and read through these, never through private attributes.
+
+A test says what a leader does (``page.rate("people.g1", 4)``, ``page.save()``) and reads what
+she sees (``page.status.text``). Only these classes know how a page is put together: each finds
+its parts by the stable ``lg-…`` CSS classes the widget gives them (the selectors of the browser
+test too), walking ``.children`` (see ``page_base.py``). A layout change then touches this file,
+not the tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import ipywidgets as widgets
+from page_base import (
+    DONT_KNOW,
+    FormPage,
+    Message,
+    Page,
+    css_classes,
+    descendants,
+    enabled,
+    fills,
+    is_hidden,
+    label_of,
+    options_of,
+    presses,
+    rating_class,
+    shows,
+    status_of,
+    text_of,
+)
+
+from lgtrack.sharing import KINDS
+
+__all__ = [
+    "ActionRow",
+    "AppPage",
+    "CoachPage",
+    "DONT_KNOW",
+    "DevelopmentPage",
+    "FeedbackPage",
+    "FrameworkBrowserPage",
+    "GoalRow",
+    "GoalsPage",
+    "JournalBrowserPage",
+    "Message",
+    "ReflectPage",
+    "SetupPage",
+    "SharePage",
+    "css_classes",
+    "rating_class",
+]
+
+
+class SetupPage(FormPage):
+    root = prefix = "lg-setup"
+    type_name = fills("name")
+    name = shows("name")
+    choose_level = fills("level")
+    level = shows("level")
+    level_options = options_of("level")
+    level_hidden = is_hidden("level")
+    choose_language = fills("lang")
+
+
+class ReflectPage(FormPage):
+    root = prefix = "lg-reflect"
+    write_next_step = fills("next-step")
+    next_step = shows("next-step")
+    write_tags = fills("tags")
+    tags = shows("tags")
+    new_prompt = presses("new-prompt")
+    prompt_html = shows("prompt")
+    side_panel_html = shows("context")
+
+    @property
+    def prompt(self) -> str:
+        """The prompt shown, as plain text."""
+        return self.widget.prompt
+
+
+class FeedbackPage(FormPage):
+    root = prefix = "lg-feedback"
+    choose_day = fills("day")
+    day = shows("day")
+    choose_role = fills("role")
+    role = shows("role")
+    role_options = options_of("role")
+    type_name = fills("name")
+    name = shows("name")
+    recent_html = shows("list")
+
+
+class GoalRow(Page):
+    """One open goal on the goals page: ``goal`` is the goal it shows."""
+
+    root, prefix = "lg-goal-row", "lg-goal"
+    summary_html = shows("summary")
+    press_check_in = presses("checkin")
+    check_in_label = label_of("checkin")
+
+    @property
+    def goal(self):
+        return self.widget.goal
+
+    @property
+    def bar(self) -> widgets.IntProgress:
+        return self.part("progress")
+
+    def check_in(self, progress: int, note: str = "") -> None:
+        self.part("checkin-progress").value = progress
+        self.part("checkin-note").value = note
+        self.press_check_in()
+
+    def close(self, status: str) -> None:
+        """``achieved`` or ``dropped``."""
+        self.part(status).click()
+
+
+class GoalsPage(FormPage):
+    root, prefix = "lg-goals", "lg-goal"
+    type_title = fills("title")
+    title = shows("title")
+    choose_due = fills("due")
+    due = shows("due")
+    behaviours = shows("behaviours")
+    save = presses("add")
+    save_label = label_of("add")
+    save_enabled = enabled("add")
+    list_status = status_of("list-status")
+    closed_html = shows("closed")
+
+    def fill(self, *, title: str, discipline: str, behaviours: Iterable[str] = (),
+             why: str = "", success: str = "", due: date | None = None) -> None:  # fmt: skip
+        self.choose_discipline(discipline)
+        self.choose_behaviours(behaviours)
+        for name, value in (("title", title), ("why", why), ("success", success), ("due", due)):
+            self.part(name).value = value
+
+    def choose_behaviours(self, behaviours: Iterable[str]) -> None:
+        self.part("behaviours").value = tuple(behaviours)
+
+    @property
+    def behaviour_choices(self) -> list[str]:
+        return [value for _, value in self.part("behaviours").options]
+
+    @property
+    def open_goals(self) -> list[GoalRow]:
+        return [GoalRow(row) for row in self.find_all("lg-goal-row")]
+
+
+class JournalBrowserPage(Page):
+    root = prefix = "lg-journal"
+    # the list, newest first, in pages
+    open = fills("list")  # open the entry with this id (None closes it)
+    selected = shows("list")
+    next_page = presses("next")
+    previous_page = presses("prev")
+    can_go_back = enabled("prev")
+    can_go_on = enabled("next")
+    # the filters
+    choose_discipline = fills("discipline")
+    discipline = shows("discipline")
+    choose_behaviour = fills("behaviour")
+    behaviour_options = options_of("behaviour")
+    filter_tag = fills("tag")
+    search = fills("search")
+    clear_filters = presses("clear")
+    # the open entry
+    editor_hidden = is_hidden("edit")
+    detail_html = shows("detail")
+    edit_text = shows("edit-text")
+    save_changes = presses("edit-save")
+    delete = presses("delete")
+    confirm_delete = presses("delete-confirm")
+    cancel_delete = presses("delete-cancel")
+    confirm_hidden = is_hidden("delete-confirm")
+    delete_label = label_of("delete")
+    confirm_label = label_of("delete-confirm")
+    status = status_of()
+
+    @property
+    def shown(self) -> list[str]:
+        """Ids of the entries on the current page, newest first."""
+        return self.widget.shown
+
+    @property
+    def page_number(self) -> int:
+        return self.widget.page
+
+    @property
+    def entry_labels(self) -> list[str]:
+        return [label for label, _ in self.part("list").options]
+
+    @property
+    def page_label(self) -> str:
+        return text_of(self.part("page").value)
+
+    def filter_dates(self, since: date | None, until: date | None) -> None:
+        self.part("since").value = since
+        self.part("until").value = until
+
+    def edit(self, *, text: str | None = None, next_step: str | None = None,
+             tags: str | None = None, private: bool | None = None) -> None:  # fmt: skip
+        """Change the given fields of the open entry (not saved yet)."""
+        changes = {"text": text, "next-step": next_step, "tags": tags, "private": private}
+        for name, value in changes.items():
+            if value is not None:
+                self.part(f"edit-{name}").value = value
+
+
+class DevelopmentPage(Page):
+    """My development. ``html(name)`` reads a text view: ``title``, ``table``,
+    ``coverage-lists``, ``next-level-list``, ``cadence-line`` or ``note`` (without profile)."""
+
+    root = prefix = "lg-development"
+    choose_period = fills("period")
+    choose_discipline = fills("discipline")
+    discipline_options = options_of("discipline")
+    choose_window = fills("window")
+    show_next_level = fills("overlay")
+    next_level_shown = shows("overlay")
+    next_level_offered = enabled("overlay")
+    next_level_label = label_of("overlay")
+    next_level_hidden = is_hidden("next-level-box")
+
+    def html(self, name: str) -> str:
+        return self.part(name).value
+
+    def outputs(self, view: str) -> list[dict]:
+        """What the figure view's output area shows (one image, or nothing)."""
+        return list(self.part(view.replace("_", "-")).outputs)
+
+    def figure(self, view: str):
+        return self.widget.figure(view)
+
+    @property
+    def period_labels(self) -> list[str]:
+        return [label for label, _ in self.part("period").options]
+
+    @property
+    def tab_titles(self) -> tuple[str, ...]:
+        return tuple(self.part("tabs").titles)
+
+
+class FrameworkBrowserPage(Page):
+    """The framework. ``html(name)``: ``title``, ``lead``, ``general`` (behaviours), ``mine``
+    or ``next`` (the level columns)."""
+
+    root = prefix = "lg-framework"
+    choose_discipline = fills("discipline")
+    discipline = shows("discipline")
+    discipline_options = options_of("discipline")
+
+    def html(self, name: str) -> str:
+        return self.part(name).value
+
+
+class ActionRow(Page):
+    """One open action on the coach's page: ``action`` is the action it shows."""
+
+    root = prefix = "lg-coach-action"
+    text_html = shows("text")
+
+    @property
+    def action(self):
+        return self.widget.action
+
+    def close(self, status: str) -> None:
+        """``done`` or ``drop``."""
+        self.part(status).click()
+
+
+class CoachPage(Page):
+    """The coach's page. ``html(name)``: ``empty-state``, ``overview`` or ``previous`` (the last
+    session's notes); ``statuses``: the ``session``, ``actions`` and ``report`` lines."""
+
+    root = prefix = "lg-coach"
+    STATUSES = ("session", "actions", "report")
+    choose_leader = fills("leader")
+    leader_options = options_of("leader")
+    choose_day = fills("day")
+    session_day = shows("day")
+    action_text = shows("action-new")
+    press_add = presses("action-add")
+    write_report = presses("report")
+
+    def html(self, name: str) -> str:
+        return self.part(name).value
+
+    def hidden(self, name: str) -> bool:
+        return self.part(name).layout.display == "none"
+
+    @property
+    def leader(self):
+        """The leader shown (None when the journal has none)."""
+        return self.widget.leader
+
+    @property
+    def last_report(self):
+        return self.widget.last_report
+
+    @property
+    def tab_titles(self) -> tuple[str, ...]:
+        return tuple(self.part("tabs").titles)
+
+    def write_note(self, field: str, text: str) -> None:
+        """``field``: ``goal``, ``reality``, ``options``, ``will`` or ``notes``."""
+        self.part(field).value = text
+
+    def note(self, field: str) -> str:
+        return self.part(field).value
+
+    def write_notes(self, day: date, **notes: str) -> None:
+        """Write the session notes of ``day`` and save them."""
+        self.choose_day(day)
+        for field, text in notes.items():
+            self.write_note(field, text)
+        self.part("save").click()
+
+    def add_action(self, text: str, due: date | None = None) -> None:
+        self.part("action-new").value = text
+        self.part("action-due").value = due
+        self.press_add()
+
+    @property
+    def open_actions(self) -> list[ActionRow]:
+        return [ActionRow(row) for row in self.find_all("lg-coach-action")]
+
+    @property
+    def statuses(self) -> dict[str, Message]:
+        return {name: Message(self.part(f"{name}-status").value) for name in self.STATUSES}
+
+
+class SharePage(Page):
+    root = prefix = "lg-share"
+    choose_since = fills("from")
+    choose_until = fills("to")
+    share_text = fills("text")
+    type_name = fills("name")
+    type_path = fills("path")
+    path = shows("path")
+    write_file = presses("write")
+    write_enabled = enabled("write")
+    write_label = label_of("write")
+    preview_html = shows("preview")
+    title_html = shows("title")
+    status = status_of()
+
+    @property
+    def bundle(self) -> dict | None:
+        """The bundle the preview shows (None while the choices are not valid)."""
+        return self.widget.bundle
+
+    @property
+    def scope(self):
+        return self.widget.scope
+
+    def choose_period(self, since: date | None, until: date | None) -> None:
+        self.choose_since(since)
+        self.choose_until(until)
+
+    def tick_discipline(self, discipline: str, ticked: bool = True) -> None:
+        self._discipline_boxes()[discipline].value = ticked
+
+    def choose_disciplines(self, chosen: Iterable[str]) -> None:
+        """Tick exactly the ``chosen`` disciplines (in the order the page shows them)."""
+        chosen = set(chosen)
+        for discipline, box in self._discipline_boxes().items():
+            box.value = discipline in chosen
+
+    def tick_kind(self, kind: str, ticked: bool = True) -> None:
+        self.part(kind).value = ticked
+
+    def choose_kinds(self, chosen: Iterable[str]) -> None:
+        chosen = set(chosen)
+        for kind in KINDS:
+            self.tick_kind(kind, kind in chosen)
+
+    def _discipline_boxes(self) -> dict[str, widgets.Checkbox]:
+        marker = f"{self.prefix}-d-"
+        return {
+            css.removeprefix(marker): widget
+            for widget in descendants(self.widget)
+            for css in css_classes(widget)
+            if css.startswith(marker)
+        }
+
+
+class AppPage(Page):
+    root = prefix = "lg-app"
+    choose_language = fills("lang")
+    language = shows("lang")
+    title_html = shows("title")
+    PAGES = {
+        "reflect": ReflectPage,
+        "goals": GoalsPage,
+        "feedback": FeedbackPage,
+        "journal": JournalBrowserPage,
+        "development": DevelopmentPage,
+        "framework": FrameworkBrowserPage,
+        "share": SharePage,
+    }
+
+    @property
+    def body(self) -> list[widgets.Widget]:
+        """What the app shows under its header: the setup, the tabs, or a single page."""
+        return list(self.part("body").children)
+
+    def setup(self) -> SetupPage:
+        return SetupPage(self.find("lg-setup"))
+
+    def page(self, name: str) -> Page:
+        """Tab ``name``, as its page object."""
+        return self.PAGES[name](self.widget.page(name))
+
+    @property
+    def language_shown(self) -> bool:
+        return self.part("lang").layout.display != "none"
+
+    @property
+    def tab_titles(self) -> tuple[str, ...]:
+        return tuple(self.widget.tabs.titles)
