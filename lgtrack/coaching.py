@@ -37,9 +37,7 @@ def save_session(journal: Journal, session: CoachSession) -> CoachSession:
     validation.check_session(session)
     now = journal.clock()
     existing = journal.store.coaching.get_session(session.id)
-    session = replace(
-        session, created_at=existing.created_at if existing else now, updated_at=now
-    )
+    session = replace(session, created_at=existing.created_at if existing else now, updated_at=now)
     with journal.atomic():
         journal.store.coaching.save_session(session)
     return session

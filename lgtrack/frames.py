@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import specs
 from .journal import Journal
 from .storage import RATING_ROW
 
@@ -25,50 +26,17 @@ RATING_COLUMNS = [
     "framework_version",
     "private",
 ]
-REFLECTION_COLUMNS = [
-    "id",
-    "leader_id",
-    "day",
-    "level",
-    "disciplines",
-    "prompt",
-    "text",
-    "next_step",
-    "tags",
-    "wellbeing",
-    "energy",
-    "private",
-    "n_ratings",
-    "created_at",
-]
-GOAL_COLUMNS = [
-    "id",
-    "leader_id",
-    "discipline",
-    "title",
-    "why",
-    "success",
-    "behaviours",
-    "due",
-    "status",
-    "private",
-    "progress",
-    "n_checkins",
-    "created",
-    "closed_on",
-]
-CHECKIN_COLUMNS = ["id", "goal_id", "discipline", "title", "day", "progress", "note"]
-FEEDBACK_COLUMNS = [
-    "id",
-    "leader_id",
-    "day",
-    "role",
-    "name",
-    "discipline",
-    "text",
-    "private",
-    "n_ratings",
-]
+# The record frames' columns come from the records' specifications (:mod:`lgtrack.specs`):
+# every field marked ``frame``, lists of child records as their count (``n_ratings``).
+REFLECTION_COLUMNS = list(specs.REFLECTION.frame_names)
+GOAL_COLUMNS = [*specs.GOAL.frame_names, "created"]  # created: the day the goal was set
+CHECKIN_COLUMNS = [*specs.CHECKIN.frame_names, "discipline", "title"]  # and its goal's
+FEEDBACK_COLUMNS = list(specs.FEEDBACK.frame_names)
+
+
+def _record_rows(spec: specs.RecordSpec, records) -> list[list]:
+    fields = [f for f in spec.fields if f.frame]
+    return [[specs.to_frame(f, getattr(record, f.name)) for f in fields] for record in records]
 
 
 def _dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
@@ -118,28 +86,8 @@ def reflections_frame(
     from .query import EntryFilter
 
     items = journal.reflections(EntryFilter(include_private=include_private), leader_id=leader_id)
-    frame = pd.DataFrame(
-        [
-            (
-                r.id,
-                r.leader_id,
-                r.day,
-                r.level,
-                r.disciplines,
-                r.prompt,
-                r.text,
-                r.next_step,
-                r.tags,
-                r.wellbeing,
-                r.energy,
-                r.private,
-                len(r.ratings),
-                r.created_at,
-            )
-            for r in reversed(items)
-        ],
-        columns=REFLECTION_COLUMNS,
-    )
+    rows = _record_rows(specs.REFLECTION, reversed(items))
+    frame = pd.DataFrame(rows, columns=REFLECTION_COLUMNS)
     frame["wellbeing"] = pd.to_numeric(frame["wellbeing"]).astype(float)
     frame["energy"] = pd.to_numeric(frame["energy"]).astype(float)
     frame["private"] = frame["private"].astype(bool)
@@ -154,28 +102,13 @@ def goals_frame(
     """One row per goal with its latest progress, oldest first."""
     from .query import EntryFilter
 
-    goals = journal.goals(EntryFilter(include_private=include_private), leader_id=leader_id)
+    goals = list(
+        reversed(journal.goals(EntryFilter(include_private=include_private), leader_id=leader_id))
+    )
+    rows = _record_rows(specs.GOAL, goals)
+    created = [g.created_at.date() if g.created_at else None for g in goals]
     frame = pd.DataFrame(
-        [
-            (
-                g.id,
-                g.leader_id,
-                g.discipline,
-                g.title,
-                g.why,
-                g.success,
-                g.behaviours,
-                g.due,
-                g.status,
-                g.private,
-                g.progress,
-                len(g.checkins),
-                g.created_at.date() if g.created_at else None,
-                g.closed_on,
-            )
-            for g in reversed(goals)
-        ],
-        columns=GOAL_COLUMNS,
+        [[*row, day] for row, day in zip(rows, created, strict=True)], columns=GOAL_COLUMNS
     )
     frame["private"] = frame["private"].astype(bool)
     frame["progress"] = pd.to_numeric(frame["progress"]).astype(int)
@@ -191,9 +124,9 @@ def checkins_frame(
 
     goals = journal.goals(EntryFilter(include_private=include_private), leader_id=leader_id)
     rows = [
-        (c.id, g.id, g.discipline, g.title, c.day, c.progress, c.note)
+        [*row, g.discipline, g.title]
         for g in goals
-        for c in g.checkins
+        for row in _record_rows(specs.CHECKIN, g.checkins)
     ]
     frame = _dates(pd.DataFrame(rows, columns=CHECKIN_COLUMNS), "day")
     frame["progress"] = pd.to_numeric(frame["progress"]).astype(int)
@@ -207,23 +140,7 @@ def feedback_frame(
     from .query import EntryFilter
 
     items = journal.feedback(EntryFilter(include_private=include_private), leader_id=leader_id)
-    frame = pd.DataFrame(
-        [
-            (
-                f.id,
-                f.leader_id,
-                f.day,
-                f.role,
-                f.name,
-                f.discipline,
-                f.text,
-                f.private,
-                len(f.ratings),
-            )
-            for f in reversed(items)
-        ],
-        columns=FEEDBACK_COLUMNS,
-    )
+    frame = pd.DataFrame(_record_rows(specs.FEEDBACK, reversed(items)), columns=FEEDBACK_COLUMNS)
     frame["private"] = frame["private"].astype(bool)
     frame["n_ratings"] = frame["n_ratings"].astype(int)
     return _dates(frame, "day")

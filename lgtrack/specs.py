@@ -259,8 +259,15 @@ REFLECTION = RecordSpec(
         Field("energy", INT, null=True, default=None, share="text"),
         Field("private", BOOL, default=False),
         Field("level", REF, null=True, default=None, limit=80, csv=False, share="always"),
-        Field("framework_version", SHORT, null=True, default=None, csv=False, frame=False,
-              share="always"),  # fmt: skip
+        Field(
+            "framework_version",
+            SHORT,
+            null=True,
+            default=None,
+            csv=False,
+            frame=False,
+            share="always",
+        ),  # fmt: skip
         Field("created_at", MOMENT),
         Field("updated_at", MOMENT, csv=False, frame=False),
     ),
@@ -363,4 +370,3 @@ SPECS: dict[str, RecordSpec] = {
     spec.kind: spec
     for spec in (LEADER, REFLECTION, GOAL, CHECKIN, FEEDBACK, RATING, COACH_SESSION, COACH_ACTION)
 }
-

@@ -443,7 +443,7 @@ HOSTILE_NOTES = {
     "unknown field": (_set_in("coach_sessions", 0, mood="glad"), "unknown field 'mood'"),
     "empty session": (_set_in("coach_sessions", 0, goal=" "), "empty session notes"),
     "impossible day": (_set_in("coach_sessions", 0, day="2026-02-30"), "not a real date"),
-    "bad status": (_set_in("coach_actions", 0, status="maybe"), "not an action status"),
+    "bad status": (_set_in("coach_actions", 0, status="maybe"), "unknown status 'maybe'"),
     "open but closed_on": (
         _set_in("coach_actions", 0, closed_on="2026-10-20"),
         "must be null for an open action",

@@ -67,18 +67,15 @@ def journal() -> Journal:
     reflect(j, date(2026, 1, 5), ("strategic.g1", 2), ("people.g1", 3), ("self.g1", 3))
     reflect(j, date(2026, 1, 19), ("strategic.g1", 4), ("people.g1", None))
     reflect(j, date(2026, 2, 2), ("strategic.g1", 3), ("operational.g1", 4))
-    j.add_feedback(
-        Feedback(
-            day=date(2026, 2, 10),
-            role="manager",
-            discipline="strategic",
-            ratings=(
-                Rating("strategic.g1", 2),
-                Rating("people.g1", 4),
-                Rating("professional.g1", 3),
-            ),
+    for behaviour, score in (("strategic.g1", 2), ("people.g1", 4), ("professional.g1", 3)):
+        j.add_feedback(  # a rating belongs to its feedback's discipline
+            Feedback(
+                day=date(2026, 2, 10),
+                role="manager",
+                discipline=behaviour.split(".")[0],
+                ratings=(Rating(behaviour, score),),
+            )
         )
-    )
     goal = j.add_goal(
         Goal(
             discipline="people",

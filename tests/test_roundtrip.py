@@ -183,14 +183,9 @@ def _add_coach_notes(draw, journal: Journal, leader: Leader, clock: Clock) -> No
 
 def mark_imported(journal: Journal, leader_id: str, moment: datetime, scope: ShareScope) -> None:
     """What a share bundle import leaves on its leader: when, and the bundle's scope."""
-    journal.store.conn.execute(
-        "UPDATE leaders SET imported_at = ?, share_scope = ? WHERE id = ?",
-        (
-            moment.isoformat(),
-            json.dumps(scope.checked(FW).to_json(), sort_keys=True, ensure_ascii=False),
-            leader_id,
-        ),
-    )
+    leader = journal.leader(leader_id)
+    origin = {"imported_at": moment, "share_scope": scope.checked(FW).to_json()}
+    journal.save_leader(replace(leader, **origin))
 
 
 def random_journal(draw) -> Journal:
@@ -248,9 +243,10 @@ def contents(journal: Journal) -> dict:
             result[f"{kind}:{leader.id}"] = sorted(records, key=lambda r: r.id)
         result[f"sessions:{leader.id}"] = sorted(coaching.sessions(journal, leader.id), key=_id)
         result[f"actions:{leader.id}"] = sorted(coaching.actions(journal, leader.id), key=_id)
-    result["origins"] = journal.store.conn.execute(
-        "SELECT id, imported_at, share_scope FROM leaders ORDER BY id"
-    ).fetchall()
+    result["origins"] = [  # as text: the same instant in another zone is not the same
+        (x.id, x.imported_at and x.imported_at.isoformat(), x.share_scope)
+        for x in sorted(journal.leaders(), key=_id)
+    ]
     return result
 
 

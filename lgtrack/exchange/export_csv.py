@@ -5,6 +5,9 @@
   private, created_at.
 - ``goals``: one row per goal with its latest progress and number of check-ins.
 - ``feedback``: one row per feedback received, ratings as for reflections.
+
+The columns of these three are the leader's name and the record's fields marked ``csv`` in its
+specification (:mod:`lgtrack.specs`).
 - ``ratings``: one row per rating (long form, for pivot tables): self-ratings and feedback.
 
 Every table holds every leader and private entries (a ``private`` column says which). The text
@@ -19,14 +22,15 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
-from .._time import day_to_text, moment_to_text
+from .. import specs
+from .._time import day_to_text
 from ..errors import LgtrackError
 from ..framework import Framework
 from ..journal import Journal
 from ..query import EntryFilter
-from ..records import Leader, Rating
+from ..records import Leader
 
 CSV_TABLES = ("reflections", "goals", "feedback", "ratings")
 CSV_ENCODING = "utf-8-sig"
@@ -53,10 +57,6 @@ def default_delimiter(lang: str) -> str:
     return ";" if lang == "da" else ","
 
 
-def ratings_cell(ratings: Iterable[Rating]) -> str:
-    return ";".join(f"{r.behaviour}={'?' if r.score is None else r.score}" for r in ratings)
-
-
 def _cell(value: object) -> object:
     if value is None:
         return ""
@@ -67,117 +67,29 @@ def _cell(value: object) -> object:
     return value
 
 
-def _reflections(journal: Journal) -> tuple[Row, list[Row]]:
-    header = [
-        "leader",
-        "day",
-        "id",
-        "disciplines",
-        "tags",
-        "prompt",
-        "text",
-        "next_step",
-        "ratings",
-        "wellbeing",
-        "energy",
-        "private",
-        "created_at",
+def _records(journal: Journal, spec: specs.RecordSpec) -> tuple[Row, list[Row]]:
+    """One row per record of ``spec``, every leader's: the leader's name, then the fields the
+    record's specification marks for CSV (:mod:`lgtrack.specs`)."""
+    fields = [f for f in spec.fields if f.csv]
+    query = getattr(journal.store, spec.kind).query
+    rows = [
+        [leader.name, *(specs.to_cell(f, getattr(record, f.name)) for f in fields)]
+        for leader in journal.leaders()
+        for record in query(leader.id, _EVERYTHING)
     ]
-    rows = []
-    for leader in journal.leaders():
-        for r in journal.reflections(_EVERYTHING, leader_id=leader.id):
-            rows.append(
-                [
-                    leader.name,
-                    day_to_text(r.day),
-                    r.id,
-                    ", ".join(r.disciplines),
-                    ", ".join(r.tags),
-                    r.prompt,
-                    r.text,
-                    r.next_step,
-                    ratings_cell(r.ratings),
-                    r.wellbeing,
-                    r.energy,
-                    r.private,
-                    moment_to_text(r.created_at),
-                ]
-            )
-    return header, rows
+    return ["leader", *spec.csv_names], rows
+
+
+def _reflections(journal: Journal) -> tuple[Row, list[Row]]:
+    return _records(journal, specs.REFLECTION)
 
 
 def _goals(journal: Journal) -> tuple[Row, list[Row]]:
-    header = [
-        "leader",
-        "id",
-        "discipline",
-        "title",
-        "behaviours",
-        "why",
-        "success",
-        "due",
-        "status",
-        "progress",
-        "checkins",
-        "private",
-        "closed_on",
-        "created_at",
-    ]
-    rows = []
-    for leader in journal.leaders():
-        for g in journal.goals(_EVERYTHING, leader_id=leader.id):
-            rows.append(
-                [
-                    leader.name,
-                    g.id,
-                    g.discipline,
-                    g.title,
-                    ", ".join(g.behaviours),
-                    g.why,
-                    g.success,
-                    day_to_text(g.due),
-                    g.status,
-                    g.progress,
-                    len(g.checkins),
-                    g.private,
-                    day_to_text(g.closed_on),
-                    moment_to_text(g.created_at),
-                ]
-            )
-    return header, rows
+    return _records(journal, specs.GOAL)
 
 
 def _feedback(journal: Journal) -> tuple[Row, list[Row]]:
-    header = [
-        "leader",
-        "day",
-        "id",
-        "role",
-        "name",
-        "discipline",
-        "text",
-        "ratings",
-        "private",
-        "created_at",
-    ]
-    rows = []
-    for leader in journal.leaders():
-        for f in journal.feedback(_EVERYTHING, leader_id=leader.id):
-            rows.append(
-                [
-                    leader.name,
-                    day_to_text(f.day),
-                    f.id,
-                    f.role,
-                    f.name,
-                    f.discipline,
-                    f.text,
-                    ratings_cell(f.ratings),
-                    f.private,
-                    moment_to_text(f.created_at),
-                ]
-            )
-    return header, rows
+    return _records(journal, specs.FEEDBACK)
 
 
 def _ratings(journal: Journal) -> tuple[Row, list[Row]]:

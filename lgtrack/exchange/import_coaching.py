@@ -107,9 +107,7 @@ def _session_id(f: Fields, coach: CoachFile, leader_id: str) -> str | None:
     if f.raw.get("session_id") is None:
         return None
     session_id = f.uuid("session_id")
-    session = coach.sessions.get(session_id) or coach.journal.store.coaching.get_session(
-        session_id
-    )
+    session = coach.sessions.get(session_id) or coach.journal.store.coaching.get_session(session_id)
     if session is None:
         raise FileProblem(
             f.at("session_id"), f"{session_id} is not a session in the file or in this journal"

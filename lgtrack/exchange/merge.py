@@ -18,13 +18,12 @@ The caller runs plan and apply inside one ``journal.atomic()`` block: an import 
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 
 from ..journal import Journal
 from ..records import Action, CoachSession, Feedback, Goal, Leader, Reflection
-from ..storage import Store
+from ..storage import DatabaseError, Store
 from .fields import FileProblem
 from .reading import clean_message
 
@@ -125,7 +124,7 @@ def apply_plan(journal: Journal, plan: ImportPlan) -> ImportSummary:
             store.frameworks.add(framework_id, version, source)
         for kind, record in writes:
             savers[kind](record)
-    except sqlite3.Error as exc:  # a constraint the checks above missed: nothing is kept
+    except DatabaseError as exc:  # a constraint the checks above missed: nothing is kept
         raise FileProblem("", f"the journal refused a record ({exc})") from None
     return ImportSummary(
         added=counts["added"],

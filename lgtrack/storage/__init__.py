@@ -35,8 +35,12 @@ from .leaders import LeaderRepository
 from .ratings import RATING_ROW, RatingRepository
 from .reflections import ReflectionRepository
 
+# What the database raises when it refuses a write (a constraint): callers need not import sqlite3.
+DatabaseError = sqlite3.Error
+
 __all__ = [
     "DB_FILENAME",
+    "DatabaseError",
     "MIGRATIONS",
     "RATING_ROW",
     "SCHEMA_VERSION",
@@ -90,4 +94,3 @@ class Store:
             (id_list(ids),),
         )
         return dict(rows.fetchall())
-

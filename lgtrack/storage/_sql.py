@@ -10,9 +10,7 @@ from ..specs import RecordSpec
 IN_IDS = "IN (SELECT value FROM json_each(?))"
 
 
-def upsert(
-    spec: RecordSpec, *, keep: tuple[str, ...] = ("id", "leader_id", "created_at")
-) -> str:
+def upsert(spec: RecordSpec, *, keep: tuple[str, ...] = ("id", "leader_id", "created_at")) -> str:
     """``INSERT … ON CONFLICT(id) DO UPDATE`` of every column but ``keep``: a record keeps its
     leader and its creation time."""
     columns = spec.columns

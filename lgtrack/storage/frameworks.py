@@ -32,4 +32,6 @@ class FrameworkRepository:
 
     def all(self) -> list[tuple[str, str, str]]:
         """``(id, version, source)`` of every kept framework, by id."""
-        return self._conn.execute("SELECT id, version, source FROM frameworks ORDER BY id").fetchall()
+        return self._conn.execute(
+            "SELECT id, version, source FROM frameworks ORDER BY id"
+        ).fetchall()

@@ -10,6 +10,7 @@ from ..records import Rating, Reflection
 from ..specs import REFLECTION
 from ._sql import IN_IDS, id_list, select, shared_conditions, upsert
 
+
 def _upsert_sql() -> str:
     """The upsert of every spec column plus ``search``, the case-folded text the index reads."""
     base = upsert(REFLECTION)
@@ -65,9 +66,7 @@ class ReflectionRepository:
         return self._with_children(self._conn.execute(sql, params).fetchall())
 
     def get(self, reflection_id: str) -> Reflection | None:
-        rows = self._conn.execute(
-            f"{select(REFLECTION)} WHERE id = ?", (reflection_id,)
-        ).fetchall()
+        rows = self._conn.execute(f"{select(REFLECTION)} WHERE id = ?", (reflection_id,)).fetchall()
         found = self._with_children(rows)
         return found[0] if found else None
 
