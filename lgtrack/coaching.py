@@ -61,7 +61,7 @@ def last_session(
 def delete_session(journal: Journal, session_id: str) -> None:
     with journal.atomic():
         if not journal.store.coaching.delete_session(session_id):
-            raise NotFoundError(f"no session with id '{session_id}'")
+            raise NotFoundError("err_no_session", id=session_id)
 
 
 def add_action(journal: Journal, action: Action) -> Action:
@@ -99,7 +99,7 @@ def close_action(
 def get_action(journal: Journal, action_id: str) -> Action:
     action = journal.store.coaching.get_action(action_id)
     if action is None:
-        raise NotFoundError(f"no action with id '{action_id}'")
+        raise NotFoundError("err_no_action", id=action_id)
     return action
 
 

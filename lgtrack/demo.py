@@ -169,17 +169,14 @@ def build_demo(
     Raises :class:`ValidationError` for a journal with a profile or entries; nothing is written.
     """
     if not isinstance(today, date) or isinstance(today, datetime):
-        raise ValidationError(f"today must be a date, got {today!r}")
+        raise ValidationError("err_demo_today", value=repr(today))
     real_clock = journal.clock
     try:
         with journal.atomic():
             if replace_all:
                 erase_everything(journal)
             elif not is_empty(journal):
-                raise ValidationError(
-                    f"the journal in {journal.path} already has a profile or entries; "
-                    "the demo is only written into an empty journal"
-                )
+                raise ValidationError("err_demo_not_empty", path=journal.path)
             builder = _Builder(journal, today, seed)
             journal.save_leader(builder.leader())
             reflections = _write_reflections(builder)

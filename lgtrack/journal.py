@@ -80,9 +80,7 @@ class Journal:
     def require_me(self) -> Leader:
         leader = self.me()
         if leader is None:
-            raise ValidationError(
-                "no profile yet: run 'lgtrack init --name NAME --level LEVEL' first"
-            )
+            raise ValidationError("err_no_profile")
         return leader
 
     def set_profile(
@@ -121,7 +119,7 @@ class Journal:
         validation.check_leader(self.framework_for(leader), leader)
         current = self.me() if leader.is_me else None
         if current is not None and current.id != leader.id:
-            raise ValidationError(f"this journal already has a profile for me ({current.name})")
+            raise ValidationError("err_profile_exists", name=current.name)
         with self.store.atomic():
             self.store.leaders.save(leader)
         return leader
@@ -135,7 +133,7 @@ class Journal:
             return self.require_me()
         leader = self.store.leaders.get(leader_id)
         if leader is None:
-            raise NotFoundError(f"no leader with id '{leader_id}'")
+            raise NotFoundError("err_no_leader_id", id=leader_id)
         return leader
 
     def framework(self, leader_id: str | None = None) -> Framework:
@@ -184,7 +182,7 @@ class Journal:
         now = self.clock()
         for name in ("disciplines", "tags"):
             if not isinstance(getattr(r, name), (tuple, list)):
-                raise ValidationError(f"{name} must be a tuple of ids, got {getattr(r, name)!r}")
+                raise ValidationError("err_ids_tuple", name=name, value=repr(getattr(r, name)))
         r = replace(
             r,
             leader_id=leader.id,
@@ -205,13 +203,13 @@ class Journal:
     def get_reflection(self, reflection_id: str) -> Reflection:
         found = self.store.reflections.get(reflection_id)
         if found is None:
-            raise NotFoundError(f"no reflection with id '{reflection_id}'")
+            raise NotFoundError("err_no_reflection", id=reflection_id)
         return found
 
     def delete_reflection(self, reflection_id: str) -> None:
         with self.store.atomic():
             if not self.store.reflections.delete(reflection_id):
-                raise NotFoundError(f"no reflection with id '{reflection_id}'")
+                raise NotFoundError("err_no_reflection", id=reflection_id)
 
     def reflections(
         self, where: EntryFilter = EntryFilter(), *, leader_id: str | None = None
@@ -260,7 +258,7 @@ class Journal:
     def get_goal(self, goal_id: str) -> Goal:
         found = self.store.goals.get(goal_id)
         if found is None:
-            raise NotFoundError(f"no goal with id '{goal_id}'")
+            raise NotFoundError("err_no_goal", id=goal_id)
         return found
 
     def check_in(
@@ -282,14 +280,14 @@ class Journal:
     def close_goal(self, goal_id: str, status: str, *, day: date | None = None) -> Goal:
         """Mark a goal achieved or dropped."""
         if status not in ("achieved", "dropped"):
-            raise ValidationError(f"a goal is closed as 'achieved' or 'dropped', not '{status}'")
+            raise ValidationError("err_goal_closing", status=status)
         goal = self.get_goal(goal_id)
         return self.update_goal(replace(goal, status=status, closed_on=day or self.clock().date()))
 
     def delete_goal(self, goal_id: str) -> None:
         with self.store.atomic():
             if not self.store.goals.delete(goal_id):
-                raise NotFoundError(f"no goal with id '{goal_id}'")
+                raise NotFoundError("err_no_goal", id=goal_id)
 
     def goals(
         self,
@@ -332,13 +330,13 @@ class Journal:
     def get_feedback(self, feedback_id: str) -> Feedback:
         found = self.store.feedback.get(feedback_id)
         if found is None:
-            raise NotFoundError(f"no feedback with id '{feedback_id}'")
+            raise NotFoundError("err_no_feedback", id=feedback_id)
         return found
 
     def delete_feedback(self, feedback_id: str) -> None:
         with self.store.atomic():
             if not self.store.feedback.delete(feedback_id):
-                raise NotFoundError(f"no feedback with id '{feedback_id}'")
+                raise NotFoundError("err_no_feedback", id=feedback_id)
 
     def feedback(
         self, where: EntryFilter = EntryFilter(), *, leader_id: str | None = None

@@ -347,7 +347,7 @@ def test_reflect_needs_an_existing_journal(tmp_path, capsys):
         capsys, "reflect", "--discipline", "self", "--text", "x", "--home", str(home)
     )
     assert_bad_input(code, err)
-    assert "no journal at" in err
+    assert "ingen journal i" in err
     assert not home.exists()
 
 
@@ -745,7 +745,7 @@ def test_commands_without_a_journal_say_so_in_one_line(tmp_path):
         ["goal", "close", "abcdef", "--status", "dropped"],
         ["feedback", "add", "--from", "peer", "--discipline", "self", "--text", "x"],
     ):
-        assert_process_bad_input(cli(*argv, "--home", str(tmp_path / "none")), "no journal at")
+        assert_process_bad_input(cli(*argv, "--home", str(tmp_path / "none")), "ingen journal i")
     assert not (tmp_path / "none").exists()
 
 

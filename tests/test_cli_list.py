@@ -368,7 +368,7 @@ def test_a_coachs_journal_without_a_profile_points_to_leaders_not_a_mixed_list(t
 
 def test_list_needs_an_existing_journal(tmp_path, capsys):
     code, _, err = run(capsys, "list", "reflections", "--home", str(tmp_path / "none"))
-    assert code == 2 and "no journal at" in err and len(err.splitlines()) == 1
+    assert code == 2 and "ingen journal i" in err and len(err.splitlines()) == 1
     assert not (tmp_path / "none").exists()
 
 

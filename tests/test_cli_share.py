@@ -126,10 +126,10 @@ def test_scope_options(home, tmp_path, capsys):
     ("argv", "message"),
     [
         (["--out", "b.json", "--discipline", "cooking"], "ukendt disciplin 'cooking'"),
-        (["--out", "b.json", "--from", "2026-05-01", "--to", "2026-04-01"], "starts"),
+        (["--out", "b.json", "--from", "2026-05-01", "--to", "2026-04-01"], "begynder"),
         (["--out", "b.json", "--from", "2026-02-30"], "ikke en gyldig dato"),
         (["--out", "b.json", "--include", "reflections,diary"], "ukendt slags 'diary'"),
-        (["--out", "b.json", "--name", " "], "cannot be empty"),
+        (["--out", "b.json", "--name", " "], "må ikke være tomt"),
         ([], "angiv --out FIL"),
         (["--out", "missing-folder/b.json"], "findes ikke"),
     ],
@@ -159,7 +159,7 @@ def test_share_needs_a_profile(tmp_path, capsys):
     code, _, err = run(capsys, "share", "--out", str(tmp_path / "b.json"),
                        "--home", str(tmp_path / "coach"))  # fmt: skip
     assert_bad_input(code, err)
-    assert "no profile" in err
+    assert "ingen profil" in err
 
 
 @pytest.mark.parametrize(("answer", "written"), [("y\n", True), ("ja\n", True), ("n\n", False),
@@ -237,13 +237,13 @@ def test_import_of_a_bundle_prints_one_summary_line(home, tmp_path, capsys):
     capsys.readouterr()
     code, out, err = run(capsys, "import", str(bundle), "--home", str(tmp_path / "coach"))
     assert code == 0 and err == ""
-    assert out == (
-        "imported Ida Holm's share bundle: 3 reflections, 2 goals, 1 feedback "
-        "(6 added, 0 updated, 0 unchanged, 0 removed)\n"
+    assert out == (  # a coach's journal without a profile: Danish
+        "Delingspakken fra Ida Holm er importeret: 3 refleksioner, 2 mål, 1 feedback "
+        "(6 tilføjet, 0 opdateret, 0 uændret, 0 fjernet)\n"
     )
     code, _, err = run(capsys, "import", str(bundle), "--home", home)
     assert_bad_input(code, err)
-    assert "your own share bundle" in err
+    assert "din egen delingspakke" in err
 
 
 def test_share_help_documents_the_behaviour(capsys):

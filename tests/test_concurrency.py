@@ -107,7 +107,9 @@ def test_a_reader_keeps_reading_while_another_process_writes(tmp_path):
     clock = lambda: datetime(2026, 1, 1, tzinfo=timezone.utc)  # noqa: E731
     with Journal.open(tmp_path, clock=clock) as reader:
         while writer.poll() is None:
-            counts.append(reader.store.conn.execute("SELECT count(*) FROM reflections").fetchone()[0])
+            counts.append(
+                reader.store.conn.execute("SELECT count(*) FROM reflections").fetchone()[0]
+            )
             assert [r.text for r in reader.reflections()] == ["først"]  # mine, not the writer's
             reader.reflections(EntryFilter(limit=10), leader_id=None)
             time.sleep(0.005)

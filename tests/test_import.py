@@ -61,7 +61,9 @@ class Clock:
 
 
 def rows(journal: Journal) -> dict[str, int]:
-    return {t: journal.store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    return {
+        t: journal.store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES
+    }
 
 
 def add_reflection(journal: Journal, day: date, text: str, **fields) -> Reflection:
@@ -178,7 +180,9 @@ def test_a_journal_with_another_me_gets_the_leader_as_someone_else(source, clock
     assert target.me() == mine
     mette = target.leader(source.me().id)
     assert not mette.is_me and mette.name == "Mette Kjærgård"
-    assert target.store.conn.execute("SELECT count(*) FROM leaders WHERE is_me = 1").fetchone()[0] == 1
+    assert (
+        target.store.conn.execute("SELECT count(*) FROM leaders WHERE is_me = 1").fetchone()[0] == 1
+    )
     assert "'Mette Kjærgård' was added as another leader" in summary.line()
     assert same_records(source, target, mette.id)
 
@@ -322,7 +326,8 @@ SCOPE = {
 
 def coach_rows(journal: Journal) -> dict[str, int]:
     return {
-        t: journal.store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COACH_TABLES
+        t: journal.store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in COACH_TABLES
     }
 
 
@@ -640,7 +645,7 @@ def home(tmp_path: Path) -> Path:
 def test_cli_import_prints_a_one_line_summary(home: Path, capsys):
     assert main(["import", str(JRNL), "--home", str(home)]) == 0
     out = capsys.readouterr().out
-    assert out == "imported 4 reflections, 0 goals, 0 feedback (0 already present)\n"
+    assert out == "Importeret: 4 refleksioner, 0 mål, 0 feedback (0 fandtes allerede)\n"  # Danish
 
 
 def test_cli_jrnl_options(home: Path, capsys):
@@ -661,7 +666,7 @@ def test_cli_import_restores_a_backup_into_a_new_home(source: Journal, tmp_path:
     backup = save(source, tmp_path / "backup.json")
     new_home = tmp_path / "new-machine"
     assert main(["import", str(backup), "--home", str(new_home)]) == 0
-    assert capsys.readouterr().out.startswith("imported 2 reflections, 1 goal, 1 feedback")
+    assert capsys.readouterr().out.startswith("Importeret: 2 refleksioner, 1 mål, 1 feedback")
     with Journal.open(new_home, create=False) as restored:
         assert restored.me() == source.me()
         assert same_records(source, restored, source.me().id)

@@ -309,7 +309,7 @@ def test_unusable_path_is_one_line(make, expected, home: Path, tmp_path: Path, c
 def test_utf8_byte_order_mark_is_accepted(home: Path, tmp_path: Path, capsys):
     path = write(tmp_path, b"\xef\xbb\xbf" + json.dumps(VALID, ensure_ascii=False).encode("utf-8"))
     assert main(["import", str(path), "--home", str(home)]) == 0
-    assert capsys.readouterr().out.startswith("imported 3 reflections")
+    assert capsys.readouterr().out.startswith("Importeret: 3 refleksioner")  # Danish profile
 
 
 def test_control_characters_from_the_file_never_reach_the_terminal(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .._files import write_atomically
 from .._time import utc_now
-from ._common import add_home, open_journal, refuse_journal_as_out
+from ._common import add_home, message_lang, open_journal, refuse_journal_as_out
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -152,5 +152,5 @@ def run_import(args: argparse.Namespace) -> int:
             import_document(probe, document, name=name, options=options)
     with open_journal(args, create=True) as journal:
         summary = import_document(journal, document, name=name, options=options)
-    print(summary.line())
+    print(summary.line(message_lang(args)))  # the profile's language, now that there is one
     return 0

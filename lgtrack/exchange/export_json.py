@@ -60,7 +60,8 @@ from ..query import EntryFilter
 from ..records import Action, CoachSession, Feedback, Goal, Reflection
 
 EXPORT_FORMAT = "lgtrack-export"
-EXPORT_VERSION = 2
+# A field added to a record raises the version through its ``since`` (lgtrack.specs).
+EXPORT_VERSION = max(f.since for spec in specs.SPECS.values() for f in spec.fields)
 
 TOP_FIELDS_V1 = (
     "format",
@@ -104,7 +105,7 @@ def build_export(journal: Journal, *, now: datetime) -> dict[str, Any]:
     from .. import __version__
 
     if now.tzinfo is None:
-        raise ValidationError("the export time must have a time zone")
+        raise ValidationError("err_export_time_zone")
     store = journal.store
     leaders = store.leaders.all()
     everything = EntryFilter(include_private=True)

@@ -53,10 +53,10 @@ def _share_scope(f: Fields, fw: Framework) -> dict[str, Any] | None:
     disciplines = s.texts("disciplines", limit=80)
     include = s.texts("include", limit=20)
     if not disciplines:
-        raise FileProblem(s.at("disciplines"), "names no discipline")
+        raise FileProblem(s.at("disciplines"), "err_file_scope_no_discipline")
     for name, values in (("disciplines", disciplines), ("include", include)):
         if len(set(values)) != len(values):
-            raise FileProblem(s.at(name), "names the same item twice")
+            raise FileProblem(s.at(name), "err_file_scope_twice")
     scope = ShareScope(
         s.day("from", None),
         s.day("to", None),
@@ -72,9 +72,7 @@ def _share_scope(f: Fields, fw: Framework) -> dict[str, Any] | None:
 def _leader_id(f: Fields, coach: CoachFile) -> str:
     leader_id = f.uuid("leader_id")
     if leader_id not in coach.leader_ids and coach.journal.store.leaders.get(leader_id) is None:
-        raise FileProblem(
-            f.at("leader_id"), f"{leader_id} is not a leader in the file or in this journal"
-        )
+        raise FileProblem(f.at("leader_id"), "err_file_unknown_leader", id=leader_id)
     return leader_id
 
 
@@ -94,12 +92,9 @@ def read_action(f: Fields, coach: CoachFile) -> Action:
     with problems_at(f.where):
         validation.check_action(action)
     if (action.status == "open") != (action.closed_on is None):
-        problem = (
-            "must be null for an open action"
-            if action.closed_on
-            else f"needed: the action is {action.status}"
-        )
-        raise FileProblem(f.at("closed_on"), problem)
+        if action.closed_on:
+            raise FileProblem(f.at("closed_on"), "err_file_closed_on_open")
+        raise FileProblem(f.at("closed_on"), "err_file_closed_on_needed", status=action.status)
     return action
 
 
@@ -109,9 +104,7 @@ def _session_id(f: Fields, coach: CoachFile, leader_id: str) -> str | None:
     session_id = f.uuid("session_id")
     session = coach.sessions.get(session_id) or coach.journal.store.coaching.get_session(session_id)
     if session is None:
-        raise FileProblem(
-            f.at("session_id"), f"{session_id} is not a session in the file or in this journal"
-        )
+        raise FileProblem(f.at("session_id"), "err_file_unknown_session", id=session_id)
     if session.leader_id != leader_id:
-        raise FileProblem(f.at("session_id"), f"session {session_id} is another leader's")
+        raise FileProblem(f.at("session_id"), "err_file_other_leaders_session", id=session_id)
     return session_id

@@ -54,17 +54,13 @@ def plan_jrnl_export(journal: Journal, document: dict, options: ImportOptions) -
     """Validate a jrnl export as reflections of "me"; nothing is written."""
     me = journal.me()
     if me is None:
-        raise FileProblem(
-            "",
-            "a jrnl journal becomes your reflections: create your profile "
-            "first ('lgtrack init --name NAME --level LEVEL')",
-        )
+        raise FileProblem("", "err_file_jrnl_no_profile")
     fw = journal.framework_for(me)
     discipline = options.discipline or default_discipline(fw)
     validation.check_discipline(fw, discipline)
     top = Fields(document, "")
     if not isinstance(document.get("tags", {}), dict):
-        raise FileProblem("tags", "must be an object of tag counts")
+        raise FileProblem("tags", "err_file_jrnl_tags")
     plan = ImportPlan(repeated={"reflections": 0})
     seen: set[str] = set()
     for index, item in enumerate(top.items("entries")):

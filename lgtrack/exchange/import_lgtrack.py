@@ -21,7 +21,7 @@ from typing import Any
 
 from .. import specs, validation
 from .._framework_schema import MAX_FILE_BYTES, parse_framework_text
-from ..errors import FrameworkError
+from ..errors import FrameworkError, Message
 from ..framework import ID_PATTERN, Framework, bundled_frameworks, load_framework
 from ..journal import Journal
 from ..records import CheckIn, Feedback, Goal, Leader, Reflection
@@ -50,7 +50,7 @@ def plan_lgtrack_export(journal: Journal, document: dict, options: ImportOptions
     plan.feedback = _records(top, specs.FEEDBACK, _feedback, owners)
     checkins = [c.id for g in plan.goals for c in g.checkins]
     if len(set(checkins)) != len(checkins):
-        raise FileProblem("goals", "two check-ins have the same id")
+        raise FileProblem("goals", "err_file_checkin_twice")
     if version >= 2:
         _coach_notes(journal, top, owners, plan)
     return plan
@@ -68,15 +68,11 @@ def _coach_notes(journal: Journal, top: Fields, owners: Owners, plan: ImportPlan
 
 def _check_version(version: Any) -> int:
     if isinstance(version, bool) or not isinstance(version, int):
-        raise FileProblem("version", f"must be a whole number, got {show(version)}")
+        raise FileProblem("version", "err_file_not_whole_number", got=show(version))
     if version > EXPORT_VERSION:
-        raise FileProblem(
-            "",
-            f"made by a newer lgtrack (export version {version}; this lgtrack reads version "
-            f"{EXPORT_VERSION}); upgrade lgtrack to import it",
-        )
+        raise FileProblem("", "err_file_newer_export", version=version, supported=EXPORT_VERSION)
     if version < 1:
-        raise FileProblem("version", f"unknown export version {version}")
+        raise FileProblem("version", "err_file_unknown_export_version", version=version)
     return version
 
 
@@ -89,7 +85,7 @@ def _records(top: Fields, spec: specs.RecordSpec, read, context) -> list:
         fields = Fields(item, f"{key}[{index}]", allowed=spec.json_names())
         record = read(fields, context)
         if record.id in seen:
-            raise FileProblem(fields.at("id"), f"{record.id} appears twice in the file")
+            raise FileProblem(fields.at("id"), "err_file_id_twice", id=record.id)
         seen.add(record.id)
         records.append(record)
     return records
@@ -105,27 +101,23 @@ def _frameworks(journal: Journal, items: list[Any]) -> tuple[dict[str, Framework
         f = Fields(item, f"frameworks[{index}]", allowed=FRAMEWORK_FIELDS)
         framework_id = _framework_id(f, "id")
         if framework_id in found:
-            raise FileProblem(f.at("id"), f"framework '{framework_id}' appears twice")
+            raise FileProblem(f.at("id"), "err_file_framework_twice", framework=framework_id)
         version = f.text("version", limit=MAX_SHORT)
         source = f.text("source", limit=MAX_FILE_BYTES)
         try:
             fw = parse_framework_text(source, f"{framework_id}.yaml")
         except FrameworkError as exc:
-            raise FileProblem(f.at("source"), str(exc)) from None
+            raise FileProblem(f.at("source"), exc) from None
         if (fw.id, fw.version) != (framework_id, version):
+            found, declared = f"{fw.id} {fw.version}", f"{framework_id} {version}"
             raise FileProblem(
-                f.where,
-                f"the source is framework {fw.id} {fw.version}, not {framework_id} {version}",
+                f.where, "err_file_framework_mismatch", found=found, declared=declared
             )
         known = _known_source(journal, framework_id)
         if known is None:
             to_store.append((framework_id, version, source))
         elif known != source:
-            raise FileProblem(
-                f.where,
-                f"framework '{framework_id}' differs from the one this "
-                "journal uses; import refused so as not to change it",
-            )
+            raise FileProblem(f.where, "err_file_framework_differs", framework=framework_id)
         found[framework_id] = fw
     return found, to_store
 
@@ -133,7 +125,7 @@ def _frameworks(journal: Journal, items: list[Any]) -> tuple[dict[str, Framework
 def _framework_id(f: Fields, key: str) -> str:
     value = f.text(key, limit=80)
     if not ID_PATTERN.match(value):
-        raise FileProblem(f.at(key), f"{show(value)} is not a framework id")
+        raise FileProblem(f.at(key), "err_file_not_framework_id", value=show(value))
     return value
 
 
@@ -158,11 +150,10 @@ def _framework_for(journal: Journal, f: Fields, found: dict[str, Framework]) -> 
                 found[framework_id] = load_framework(bundled)
             else:
                 raise FileProblem(
-                    f.at("framework_id"),
-                    f"unknown framework '{framework_id}' (not in the file, not installed)",
+                    f.at("framework_id"), "err_file_unknown_framework", framework=framework_id
                 )
         except FrameworkError as exc:
-            raise FileProblem(f.at("framework_id"), str(exc)) from None
+            raise FileProblem(f.at("framework_id"), exc) from None
     return found[framework_id]
 
 
@@ -179,31 +170,29 @@ def _leaders(
         with problems_at(f.where):
             validation.check_leader(fw, leader)
         if any(leader.id == other.id for other, _ in parsed):
-            raise FileProblem(f.at("id"), f"{leader.id} appears twice in the file")
+            raise FileProblem(f.at("id"), "err_file_id_twice", id=leader.id)
         existing = journal.store.leaders.get(leader.id)
         if existing is not None and existing.framework_id != leader.framework_id:
             raise FileProblem(
                 f.where,
-                f"this journal has that leader with framework "
-                f"'{existing.framework_id}', not '{leader.framework_id}'",
+                "err_file_leader_framework",
+                existing=existing.framework_id,
+                found=leader.framework_id,
             )
         parsed.append((leader, fw))
     if sum(leader.is_me for leader, _ in parsed) > 1:
-        raise FileProblem("leaders", "more than one leader is marked is_me")
+        raise FileProblem("leaders", "err_file_two_mes")
     return _assign_me(journal.me(), parsed)
 
 
 def _assign_me(me: Leader | None, parsed: list[tuple[Leader, Framework]]) -> tuple[Owners, list]:
     """Never two "me"s: the file's "me" is only "me" here when this journal has none (or is it)."""
     owners: Owners = {}
-    notes: list[str] = []
+    notes: list[Message] = []
     for leader, fw in parsed:
         is_me = leader.id == me.id if me is not None else leader.is_me
         if leader.is_me and not is_me:
-            notes.append(
-                f"'{leader.name}' was added as another leader, not as you "
-                f"(this journal's profile is '{me.name}')"
-            )
+            notes.append(Message("note_leader_not_me", name=leader.name, me=me.name))
         owners[leader.id] = (replace(leader, is_me=is_me), fw)
     return owners, notes
 
@@ -211,7 +200,7 @@ def _assign_me(me: Leader | None, parsed: list[tuple[Leader, Framework]]) -> tup
 def _owner(f: Fields, owners: Owners) -> tuple[Leader, Framework]:
     leader_id = f.uuid("leader_id")
     if leader_id not in owners:
-        raise FileProblem(f.at("leader_id"), f"{leader_id} is not one of the file's leaders")
+        raise FileProblem(f.at("leader_id"), "err_file_not_a_leader", id=leader_id)
     return owners[leader_id]
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 
+from ..errors import Message
 from ..journal import Journal
 from ..records import Action, CoachSession, Feedback, Goal, Leader, Reflection
 from ..storage import DatabaseError, Store
@@ -59,7 +60,7 @@ class ImportPlan:
     origins_known: set[str] = field(default_factory=set)
     frameworks: list[tuple[str, str, str]] = field(default_factory=list)  # (id, version, source)
     repeated: dict[str, int] = field(default_factory=dict)  # records the file itself repeats
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)  # told after the summary, translated
 
 
 @dataclass(frozen=True)
@@ -69,30 +70,28 @@ class ImportSummary:
     added: dict[str, int]
     updated: dict[str, int]
     present: dict[str, int]  # already in the journal (equal, or the journal's copy is newer)
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
 
     def imported(self, kind: str) -> int:
         return self.added.get(kind, 0) + self.updated.get(kind, 0)
 
-    def line(self) -> str:
-        """One line: ``imported 12 reflections, 3 goals, 4 feedback (2 already present)``."""
-        reflections = self.imported("reflections")
-        goals = self.imported("goals")
-        text = (
-            f"imported {reflections} reflection{'' if reflections == 1 else 's'}, "
-            f"{goals} goal{'' if goals == 1 else 's'}, {self.imported('feedback')} feedback"
-        )
-        sessions, actions = self.imported("coach_sessions"), self.imported("coach_actions")
-        if sessions or actions:
-            text += (
-                f", {sessions} coach session{'' if sessions == 1 else 's'}, "
-                f"{actions} action{'' if actions == 1 else 's'}"
-            )
-        extra = [f"{sum(self.present.get(k, 0) for k in KINDS if k != 'leaders')} already present"]
+    def line(self, lang: str = "en") -> str:
+        """One line in ``lang``: ``imported 12 reflections, 3 goals, 4 feedback (2 already
+        present)`` or ``Importeret: 12 refleksioner, 3 mål, 4 feedback (2 fandtes allerede)``."""
+        from ..formatting import number, plural
+        from ..i18n import t
+
+        kinds = ["reflections", "goals", "feedback"]
+        if self.imported("coach_sessions") or self.imported("coach_actions"):
+            kinds += ["coach_sessions", "coach_actions"]
+        counts = ", ".join(plural(f"count_{kind}", self.imported(kind), lang) for kind in kinds)
+        present = sum(self.present.get(k, 0) for k in KINDS if k != "leaders")
+        extra = [t("import_present", lang, count=number(present, lang))]
         updated = sum(self.updated.get(k, 0) for k in KINDS if k != "leaders")
         if updated:
-            extra.append(f"{updated} updated from newer copies")
-        line = f"{text} ({', '.join(extra)})" + "".join(f"; {note}" for note in self.notes)
+            extra.append(t("import_updated", lang, count=number(updated, lang)))
+        line = t("import_summary", lang, counts=counts, extra=", ".join(extra))
+        line += "".join(f"; {note.render(lang)}" for note in self.notes)
         return clean_message(line, limit=1000)
 
 
@@ -125,7 +124,7 @@ def apply_plan(journal: Journal, plan: ImportPlan) -> ImportSummary:
         for kind, record in writes:
             savers[kind](record)
     except DatabaseError as exc:  # a constraint the checks above missed: nothing is kept
-        raise FileProblem("", f"the journal refused a record ({exc})") from None
+        raise FileProblem("", "err_file_journal_refused", reason=str(exc)) from None
     return ImportSummary(
         added=counts["added"],
         updated=counts["updated"],
@@ -157,7 +156,7 @@ def _owned(get):
         if existing is None:
             return "added", record
         if existing.leader_id != record.leader_id:
-            raise FileProblem("", f"record {record.id} belongs to another leader in this journal")
+            raise FileProblem("", "err_file_record_other_leader", id=record.id)
         if existing == record or not _newer(record, existing):
             return "present", None
         return "updated", replace(record, created_at=existing.created_at)
@@ -190,14 +189,12 @@ def _goal_decision(store: Store, goals: list[Goal]):
     def decide(goal: Goal):
         for checkin in goal.checkins:
             if owners.get(checkin.id, goal.id) != goal.id:
-                raise FileProblem(
-                    "", f"check-in {checkin.id} belongs to another goal in this journal"
-                )
+                raise FileProblem("", "err_file_checkin_other_goal", id=checkin.id)
         existing = store.goals.get(goal.id)
         if existing is None:
             return "added", goal
         if existing.leader_id != goal.leader_id:
-            raise FileProblem("", f"goal {goal.id} belongs to another leader in this journal")
+            raise FileProblem("", "err_file_goal_other_leader", id=goal.id)
         known = {c.id for c in existing.checkins}
         new_checkins = tuple(c for c in goal.checkins if c.id not in known)
         base = goal if _newer(goal, existing) else existing

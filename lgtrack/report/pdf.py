@@ -56,4 +56,3 @@ def print_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike, chromiu
             raise PdfError("err_pdf_none", name=source.name)
         shutil.move(str(partial), target)
     return Path(pdf_path)
-

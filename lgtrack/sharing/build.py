@@ -41,7 +41,7 @@ def build_bundle(
     framework = journal.framework_for(me)
     scope = scope.checked(framework)
     if now.tzinfo is None:
-        raise ValidationError("the bundle's time must have a time zone")
+        raise ValidationError("err_share_time_zone")
     bundle: dict[str, Any] = {
         "format": BUNDLE_FORMAT,
         "version": BUNDLE_VERSION,
@@ -72,9 +72,9 @@ def _leader(me: Leader, name: str | None, *, with_text: bool) -> dict[str, Any]:
     """The profile as the bundle names it; without free text the unit stays home too."""
     shown = me.name if name is None else name.strip()
     if not shown:
-        raise ValidationError("the name in the bundle cannot be empty (initials are fine)")
+        raise ValidationError("err_share_empty_name")
     if len(shown) > MAX_SHORT or "\x00" in shown:
-        raise ValidationError(f"the name in the bundle must be at most {MAX_SHORT} characters")
+        raise ValidationError("err_share_long_name", limit=MAX_SHORT)
     unit = me.unit if with_text else ""
     return {"id": me.id, "name": shown, "level": me.level, "lang": me.lang, "unit": unit}
 

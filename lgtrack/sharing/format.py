@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .. import specs
+from .. import specs, validation
 from .._time import day_to_text
 from ..errors import ValidationError
 from ..framework import Framework
@@ -87,18 +87,15 @@ class ShareScope:
         """This scope with every discipline spelt out, after checking it; or ValidationError."""
         if self.since and self.until and self.since > self.until:
             raise ValidationError(
-                f"the period starts ({self.since.isoformat()}) after it ends "
-                f"({self.until.isoformat()})"
+                "err_share_period", since=self.since.isoformat(), until=self.until.isoformat()
             )
-        for discipline in self.disciplines:
-            if discipline not in framework.discipline_ids:
-                known = ", ".join(framework.discipline_ids)
-                raise ValidationError(f"unknown discipline '{discipline}' (known: {known})")
+        for discipline in self.disciplines:  # the journal's own rule, in its own words
+            validation.check_discipline(framework, discipline)
         for kind in self.include:
             if kind not in KINDS:
-                raise ValidationError(f"unknown kind '{kind}' (known: {', '.join(KINDS)})")
+                raise ValidationError("err_share_unknown_kind", kind=kind, known=KINDS)
         if not self.include:
-            raise ValidationError("nothing to share: include reflections, goals or feedback")
+            raise ValidationError("err_share_nothing")
         chosen = set(self.disciplines) or set(framework.discipline_ids)
         return ShareScope(
             since=self.since,

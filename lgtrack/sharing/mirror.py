@@ -38,27 +38,31 @@ class ShareImportSummary(ImportSummary):
     removed: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
 
-    def line(self) -> str:
-        """``imported AB's share bundle: 3 reflections, ... (2 added, 1 removed, ...)``."""
-        totals = ", ".join(_plural(self.imported(k) + self.unchanged.get(k, 0), k) for k in KINDS)
-        outcome = ", ".join(
-            f"{sum(counts.get(k, 0) for k in KINDS)} {name}"
-            for name, counts in (
-                ("added", self.added),
-                ("updated", self.updated),
-                ("unchanged", self.unchanged),
-                ("removed", self.removed),
-            )
-        )
-        return clean_message(
-            f"imported {self.leader_name}'s share bundle: {totals} ({outcome})", limit=1000
-        )
+    def line(self, lang: str = "en") -> str:
+        """``imported AB's share bundle: 3 reflections, ... (2 added, 1 removed, ...)`` in
+        ``lang``."""
+        from ..formatting import number, plural
+        from ..i18n import t
 
-
-def _plural(count: int, kind: str) -> str:
-    if count == 1 and kind != "feedback":
-        kind = kind[:-1]
-    return f"{count} {kind}"
+        totals = ", ".join(
+            plural(f"count_{k}", self.imported(k) + self.unchanged.get(k, 0), lang) for k in KINDS
+        )
+        outcome = t(
+            "share_import_outcome",
+            lang,
+            **{
+                name: number(sum(counts.get(k, 0) for k in KINDS), lang)
+                for name, counts in (
+                    ("added", self.added),
+                    ("updated", self.updated),
+                    ("unchanged", self.unchanged),
+                    ("removed", self.removed),
+                )
+            },
+        )
+        name = self.leader_name
+        line = t("share_import_summary", lang, name=name, totals=totals, outcome=outcome)
+        return clean_message(line, limit=1000)
 
 
 # -- writing ---------------------------------------------------------------------------------

@@ -72,35 +72,26 @@ def plan_bundle(journal: Journal, document: dict, options: ImportOptions) -> Bun
 
 def _check_version(version: Any) -> None:
     if isinstance(version, bool) or not isinstance(version, int):
-        raise FileProblem("version", f"must be a whole number, got {show(version)}")
+        raise FileProblem("version", "err_file_not_whole_number", got=show(version))
     if version > BUNDLE_VERSION:
-        raise FileProblem(
-            "",
-            f"made by a newer lgtrack (share bundle version {version}; this lgtrack reads "
-            f"version {BUNDLE_VERSION}); upgrade lgtrack to import it",
-        )
+        raise FileProblem("", "err_bundle_newer", version=version, supported=BUNDLE_VERSION)
     if version < 1:
-        raise FileProblem("version", f"unknown share bundle version {version}")
+        raise FileProblem("version", "err_bundle_unknown_version", version=version)
 
 
 def _check_checksum(document: dict) -> None:
     declared = document.get("checksum")
     if not isinstance(declared, str) or not _CHECKSUM.match(declared):
-        raise FileProblem(
-            "checksum", f"missing or not 'sha256:' and 64 hex digits: {show(declared)}"
-        )
+        raise FileProblem("checksum", "err_bundle_checksum_form", value=show(declared))
     if bundle_checksum(document) != declared:
-        raise FileProblem(
-            "checksum",
-            "does not match the contents: the bundle was changed or damaged after it was made",
-        )
+        raise FileProblem("checksum", "err_bundle_checksum")
 
 
 def _framework(journal: Journal, top: Fields) -> tuple[Framework, str]:
     f = Fields(top.raw.get("framework"), "framework", allowed=FRAMEWORK_FIELDS)
     framework_id = f.text("id", limit=80)
     if not ID_PATTERN.match(framework_id):
-        raise FileProblem(f.at("id"), f"{show(framework_id)} is not a framework id")
+        raise FileProblem(f.at("id"), "err_file_not_framework_id", value=show(framework_id))
     version = f.text("version", limit=MAX_SHORT)
     stored = journal.store.frameworks.source(framework_id)
     bundled = bundled_frameworks().get(framework_id)
@@ -110,12 +101,8 @@ def _framework(journal: Journal, top: Fields) -> tuple[Framework, str]:
         if bundled:
             return load_framework(bundled), version
     except FrameworkError as exc:
-        raise FileProblem(f.at("id"), str(exc)) from None
-    raise FileProblem(
-        f.at("id"),
-        f"unknown framework '{framework_id}' (not installed and not in this journal; "
-        "ask for the framework file and add it first)",
-    )
+        raise FileProblem(f.at("id"), exc) from None
+    raise FileProblem(f.at("id"), "err_bundle_unknown_framework", framework=framework_id)
 
 
 def _scope(top: Fields, framework: Framework) -> tuple[dict[str, Any], ShareScope]:
@@ -124,10 +111,10 @@ def _scope(top: Fields, framework: Framework) -> tuple[dict[str, Any], ShareScop
     disciplines = s.texts("disciplines", limit=80)
     include = s.texts("include", limit=20)
     if not disciplines:
-        raise FileProblem(s.at("disciplines"), "names no discipline")
+        raise FileProblem(s.at("disciplines"), "err_file_scope_no_discipline")
     for name, values in (("disciplines", disciplines), ("include", include)):
         if len(set(values)) != len(values):
-            raise FileProblem(s.at(name), "names the same item twice")
+            raise FileProblem(s.at(name), "err_file_scope_twice")
     scope = ShareScope(since, until, tuple(disciplines), s.boolean("text"), tuple(include))
     with problems_at("scope"):
         checked = scope.checked(framework)
@@ -139,9 +126,7 @@ def _leader(
 ) -> Leader:
     raw = top.raw.get("leader")
     if isinstance(raw, dict) and "is_me" in raw:
-        raise FileProblem(
-            "leader", "a share bundle cannot claim to be this journal's owner (is_me)"
-        )
+        raise FileProblem("leader", "err_bundle_is_me")
     f = Fields(raw, "leader", allowed=LEADER_FIELDS)
     leader = Leader(
         id=f.uuid("id"),
@@ -161,19 +146,22 @@ def _leader(
     if existing is None:
         return leader
     if existing.is_me:
-        raise FileProblem("", "this is your own share bundle (its leader is this journal's owner)")
+        raise FileProblem("", "err_bundle_own")
     if existing.framework_id != framework.id:
         raise FileProblem(
             "framework",
-            f"this journal has {existing.name} with framework '{existing.framework_id}', "
-            f"not '{framework.id}'",
+            "err_bundle_leader_framework",
+            name=existing.name,
+            existing=existing.framework_id,
+            found=framework.id,
         )
     if existing.imported_at is not None and created_at < existing.updated_at:
         raise FileProblem(
             "created_at",
-            f"this bundle ({created_at.date().isoformat()}) is older than the one already "
-            f"imported from {existing.name} ({existing.updated_at.date().isoformat()}); "
-            "ask for a new bundle",
+            "err_bundle_older",
+            day=created_at.date().isoformat(),
+            name=existing.name,
+            imported=existing.updated_at.date().isoformat(),
         )
     return replace(leader, created_at=existing.created_at)
 
@@ -181,14 +169,14 @@ def _leader(
 def _records(top: Fields, kind: str, scope: ShareScope, read) -> list:
     items = top.items(kind)
     if items and kind not in scope.include:
-        raise FileProblem(kind, f"the bundle's scope does not include {kind}")
+        raise FileProblem(kind, "err_bundle_kind_outside", kind=kind)
     records, seen = [], set()
     for index, item in enumerate(items):
         where = f"{kind}[{index}]"
         _check_text_fields(item, where, kind, scope.text)
         record = read(Fields(item, where, allowed=record_fields(kind, scope.text)))
         if record.id in seen:
-            raise FileProblem(f"{where}.id", f"{record.id} appears twice in the bundle")
+            raise FileProblem(f"{where}.id", "err_bundle_id_twice", id=record.id)
         seen.add(record.id)
         records.append(record)
     return records
@@ -199,18 +187,18 @@ def _check_text_fields(item: Any, where: str, kind: str, text: bool) -> None:
         return
     extra = set(record_fields(kind, True)) - set(record_fields(kind, False))
     for name in extra & set(item):
-        raise FileProblem(f"{where}.{name}", "free text in a bundle whose scope says text: false")
+        raise FileProblem(f"{where}.{name}", "err_bundle_free_text")
 
 
 def _check_owner(journal: Journal, kind: str, records: list, leader_id: str) -> None:
     owners = journal.store.owners(kind, [record.id for record in records])
     other = next((rid for rid, owner in owners.items() if owner != leader_id), None)
     if other is not None:
-        raise FileProblem(kind, f"record {other} belongs to another leader in this journal")
+        raise FileProblem(kind, "err_file_record_other_leader", id=other)
 
 
 def _outside(where: str, what: str) -> FileProblem:
-    return FileProblem(where, f"{what} is outside the bundle's scope")
+    return FileProblem(where, "err_bundle_outside", what=what)
 
 
 def _ratings(f: Fields, plan: BundlePlan, framework: Framework) -> tuple[Rating, ...]:

@@ -27,6 +27,7 @@ from .database import (
     default_home,
     has_profile,
     migrate,
+    profile_lang,
 )
 from .feedback import FeedbackRepository
 from .frameworks import FrameworkRepository
@@ -51,6 +52,7 @@ __all__ = [
     "default_home",
     "has_profile",
     "migrate",
+    "profile_lang",
 ]
 
 

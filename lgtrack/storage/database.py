@@ -207,7 +207,7 @@ def database_path(home: str | os.PathLike | None = None) -> str:
         return ":memory:"
     if home is not None and not str(home).strip():
         # "" would be the current directory: a journal never lands there (or in a repository)
-        raise StoreError("the journal directory is empty: give --home DIR (or none at all)")
+        raise StoreError("err_store_empty_home")
     path = Path(home).expanduser() if home is not None else default_home()
     if path.suffix in (".sqlite", ".sqlite3", ".db"):
         return str(path)
@@ -219,15 +219,17 @@ def connect(db_path: str, *, create: bool = True) -> sqlite3.Connection:
     if db_path != ":memory:":
         path = Path(db_path)
         if not path.exists() and not create:
-            raise StoreError(f"no journal at {path.parent} (run 'lgtrack init' or 'lgtrack demo')")
+            raise StoreError("err_store_no_journal", path=str(path.parent))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot create {path.parent}: {exc.strerror}") from None
+            raise StoreError(
+                "err_store_cannot_create", path=str(path.parent), reason=exc.strerror
+            ) from None
     try:
         conn = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"cannot open journal {db_path}: {exc}") from None
+        raise StoreError("err_store_cannot_open", path=db_path, reason=str(exc)) from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -236,7 +238,7 @@ def connect(db_path: str, *, create: bool = True) -> sqlite3.Connection:
         migrate(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise StoreError(f"cannot open journal {db_path}: {exc}") from None
+        raise StoreError("err_store_cannot_open", path=db_path, reason=str(exc)) from None
     except BaseException:
         conn.close()
         raise
@@ -252,7 +254,7 @@ def _retry_locked(operation):
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise
             if attempt == _LOCK_RETRIES - 1:
-                raise StoreError("the journal is busy in another program; try again") from None
+                raise StoreError("err_store_busy") from None
             time.sleep(0.05 * (attempt + 1))
     return None
 
@@ -266,10 +268,7 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     with atomic(conn):
         current = conn.execute("PRAGMA user_version").fetchone()[0]
         if current > SCHEMA_VERSION:
-            raise StoreError(
-                f"this journal was written by a newer lgtrack (schema {current}, "
-                f"this version reads up to {SCHEMA_VERSION}); upgrade lgtrack"
-            )
+            raise StoreError("err_store_newer", found=current, supported=SCHEMA_VERSION)
         for version in range(current + 1, target + 1):
             for statement in _statements(MIGRATIONS[version - 1]):
                 conn.execute(statement)
@@ -318,6 +317,23 @@ def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise
     else:
         _retry_locked(lambda: conn.execute("COMMIT"))
+
+
+def profile_lang(home: str | os.PathLike | None) -> str | None:
+    """The language of the profile in ``home`` (None without one); reads without creating or
+    migrating, so the command line can speak the leader's language even about a broken journal."""
+    db = Path(database_path(home))
+    if not db.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT lang FROM leaders WHERE is_me = 1 LIMIT 1").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
 
 
 def has_profile(home: str | os.PathLike) -> bool:
