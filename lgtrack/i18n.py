@@ -6,8 +6,8 @@
 A placeholder may ask for a number in the language's notation, ``{limit:number}``
 (``100.000`` in Danish, ``100,000`` in English); see :mod:`lgtrack.formatting`.
 
->>> t("err_text_too_long", "da", what="teksten", limit=100_000)
-'teksten er længere end 100.000 tegn'
+>>> t("err_text_too_long", "da", what="teksten", limit=100_000, length=100_001)
+'teksten er længere end 100.000 tegn (100.001)'
 """
 
 from __future__ import annotations

@@ -108,7 +108,9 @@ def check_text(value: str, what: str, limit: int = MAX_TEXT) -> None:
     if not isinstance(value, str):
         raise ValidationError("err_not_text", what=field_term(what))
     if len(value) > limit:
-        raise ValidationError("err_text_too_long", what=field_term(what), limit=limit)
+        raise ValidationError(
+            "err_text_too_long", what=field_term(what), limit=limit, length=len(value)
+        )
     if "\x00" in value:
         raise ValidationError("err_text_nul", what=field_term(what))
 

@@ -44,7 +44,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def assert_bad_input(code: int, err: str) -> None:
     assert code == 2
     assert len(err.splitlines()) == 1, err
-    assert err.startswith("lgtrack: error: ")
+    assert err.startswith(("lgtrack: fejl: ", "lgtrack: error: "))
     assert "Traceback" not in err
 
 

@@ -80,7 +80,7 @@ def test_an_unknown_or_unclear_leader_is_one_line_and_exit_2(
     out = tmp_path / "report.html"
     code, stdout, err = run(capsys, "report", "--home", home, "--leader", leader, "--out", str(out))
     assert code == 2 and stdout == ""
-    assert err.count("\n") == 1 and err.startswith("lgtrack: error: ") and message in err
+    assert err.count("\n") == 1 and err.startswith("lgtrack: fejl: ") and message in err
     assert not out.exists()
 
 

@@ -215,7 +215,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def assert_one_line_error(code: int, err: str) -> None:
-    assert code == 2 and len(err.splitlines()) == 1 and err.startswith("lgtrack: error: "), err
+    assert code == 2 and len(err.splitlines()) == 1 and err.startswith("lgtrack: fejl: "), err
 
 
 @pytest.fixture

@@ -272,14 +272,14 @@ def test_cli_exits_2_with_one_stderr_line(name: str, home: Path, tmp_path: Path,
     assert code == 2
     assert captured.out == ""
     lines = captured.err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("lgtrack: error: ")
+    assert len(lines) == 1 and lines[0].startswith("lgtrack: fejl: ")
     assert "Traceback" not in captured.err
     assert snapshot(home) == before
     # The API's message, in the profile's language (Danish).
     with Journal.open(home, create=False) as journal, pytest.raises(ImportFileError) as api:
         import_file(journal, path)
     assert expected in str(api.value)
-    assert lines[0] == f"lgtrack: error: {api.value.render('da')}"
+    assert lines[0] == f"lgtrack: fejl: {api.value.render('da')}"
 
 
 def test_oversized_file_is_refused_before_reading(home: Path, tmp_path: Path, capsys):

@@ -49,8 +49,11 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def one_error_line(code: int, err: str) -> str:
     """The message of a refused command: exit 2, one line on stderr."""
     assert code == 2, err
-    assert err.count("\n") == 1 and err.startswith("lgtrack: error: "), err
-    return err.removeprefix("lgtrack: error: ").rstrip("\n")
+    prefix = f"lgtrack: {t('cli_error', 'da')}: "
+    if not err.startswith(prefix):
+        prefix = f"lgtrack: {t('cli_error', 'en')}: "
+    assert err.count("\n") == 1 and err.startswith(prefix), err
+    return err.removeprefix(prefix).rstrip("\n")
 
 
 @pytest.fixture(params=LANGUAGES)
@@ -127,6 +130,46 @@ def test_a_nul_in_a_reflection_is_refused_with_the_same_words_everywhere(
         "err_import_refused", name="backup.json", problem=f"reflections[0].text: {expected}"
     )
     assert one_error_line(code, err) == in_file.render(lang)
+    assert journal.reflections() == []
+
+
+def test_a_too_long_or_empty_reflection_reads_the_same_from_api_widget_cli_and_import(
+    journal, home, tmp_path, lang, capsys
+):
+    long_text = "æ" * 100_001
+    too_long = ValidationError(
+        "err_text_too_long", what=field_term("text"), limit=100_000, length=100_001
+    ).render(lang)
+    for text, expected in (
+        (long_text, too_long),
+        ("   ", ValidationError("err_empty_reflection").render(lang)),
+    ):
+        with pytest.raises(ValidationError) as api:
+            journal.add_reflection(Reflection(DAY, ("self",), text=text))
+        assert api.value.render(lang) == expected
+
+        page = ReflectPage(ReflectionWidget(journal))
+        page.choose_discipline("self")
+        page.write(text)
+        page.save()
+        assert page.status.text.endswith(t("ui.not_saved", lang, reason=expected))
+
+        path = export_with(tmp_path, "reflections", text=text)
+        code, _, err = run(capsys, "import", str(path), "--home", home)
+        in_file = Message(
+            "err_import_refused", name="backup.json", problem=f"reflections[0]: {expected}"
+        )
+        if text == long_text:  # a field's own limit is found while reading the field
+            in_file = Message(
+                "err_import_refused",
+                name="backup.json",
+                problem=f"reflections[0].text: {expected}",
+            )
+        assert one_error_line(code, err) == in_file.render(lang)
+    code, _, err = run(
+        capsys, "reflect", "--discipline", "self", "--text", long_text, "--home", home
+    )
+    assert one_error_line(code, err) == too_long
     assert journal.reflections() == []
 
 

@@ -272,7 +272,8 @@ def test_every_text_field_of_the_format_is_previewed():
 
 
 def test_preview_messages_exist_in_both_languages():
-    keys = [f"share.kind.{k}" for k in KINDS] + [f"share.count.{k}" for k in KINDS]
+    keys = [f"share.kind.{k}" for k in KINDS]
+    keys += [f"count_{k}_{form}" for k in KINDS for form in ("one", "other")]
     keys += [f"share.item.{k}" for k in TEXT_FIELDS]
     keys += [f"share.field.{f}" for fields in TEXT_FIELDS.values() for f in fields]
     for key in keys:

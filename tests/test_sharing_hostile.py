@@ -215,14 +215,14 @@ def test_a_bad_bundle_is_refused_whole_on_the_command_line(case, coach_home, tmp
     code = main(["import", str(path), "--home", coach_home])
     out, err = capsys.readouterr()
     assert code == 2 and out == ""
-    assert err.count("\n") == 1 and err.startswith("lgtrack: error: bundle.json: ")
+    assert err.count("\n") == 1 and err.startswith("lgtrack: fejl: bundle.json: ")
     assert "Traceback" not in err
     assert _state(coach_home) == before
     # The API's message, in the language of a journal without a profile: Danish.
     with Journal.open(coach_home, create=False) as journal, pytest.raises(ImportFileError) as api:
         import_file(journal, path)
     assert expected in str(api.value)
-    assert err == f"lgtrack: error: {api.value.render('da')}\n"
+    assert err == f"lgtrack: fejl: {api.value.render('da')}\n"
 
 
 def test_an_oversized_bundle_is_refused_before_it_is_read(coach_home, tmp_path, capsys):

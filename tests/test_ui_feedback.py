@@ -65,7 +65,7 @@ def test_after_saving_the_form_resets_and_a_double_click_stores_once(journal, pa
     [
         (date(2026, 11, 3), "x", "fremtiden"),
         (None, "x", "Vælg datoen"),
-        (date(2026, 11, 2), "  ", "mindst én vurdering"),
+        (date(2026, 11, 2), "  ", "tilføj en tekst eller en vurdering"),
     ],
 )
 def test_invalid_feedback_shows_a_message_and_stores_nothing(journal, page, day, text, message):

@@ -101,7 +101,7 @@ def test_an_empty_reflection_shows_a_message_and_stores_nothing(journal):
     page.save()
     assert journal.reflections() == []
     assert page.status.kind == "error"
-    assert "Skriv en refleksion" in page.status.text
+    assert "refleksionen er tom" in page.status.text
 
 
 def test_a_too_long_text_shows_a_message_keeps_the_text_and_stores_nothing(journal):
@@ -109,7 +109,7 @@ def test_a_too_long_text_shows_a_message_keeps_the_text_and_stores_nothing(journ
     page.write("x" * (MAX_TEXT + 1))
     page.save()
     assert journal.reflections() == []
-    assert "for lang" in page.status.text and "100.001" in page.status.text
+    assert "længere end 100.000 tegn (100.001)" in page.status.text
     assert len(page.text) == MAX_TEXT + 1
 
 

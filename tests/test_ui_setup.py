@@ -42,9 +42,9 @@ def test_the_level_dropdown_offers_the_frameworks_levels_by_name(journal):
 @pytest.mark.parametrize(
     ("name", "level", "message"),
     [
-        ("", "teamleder", "navn eller dine initialer"),
+        ("", "teamleder", "et navn eller initialer"),
         ("AB", None, "ledelsesniveau"),
-        ("x" * 501, "teamleder", "for langt"),
+        ("x" * 501, "teamleder", "længere end 500 tegn"),
     ],
 )
 def test_invalid_input_shows_a_message_and_stores_nothing(journal, name, level, message):

@@ -114,7 +114,7 @@ def test_invalid_choices_disable_writing(page, tmp_path):
     page.type_name(" ")
     assert page.bundle is None and "navn" in page.preview_html
     page.type_name("I" * (MAX_SHORT + 1))
-    assert page.bundle is None and "Navnet er for langt" in page.preview_html
+    assert page.bundle is None and "højst være på 500 tegn" in page.preview_html
     page.type_name("IH")
     assert page.bundle is not None and page.write_enabled
     assert list(tmp_path.iterdir()) == []

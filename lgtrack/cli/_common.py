@@ -21,10 +21,13 @@ EXIT_BAD_INPUT = 2
 DEFAULT_LANG = "da"  # without a profile (or --lang), the command line speaks Danish
 
 
-def fail(message: str) -> int:
-    """Print one line on stderr and return the bad-input exit code."""
+def fail(message: str, lang: str = DEFAULT_LANG) -> int:
+    """Print one line on stderr (``lgtrack: fejl: …`` in Danish) and return the bad-input exit
+    code."""
+    from ..i18n import t
+
     first_line = " ".join(str(message).split())
-    print(f"lgtrack: error: {first_line}", file=sys.stderr)
+    print(f"lgtrack: {t('cli_error', lang)}: {first_line}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
@@ -45,7 +48,8 @@ def message_lang(args: argparse.Namespace | None) -> str:
 
 def fail_with(error: LgtrackError, args: argparse.Namespace | None) -> int:
     """Print ``error`` on one line, in the language of ``args`` (see :func:`message_lang`)."""
-    return fail(error.render(message_lang(args)))
+    lang = message_lang(args)
+    return fail(error.render(lang), lang)
 
 
 class OneLineParser(argparse.ArgumentParser):

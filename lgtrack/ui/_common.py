@@ -16,7 +16,6 @@ from ..errors import LgtrackError
 from ..framework import Framework
 from ..i18n import LANGUAGES, t
 from ..journal import Journal
-from ..validation import MAX_TAGS, MAX_TEXT
 
 Clock = Callable[[], datetime]
 LANGUAGE_OPTIONS = (("Dansk", "da"), ("English", "en"))
@@ -111,28 +110,11 @@ def parse_tags(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tag for tag in tags if tag))
 
 
-def too_long(lang: str, what_key: str, value: str, limit: int = MAX_TEXT) -> str | None:
-    """A message when ``value`` is longer than ``limit`` characters, else None."""
-    if len(value) <= limit:
-        return None
-    length, most = number(len(value), lang), number(limit, lang)
-    return t("ui.error.too_long", lang, what=t(what_key, lang), length=length, limit=most)
-
-
 def number(value: int, lang: str) -> str:
     """``100000`` as ``100.000`` (da) or ``100,000`` (en)."""
     from ..formatting import number as formatted
 
     return formatted(value, lang)
-
-
-def tag_problem(lang: str, tags: Sequence[str]) -> str | None:
-    if len(tags) > MAX_TAGS:
-        return t("ui.error.too_many_tags", lang, limit=MAX_TAGS)
-    for tag in tags:
-        if len(tag) > 100:
-            return t("ui.error.tag_too_long", lang, tag=snippet(tag, 30))
-    return None
 
 
 def today_of(clock: Clock) -> date:

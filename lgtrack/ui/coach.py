@@ -37,7 +37,6 @@ from ..report import (
     write_report,
 )
 from ..report.sections import action_line, session_section
-from ..validation import MAX_TEXT
 from ._common import (
     LANGUAGE_OPTIONS,
     Clock,
@@ -49,7 +48,6 @@ from ._common import (
     resolve_lang,
     status_html,
     today_of,
-    too_long,
 )
 
 NOTE_FIELDS = (*GROW_FIELDS, "notes")
@@ -311,14 +309,8 @@ class CoachWidget(widgets.VBox):
     def _on_save_click(self, _button: widgets.Button) -> None:
         lang, day = self._lang, self._day.value
         texts = {name: self._notes[name].value.strip() for name in NOTE_FIELDS}
-        problem = (
-            (None if day else t("ui.coach.error.day", lang))
-            or (None if any(texts.values()) else t("ui.coach.error.empty", lang))
-            or next((p for n in NOTE_FIELDS
-                     if (p := too_long(lang, f"report.grow.{n}", texts[n], MAX_TEXT))), None)
-        )  # fmt: skip
-        if problem:
-            self._session_status.value = status_html("error", problem)
+        if not day:  # the rest is the journal's validation, worded as everywhere else
+            self._session_status.value = status_html("error", t("ui.coach.error.day", lang))
             return
         session = CoachSession(leader_id=self._leader.value, day=day, **texts)
         if self._session_id:  # the day's session exists: update it rather than add another

@@ -24,8 +24,6 @@ from ._common import (
     parse_tags,
     resolve_lang,
     status_html,
-    tag_problem,
-    too_long,
 )
 from ._html import reflection_html
 
@@ -151,24 +149,9 @@ class EntryEditor(widgets.VBox):
     def _on_save_click(self, _button: widgets.Button) -> None:
         self._guard.run(self._store)
 
-    def _problem(self, reflection: Reflection) -> str | None:
-        lang = self._lang
-        text, step = self._text.value, self._next_step.value
-        if not (text.strip() or step.strip() or reflection.ratings):
-            return t("ui.reflect.error.empty", lang)
-        return (
-            too_long(lang, "ui.field.text", text)
-            or too_long(lang, "ui.field.next_step", step)
-            or tag_problem(lang, parse_tags(self._tags.value))
-        )
-
     def _store(self) -> None:
         reflection = self._reflection
         if reflection is None:
-            return
-        problem = self._problem(reflection)
-        if problem:
-            self._status.value = status_html("error", problem)
             return
         changed = replace(
             reflection,

@@ -9,7 +9,6 @@ from ..i18n import t
 from ..journal import Journal
 from ..query import EntryFilter
 from ..records import FEEDBACK_ROLES, Feedback
-from ..validation import MAX_SHORT
 from ._common import (
     Clock,
     FormPage,
@@ -20,7 +19,6 @@ from ._common import (
     resolve_lang,
     set_options,
     today_of,
-    too_long,
 )
 from ._html import discipline_name, feedback_html, role_label
 from ._ratings import BehaviourRatings
@@ -132,11 +130,7 @@ class FeedbackWidget(FormPage[Feedback]):
             return t("ui.feedback.error.day", lang)
         if day > today_of(self._clock):
             return t("ui.feedback.error.future", lang)
-        if not (self._text.value.strip() or self._ratings.ratings()):
-            return t("ui.feedback.error.empty", lang)
-        return too_long(lang, "ui.feedback.field.name", self._name.value, MAX_SHORT) or too_long(
-            lang, "ui.feedback.field.text", self._text.value
-        )
+        return None  # the rest is the journal's validation, worded as everywhere else
 
     def _add(self) -> Feedback:
         item = Feedback(

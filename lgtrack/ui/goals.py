@@ -11,7 +11,6 @@ from ..errors import LgtrackError
 from ..i18n import t
 from ..journal import Journal
 from ..records import Goal
-from ..validation import MAX_SHORT
 from ._common import (
     Clock,
     FormPage,
@@ -25,7 +24,6 @@ from ._common import (
     snippet,
     status_html,
     today_of,
-    too_long,
 )
 from ._html import STATUS_KEYS, behaviour_text, discipline_name
 
@@ -233,16 +231,11 @@ class GoalsWidget(FormPage[Goal]):
         self._render_behaviours()
 
     def _problem(self) -> str | None:
-        lang = self._lang
-        if not self._goal_title.value.strip():
-            return t("ui.goals.error.title", lang)
+        # A new goal due in the past is a slip of the date picker (an import may hold one);
+        # the rest is the journal's validation, worded as everywhere else.
         if self._due.value is not None and self._due.value < today_of(self._clock):
-            return t("ui.goals.error.due_past", lang)
-        return (
-            too_long(lang, "ui.goals.field.title", self._goal_title.value, MAX_SHORT)
-            or too_long(lang, "ui.goals.field.why", self._why.value)
-            or too_long(lang, "ui.goals.field.success", self._success.value)
-        )
+            return t("ui.goals.error.due_past", self._lang)
+        return None
 
     def _add(self) -> Goal:
         goal = Goal(
@@ -269,10 +262,6 @@ class GoalsWidget(FormPage[Goal]):
         if row not in self._rows:  # a second click on a row already replaced
             return
         lang = self._lang
-        problem = too_long(lang, "ui.goals.checkin_note", row.note.value)
-        if problem:
-            self._list_status.value = status_html("error", problem)
-            return
         try:
             goal = self._journal.check_in(
                 row.goal.id,

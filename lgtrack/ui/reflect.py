@@ -26,9 +26,7 @@ from ._common import (
     quiet,
     resolve_lang,
     set_options,
-    tag_problem,
     today_of,
-    too_long,
 )
 from ._html import context_html, discipline_name
 from ._ratings import BehaviourRatings
@@ -204,17 +202,9 @@ class ReflectionWidget(FormPage[Reflection]):
     # -- saving --------------------------------------------------------------------------------
 
     def _problem(self) -> str | None:
-        """A message saying what is wrong with the form, or None."""
-        lang = self._lang
-        if not (
-            self._text.value.strip() or self._next_step.value.strip() or self._ratings.ratings()
-        ):
-            return t("ui.reflect.error.empty", lang)
-        return (
-            too_long(lang, "ui.field.text", self._text.value)
-            or too_long(lang, "ui.field.next_step", self._next_step.value)
-            or tag_problem(lang, parse_tags(self._tags.value))
-        )
+        """Nothing to check here: the journal's validation refuses a bad reflection with the
+        same words the command line and an import use."""
+        return None
 
     def _add(self) -> Reflection:
         reflection = Reflection(

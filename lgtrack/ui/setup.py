@@ -13,7 +13,6 @@ from ..framework import Framework, load_framework
 from ..i18n import t
 from ..journal import Journal
 from ..records import Leader
-from ..validation import MAX_SHORT
 from ._common import (
     LANGUAGE_OPTIONS,
     SaveGuard,
@@ -144,11 +143,7 @@ class SetupWidget(widgets.VBox):
         self._guard.run(self._store)
 
     def _problem(self) -> str | None:
-        name = self._name.value.strip()
-        if not name:
-            return t("ui.setup.error.name", self._lang)
-        if len(name) > MAX_SHORT:
-            return t("ui.setup.error.name_long", self._lang, limit=MAX_SHORT)
+        # name and unit are the journal's validation, worded as everywhere else
         if self._framework.levels and self._level.value is None:
             return t("ui.setup.error.level", self._lang)
         return None

@@ -16,7 +16,6 @@ from ..i18n import t
 from ..journal import Journal
 from ..sharing import KINDS, BundlePreview, ShareScope, build_bundle, preview_bundle, write_bundle
 from ..sharing.preview import count_rows, header_lines, one_line, summary_text, text_label
-from ..validation import MAX_SHORT
 from ._common import Clock, LeaderPage, classed, resolve_lang, status_html
 
 HTML_TEXT_CHARS = 300
@@ -188,10 +187,6 @@ class ShareWidget(LeaderPage):
             box.value for box in self._kinds.values()
         ):
             return t("ui.share.error.nothing", self._lang)
-        if not self._name.value.strip():
-            return t("ui.setup.error.name", self._lang)
-        if len(self._name.value.strip()) > MAX_SHORT:
-            return t("ui.setup.error.name_long", self._lang, limit=MAX_SHORT)
         since, until = self._since.value, self._until.value
         if since and until and since > until:
             return t("ui.share.error.period", self._lang, since=since, until=until)
