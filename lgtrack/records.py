@@ -97,7 +97,12 @@ class Goal:
 
     @property
     def progress(self) -> int:
-        """Progress of the latest check-in (0 when there is none)."""
+        """Progress of the latest check-in (0 when there is none); an achieved goal is 100 %.
+
+        Decided here, once, so that every list, export, figure and report agrees.
+        """
+        if self.status == "achieved":
+            return 100
         if not self.checkins:
             return 0
         latest = max(

@@ -176,12 +176,17 @@ def check_goal(framework: Framework, goal: Goal) -> None:
     check_text(goal.why, "why")
     check_text(goal.success, "success criteria")
     check_ratings_fit(framework, (Rating(b, None) for b in goal.behaviours), (goal.discipline,))
-    if goal.due is not None:
-        check_day(goal.due, "due date")
-    if goal.closed_on is not None:
-        check_day(goal.closed_on, "closing date")
-    if goal.status not in GOAL_STATUSES:
-        raise ValidationError("err_unknown_status", status=goal.status, known=GOAL_STATUSES)
+    _check_follow_up(goal, GOAL_STATUSES)
+
+
+def _check_follow_up(record: Goal | Action, statuses: tuple[str, ...]) -> None:
+    """A goal's or an action's due date, closing date and status."""
+    if record.due is not None:
+        check_day(record.due, "due date")
+    if record.closed_on is not None:
+        check_day(record.closed_on, "closing date")
+    if record.status not in statuses:
+        raise ValidationError("err_unknown_status", status=record.status, known=statuses)
 
 
 def check_progress(progress: object) -> None:
@@ -214,12 +219,7 @@ def check_action(action: Action) -> None:
     if not isinstance(action.text, str) or not action.text.strip():
         raise ValidationError("err_action_no_text")
     check_text(action.text, "action", MAX_ACTION)
-    if action.due is not None:
-        check_day(action.due, "due date")
-    if action.closed_on is not None:
-        check_day(action.closed_on, "closing date")
-    if action.status not in ACTION_STATUSES:
-        raise ValidationError("err_unknown_status", status=action.status, known=ACTION_STATUSES)
+    _check_follow_up(action, ACTION_STATUSES)
 
 
 def check_action_closing(status: str) -> None:

@@ -67,6 +67,8 @@ class SetupPage(FormPage):
 
 class ReflectPage(FormPage):
     root = prefix = "lg-reflect"
+    choose_day = fills("day")
+    day = shows("day")
     write_next_step = fills("next-step")
     next_step = shows("next-step")
     write_tags = fills("tags")
@@ -79,6 +81,30 @@ class ReflectPage(FormPage):
     def prompt(self) -> str:
         """The prompt shown, as plain text."""
         return self.widget.prompt
+
+    def also_about(self, *disciplines: str, ticked: bool = True) -> None:
+        """Tick (or untick) further disciplines the reflection is about."""
+        for discipline in disciplines:
+            self.part("also-" + discipline.replace(".", "-")).value = ticked
+
+    @property
+    def also_offered(self) -> list[str]:
+        """The further disciplines one can tick (labels as shown; hidden ones left out)."""
+        boxes = self.part("disciplines").children
+        return [box.description for box in boxes if box.layout.display != "none"]
+
+    @property
+    def also_ticked(self) -> list[str]:
+        """The labels of the further disciplines ticked."""
+        return [box.description for box in self.part("disciplines").children if box.value]
+
+    @property
+    def rating_headings(self) -> list[str]:
+        """The discipline headings over the rating rows (none for a single discipline)."""
+        return [
+            text_of(w.value) for w in descendants(self.widget)
+            if isinstance(w, widgets.HTML) and "lg-ratings-discipline" in w.value
+        ]  # fmt: skip
 
 
 class FeedbackPage(FormPage):

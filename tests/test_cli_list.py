@@ -163,7 +163,7 @@ def test_goals_line_shows_id_status_progress_due_and_title(home, capsys):
     assert [line[:2] for line in lines] == ["g3", "g2", "g1"]
     assert lines[2].split() == [
         "g1000000",
-        "open",
+        "åbent",
         "60",
         "%",
         "2026-06-30",
@@ -173,7 +173,8 @@ def test_goals_line_shows_id_status_progress_due_and_title(home, capsys):
         "med",
         "alle",
     ]
-    assert lines[1].split()[:3] == ["g2000000", "achieved", "0"]
+    # an achieved goal is 100 % and "nået" (the profile's language), whatever its last check-in
+    assert lines[1].split()[:3] == ["g2000000", "nået", "100"]
     assert "[privat] Skjult mål" in lines[0]
 
 

@@ -207,15 +207,20 @@ def test_leaders_json_lists_me_and_imported_leaders(home, tmp_path, capsys):
 def test_leaders_table_and_an_empty_journal(home, tmp_path, capsys):
     code, out, _ = run(capsys, "leaders", "--home", home)
     assert code == 0
-    assert out.splitlines()[0].split() == ["Navn", "Niveau", "Kilde", "Refl.", "Mål", "Feedb.",
-                                           "Seneste"]  # fmt: skip
+    assert out.splitlines()[0].split() == ["Id", "Navn", "Niveau", "Kilde", "Refl.", "Mål",
+                                           "Feedb.", "Seneste"]  # fmt: skip
     assert "Ida Holm" in out and "mig" in out
+    short_id = out.splitlines()[1].split()[0]  # the prefix `report --leader` accepts
+    assert len(short_id) == 8 and Journal.open(home).me().id.startswith(short_id)
     assert "Teamleder" in out and "teamleder" not in out  # the level's name, not its id
     code, out, _ = run(capsys, "leaders", "--lang", "en", "--home", home)
     assert "Team Leader" in out
     Journal.open(tmp_path / "coach").close()
     code, out, _ = run(capsys, "leaders", "--lang", "en", "--home", str(tmp_path / "coach"))
-    assert code == 0 and out == "No leaders in this journal yet.\n"
+    # the empty state names a coach's next step: import a bundle
+    assert code == 0 and out == "No leaders in this journal yet.\n" + (
+        "Import a leader's share bundle: lgtrack import FILE\n"
+    )
     code, out, _ = run(capsys, "leaders", "--json", "--home", str(tmp_path / "coach"))
     assert json.loads(out) == []
 

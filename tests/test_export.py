@@ -254,13 +254,59 @@ def test_cli_csv_opens_in_danish_excel(home: Path, tmp_path: Path, capsys):
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # the byte order mark Excel needs for UTF-8
     text = data.decode("utf-8-sig")
-    assert text.startswith("leader;day;id;") and "\r\n" in text
-    assert DANISH in read_csv(text)[1]["text"]
+    # issue #11: a Danish profile gets Danish headers (English ones: see below)
+    assert text.startswith("leder;dato;id;") and "\r\n" in text
+    assert DANISH in read_csv(text)[1]["tekst"]
 
 
 def test_cli_csv_separator_can_be_chosen(home: Path, capsysbinary):
     assert main(["export", "--format", "csv", "--delimiter", "tab", "--home", str(home)]) == 0
-    assert capsysbinary.readouterr().out.decode("utf-8-sig").startswith("leader\tday\tid\t")
+    assert capsysbinary.readouterr().out.decode("utf-8-sig").startswith("leder\tdato\tid\t")
+
+
+def test_a_danish_csv_has_danish_headers_statuses_roles_and_ja_nej(journal: Journal):
+    rows = read_csv(export_csv(journal, delimiter=";", lang="da"))
+    assert list(rows[0])[:4] == ["leder", "dato", "id", "discipliner"]
+    assert [r["privat"] for r in rows] == ["ja", "nej", "nej"]
+    assert rows[1]["tekst"] == DANISH and rows[1]["næste skridt"] == "Følg op på mødet"
+    [goal] = read_csv(export_csv(journal, "goals", delimiter=";", lang="da"))
+    assert (goal["titel"], goal["status"], goal["fremdrift"]) == (
+        "Tydelig prioritering",
+        "åbent",
+        "40",
+    )
+    [feedback] = read_csv(export_csv(journal, "feedback", delimiter=";", lang="da"))
+    assert (feedback["rolle"], feedback["privat"]) == ("leder", "nej")
+    ratings = read_csv(export_csv(journal, "ratings", delimiter=";", lang="da"))
+    assert sorted((r["kilde"], r["adfærd"], r["score"]) for r in ratings) == [
+        ("leder", "people.teamleder.1", "3"),
+        ("selv", "people.teamleder.1", "4"),
+        ("selv", "self.g1", ""),
+    ]
+
+
+@pytest.mark.parametrize("table", ["reflections", "goals", "feedback", "ratings"])
+def test_an_english_csv_keeps_the_field_names_and_stored_values(home: Path, table, capsysbinary):
+    """Users' scripts read these headers and values: an English profile gets them unchanged."""
+    with Journal.open(home, clock=lambda: NOW) as journal:
+        journal.set_profile("Åse Ø", "teamleder", lang="en")
+        expected = export_csv(journal, table, delimiter=",")
+    assert main(["export", "--format", "csv", "--table", table, "--home", str(home)]) == 0
+    text = capsysbinary.readouterr().out.decode("utf-8-sig")
+    assert text == expected
+    header = text.split("\r\n")[0]
+    assert header.startswith("leader,day," if table != "goals" else "leader,id,discipline,")
+    assert "true" in text or "false" in text
+    assert "ja" not in text.split(",") and "selv" not in text
+
+
+def test_csv_lang_picks_the_headers_and_the_profile_still_picks_the_separator(
+    home: Path, capsysbinary
+):
+    args = ["export", "--format", "csv", "--table", "goals", "--lang", "en", "--home", str(home)]
+    assert main(args) == 0
+    text = capsysbinary.readouterr().out.decode("utf-8-sig")
+    assert text.startswith("leader;id;discipline;title;") and ";open;" in text
 
 
 def test_export_help_says_what_the_csv_holds():

@@ -12,7 +12,7 @@ from pages import DevelopmentPage, css_classes
 from lgtrack import Feedback, Journal, Rating, Reflection
 from lgtrack.analysis import VERDICTS, CadenceStatus
 from lgtrack.demo import build_demo
-from lgtrack.framework import bundled_frameworks
+from lgtrack.framework import bundled_frameworks, load_framework
 from lgtrack.i18n import t
 from lgtrack.ui import App, development
 from lgtrack.ui.development import FIGURES, PERIOD_MONTHS, TABS, DevelopmentWidget, cadence_line
@@ -109,10 +109,17 @@ def test_one_discipline_shows_its_behaviours_in_trends_heatmap_and_table(demo):
     demo.choose_discipline("people")
     axes = main_axes(demo, "trends")
     assert axes.get_title() == t("plot_trends_behaviour_title", "da", days=90)
+    discipline = load_framework("stuk").discipline("people")
+    levels = discipline.levels.values()
+    people = [b.text.get("da") for b in (*discipline.behaviours, *(b for lv in levels for b in lv))]
+
+    def about_people(label: str) -> bool:  # a behaviour's text (shortened), never its id
+        return any(text.startswith(label.rstrip("…")) for text in people)
+
     labels = legend_labels(demo, "trends")
-    assert labels and all(label.startswith("people.") for label in labels)
+    assert labels and all(about_people(label) for label in labels)
     rows = [tick.get_text() for tick in main_axes(demo, "heatmap").get_yticklabels()]
-    assert rows and all(row.startswith("people.") for row in rows)
+    assert rows and all(about_people(row) for row in rows)
     assert "<th style='text-align:left;padding:2px 8px'>Adfærd</th>" in demo.html("table")
     assert "strategic." not in demo.html("table")
     assert "strategic." not in demo.html("coverage-lists")
@@ -286,7 +293,8 @@ def test_framework_texts_in_the_table_and_lists_are_escaped(tmp_path):
     page = development_page(journal)
     page.choose_discipline("strategic")
     for html in (page.html("table"), page.html("coverage-lists")):
-        assert "strategic.g1: &lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert ">&lt;script&gt;alert(1)&lt;/script&gt;</span>" in html  # the text, not the id
+        assert 'title="&lt;script&gt;alert(1)&lt;/script&gt;"' in html
         assert "<script>" not in html
     assert "lg-verdict-blind_spot" in page.html("table")
 

@@ -244,3 +244,112 @@ def test_css_classes_for_the_browser_test(journal):
 def test_a_journal_without_a_profile_is_refused():
     with Journal.open(":memory:") as empty, pytest.raises(Exception, match="no profile"):
         ReflectionWidget(empty)
+
+
+# -- the day and several disciplines (issue #11: the page does what `lgtrack reflect` does) ----
+
+
+def test_the_day_is_today_by_default_and_a_backdated_reflection_keeps_its_day(journal):
+    page = reflect_page(journal)
+    assert page.day == date(2026, 11, 2)  # today, from the clock
+    page.choose_day(date(2026, 10, 28))
+    page.write("Skrevet et par dage efter")
+    page.save()
+    [stored] = journal.reflections()
+    assert stored.day == date(2026, 10, 28)
+    assert page.status.kind == "ok" and "2026-10-28" in page.status.text
+    assert page.day == date(2026, 11, 2)  # the next reflection starts from today again
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("da", "Datoen ligger i fremtiden"), ("en", "The date is in the future")]
+)
+def test_a_future_day_is_refused_in_the_pages_language_and_nothing_is_stored(journal, lang, words):
+    page = reflect_page(journal, lang=lang)
+    page.choose_day(date(2026, 11, 3))
+    page.write("Om i morgen")
+    page.save()
+    assert journal.reflections() == []
+    assert page.status.kind == "error" and words in page.status.text
+    assert page.text == "Om i morgen" and page.day == date(2026, 11, 3)  # kept to correct
+
+
+def test_without_a_day_the_page_asks_for_one(journal):
+    page = reflect_page(journal)
+    page.choose_day(None)
+    page.write("Hvornår?")
+    page.save()
+    assert journal.reflections() == []
+    assert page.status.kind == "error" and "Vælg datoen for refleksionen." in page.status.text
+
+
+def test_a_reflection_on_two_disciplines_stores_both_and_the_ratings_of_both(journal):
+    fw = journal.framework()
+    page = reflect_page(journal)
+    page.choose_discipline("people")
+    page.also_about("self")
+    assert page.rating_headings == [
+        fw.discipline_name("people", "da"),
+        fw.discipline_name("self", "da"),
+    ]
+    expected = [
+        *fw.discipline("people").behaviours_for("teamleder"),
+        *fw.discipline("self").behaviours_for("teamleder"),
+    ]
+    assert page.rating_classes == [rating_class(b.id) for b in expected]
+    page.rate("people.teamleder.1", 4)
+    page.rate("self.g1", DONT_KNOW)
+    page.write("Både om mine medarbejdere og om mig selv")
+    page.save()
+    [stored] = journal.reflections()
+    assert stored.disciplines == ("people", "self")
+    assert stored.ratings == (Rating("people.teamleder.1", 4), Rating("self.g1", None))
+    assert page.also_ticked == [] and page.rating_headings == []  # the form starts afresh
+
+
+def test_unticking_a_discipline_drops_its_rows_and_keeps_the_other_answers(journal):
+    page = reflect_page(journal)
+    page.choose_discipline("people")
+    page.also_about("self", "strategic")
+    page.rate("people.g1", 5)
+    page.rate("self.g1", 2)
+    page.also_about("self", ticked=False)
+    assert not any(css.startswith("lg-rating-self-") for css in page.rating_classes)
+    assert page.answers == {rating_class("people.g1"): 5}
+    page.write("x")
+    page.save()
+    [stored] = journal.reflections()
+    assert stored.disciplines == ("people", "strategic")
+    assert stored.ratings == (Rating("people.g1", 5),)
+
+
+def test_the_chosen_discipline_is_not_offered_again_and_choosing_a_ticked_one_unticks_it(journal):
+    fw = journal.framework()
+    page = reflect_page(journal)
+    page.choose_discipline("people")
+    people, self_name = fw.discipline_name("people", "da"), fw.discipline_name("self", "da")
+    assert people not in page.also_offered and self_name in page.also_offered
+    assert len(page.also_offered) == len(fw.disciplines) - 1
+    page.also_about("self")
+    page.choose_discipline("self")
+    assert page.also_ticked == [] and people in page.also_offered
+    assert page.widget.disciplines == ("self",)
+
+
+def test_the_further_disciplines_are_labelled_in_the_pages_language(journal):
+    page = reflect_page(journal)
+    page.set_lang("en")
+    fw = journal.framework()
+    expected = [d.name.get("en") for d in fw.disciplines if d.id != page.discipline]
+    assert page.also_offered == expected
+
+
+def test_css_classes_for_the_day_and_the_further_disciplines(journal):
+    page = reflect_page(journal)
+    assert isinstance(page.find("lg-reflect-day"), widgets.DatePicker)
+    boxes = page.find("lg-reflect-disciplines").children
+    assert boxes and all(isinstance(box, widgets.Checkbox) for box in boxes)
+    fw = journal.framework()
+    assert [[c for c in css_classes(box) if c.startswith("lg-reflect-also")] for box in boxes] == [
+        ["lg-reflect-also", f"lg-reflect-also-{d.id}"] for d in fw.disciplines
+    ]

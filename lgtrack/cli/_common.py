@@ -8,16 +8,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from .._time import parse_day
 from ..errors import LgtrackError, ValidationError
 from ..i18n import LANGUAGES
 from ..records import Rating
 
+if TYPE_CHECKING:  # the framework module is loaded only by commands that need it
+    from ..framework import Framework
+
 EXIT_BAD_INPUT = 2
+SHORT_ID = 8  # the id prefix lists show, and commands accept (they need 6+ characters)
 DEFAULT_LANG = "da"  # without a profile (or --lang), the command line speaks Danish
 
 
@@ -75,6 +80,18 @@ def open_journal(args: argparse.Namespace, *, create: bool = False):
     return Journal.open(args.home, create=create)
 
 
+def open_coach_journal(args: argparse.Namespace):
+    """The journal in ``--home`` for a coach's command: where there is none yet, the next step
+    is importing a leader's bundle (which creates it), not ``init``."""
+    from ..errors import NotFoundError
+    from ..storage import database_path
+
+    path = database_path(args.home)
+    if path != ":memory:" and not Path(path).exists():
+        raise NotFoundError("err_cli_coach_no_journal", path=str(Path(path).parent))
+    return open_journal(args)
+
+
 def refuse_journal_as_out(journal, out: str | None) -> None:
     """``--out`` must not name the journal's own database: writing there would destroy it."""
     if out is None or journal.path == ":memory:":
@@ -101,6 +118,49 @@ def parse_rating(text: str) -> Rating:
         return Rating(behaviour.strip(), int(score))
     except ValueError:
         raise ValidationError("err_cli_score_not_whole", score=score, behaviour=behaviour) from None
+
+
+RATE_HELP = (
+    "rate behaviour B with score S or '?' (don't know); B is the behaviour's id or its number "
+    "in --discipline at your level, as 'lgtrack framework show --level LEVEL' numbers them "
+    "(with several --discipline, use the id)"
+)
+
+
+def resolve_numbers(
+    framework: Framework, level: str | None, disciplines: Sequence[str], ratings: Sequence[Rating]
+) -> tuple[Rating, ...]:
+    """``--rate N=SCORE`` as the rating of the N-th behaviour of the one discipline at ``level``,
+    numbered as ``lgtrack framework show --level LEVEL`` prints them; ids pass unchanged.
+
+    With several disciplines a number could mean one behaviour in each: refused on one line.
+    """
+    from .. import validation
+
+    numbered = [r for r in ratings if r.behaviour.isdigit()]
+    if not numbered:
+        return tuple(ratings)
+    for discipline in disciplines:
+        validation.check_discipline(framework, discipline)
+    first = numbered[0].behaviour
+    behaviours = framework.discipline(disciplines[0]).behaviours_for(level)
+    if len(set(disciplines)) != 1:
+        example = behaviours[max(min(int(first), len(behaviours)), 1) - 1].id
+        raise ValidationError("err_cli_rate_number_ambiguous", number=first, example=example)
+    resolved = []
+    for rating in ratings:
+        if rating.behaviour.isdigit():
+            number = int(rating.behaviour)
+            if not 1 <= number <= len(behaviours):
+                option = f" --level {level}" if level else ""
+                show = f"lgtrack framework show {framework.id}{option}"
+                raise ValidationError(
+                    "err_cli_rate_number_range", number=rating.behaviour, count=len(behaviours),
+                    discipline=disciplines[0], show=show,
+                )  # fmt: skip
+            rating = Rating(behaviours[number - 1].id, rating.score)
+        resolved.append(rating)
+    return tuple(resolved)
 
 
 def format_table(rows: list[list[str]]) -> str:

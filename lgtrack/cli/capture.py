@@ -18,7 +18,7 @@ from typing import IO
 from .. import validation
 from ..errors import NotFoundError, ValidationError
 from ..records import FEEDBACK_ROLES, Feedback, Goal, Leader, Rating, Reflection
-from ._common import add_home, day_arg, open_journal, parse_rating
+from ._common import RATE_HELP, add_home, day_arg, open_journal, parse_rating, resolve_numbers
 
 MAX_STDIN_CHARS = 100_000
 MIN_ID_PREFIX = 6
@@ -69,7 +69,7 @@ def _common_options(parser, *, date_help: str, text_help: str = "") -> None:
     """--date, --private and (with ``text_help``) --text and --rate."""
     if text_help:
         parser.add_argument("--text", metavar="T", help=f"{text_help}; without it, read stdin")
-        _repeatable(parser, "--rate", "B=S", "rate behaviour B with score S or '?' (don't know)")
+        _repeatable(parser, "--rate", "B=S", RATE_HELP)
     parser.add_argument("--date", metavar="YYYY-MM-DD", help=f"{date_help} (default: today)")
     parser.add_argument("--private", action="store_true", help="never shared with coach or cohort")
 
@@ -171,8 +171,9 @@ def _register_reflect(commands) -> None:
     parser = _command(
         commands, "reflect", "write a reflection (text and/or self-ratings)",
         "Write a reflection on one or more disciplines: free text (--text, or piped on stdin)\n"
-        "and/or self-ratings of behaviours (--rate BEHAVIOUR=SCORE; SCORE '?' means 'ved ikke').",
-        "lgtrack reflect --discipline people --rate people.teamleder.1=4 --text 'Godt 1:1 i dag'",
+        "and/or self-ratings of behaviours (--rate BEHAVIOUR=SCORE; SCORE '?' means 'ved ikke').\n"
+        "BEHAVIOUR is an id or a number from 'lgtrack framework show --level LEVEL'.",
+        "lgtrack reflect --discipline people --rate 2=4 --text 'Godt 1:1 i dag'",
     )  # fmt: skip
     _repeatable(parser, "--discipline", "D", "discipline id, e.g. self (repeatable)", required=True)
     _common_options(parser, date_help="the day it is about", text_help="the reflection")
@@ -192,6 +193,7 @@ def run_reflect(args: argparse.Namespace) -> int:
     ratings = tuple(parse_rating(text) for text in args.rate)
     with open_journal(args) as journal:
         me = journal.require_me()
+        ratings = resolve_numbers(journal.framework(), me.level, args.discipline, ratings)
         validation.check_ratings_fit(journal.framework(), ratings, args.discipline)
         text = read_text(args.text, required=not (ratings or args.next_step.strip()))
         tags = tuple(clean_tag(tag) for tag in args.tag)
@@ -390,6 +392,7 @@ def run_feedback_add(args: argparse.Namespace) -> int:
     ratings = tuple(parse_rating(text) for text in args.rate)
     with open_journal(args) as journal:
         me = journal.require_me()
+        ratings = resolve_numbers(journal.framework(), me.level, [args.discipline], ratings)
         validation.check_ratings_fit(journal.framework(), ratings, [args.discipline])
         text = read_text(args.text, required=not ratings)
         saved = journal.add_feedback(

@@ -8,9 +8,11 @@ and ``--force`` never replaces the journal at your default location.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import os
 import shlex
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ from ..storage import database_path, default_home, has_profile
 from ._common import day_arg, message_lang
 
 START_NOTEBOOK = "00_start_here.ipynb"
+_POSIX = os.name == "posix"
 _NO_JOURNAL = (
     "Ingen journal endnu — åbner demo-journalen i {home} / "
     "No journal yet — opening the demo journal in {home}"
@@ -235,17 +238,77 @@ def _build_demo_once(home: Path) -> None:
             build_demo(journal, today=date.today())
 
 
-def _serve(argv: list[str], *, env: dict[str, str], cwd: Path) -> int:
-    """Run the server until it stops; Ctrl-C goes to the server, which shuts itself down."""
+STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")  # Ctrl+C, kill, a closed terminal
+GRACE_SECONDS = 10.0  # how long the server may take to shut down before it is killed
+
+
+class _Stop(Exception):
+    """Raised by the signal handler to leave ``wait()``: the server is to be stopped."""
+
+
+def _serve(argv: list[str], *, env: dict[str, str], cwd: Path, grace: float = GRACE_SECONDS) -> int:
+    """Run the server until it stops, and stop it (and whatever it started, such as kernels)
+    when ``lab`` gets Ctrl+C, SIGTERM or SIGHUP: the signal is passed on as SIGTERM to the
+    server's process group; after ``grace`` seconds, or on a second signal, the group is killed.
+    """
     try:
-        process = subprocess.Popen(argv, env=env, cwd=cwd)
+        # Its own process group, so that one signal reaches the server and its kernels.
+        process = subprocess.Popen(argv, env=env, cwd=cwd, start_new_session=_POSIX)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise LgtrackError("err_cli_cannot_start", server=argv[2], reason=reason) from None
-    for _ in range(3):
-        try:
-            return 0 if process.wait() in (0, -2, 130) else process.returncode
-        except KeyboardInterrupt:
-            continue
-    process.terminate()
-    return process.wait()
+    stopping = False
+
+    def on_signal(_signum, _frame) -> None:
+        nonlocal stopping
+        if stopping:  # asked twice: no more waiting
+            _signal_group(process, "SIGKILL")
+            return
+        stopping = True
+        _signal_group(process, "SIGTERM")
+        raise _Stop
+
+    previous: dict = {}
+    try:
+        for name in STOP_SIGNALS:
+            previous[name] = _handle(name, on_signal)
+        return _exit_code(process.wait())
+    except _Stop:
+        return _stop(process, grace)
+    finally:
+        for name, handler in previous.items():
+            if handler is not None:
+                signal.signal(getattr(signal, name), handler)
+
+
+def _exit_code(code: int) -> int:
+    return 0 if code in (0, -signal.SIGINT, -signal.SIGTERM, 130) else code
+
+
+def _stop(process: subprocess.Popen, grace: float) -> int:
+    """Wait up to ``grace`` seconds for the server, then kill its group; also whatever of the
+    group outlived it (a kernel it failed to shut down)."""
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        _signal_group(process, "SIGKILL")
+        process.wait()
+    return 0
+
+
+def _handle(name: str, handler):
+    """Install ``handler`` for the signal ``name`` where the platform has it; the old one."""
+    number = getattr(signal, name, None)
+    return None if number is None else signal.signal(number, handler)
+
+
+def _signal_group(process: subprocess.Popen, name: str) -> None:
+    """Send the signal ``name`` to the server's process group (on Windows: to the server)."""
+    if not _POSIX:
+        if name == "SIGTERM":
+            process.terminate()
+        else:
+            process.kill()
+        return
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # the group is gone
+        os.killpg(process.pid, getattr(signal, name))

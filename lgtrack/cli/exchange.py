@@ -10,10 +10,14 @@ import argparse
 import sys
 from datetime import timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .._files import write_atomically
 from .._time import utc_now
 from ._common import add_home, message_lang, open_journal, refuse_journal_as_out
+
+if TYPE_CHECKING:
+    from ..journal import Journal
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -27,7 +31,13 @@ Export everything in the journal (every leader, private entries included).
             ratings (one row per rating, for pivot tables). UTF-8 with a byte order mark;
             columns separated by ';' for a Danish profile (Danish Excel), ',' otherwise
             (--delimiter). Cells starting with = + - @ get a leading ' so Excel shows text.
+  xlsx      an Excel workbook (--out): one sheet each for reflections, ratings (one row
+            per rating, discipline and behaviour by their text), goals and feedback; days
+            as Excel dates, text never run as a formula
   markdown  a readable journal, newest first, labels in your profile's language (--lang)
+
+csv, xlsx and markdown speak your profile's language (--lang): Danish headers, ja/nej and
+Danish statuses, or English with the field names as headers.
 
 Without --out the export goes to standard output."""
 
@@ -55,17 +65,18 @@ def _register_export(commands: argparse._SubParsersAction) -> None:
 
     export = commands.add_parser(
         "export",
-        help="export the journal as JSON, CSV or Markdown",
+        help="export the journal as JSON, CSV, Excel (xlsx) or Markdown",
         description=EXPORT_DESCRIPTION,
         formatter_class=_RAW,
         epilog="examples:\n  lgtrack export --out backup.json\n"
-        "  lgtrack export --format csv --out refleksioner.csv",
+        "  lgtrack export --format csv --out refleksioner.csv\n"
+        "  lgtrack export --format xlsx --out journal.xlsx",
     )
     export.add_argument(
         "--format",
-        choices=("json", "csv", "markdown"),
+        choices=("json", "csv", "xlsx", "markdown"),
         default="json",
-        help="json (default), csv or markdown",
+        help="json (default), csv, xlsx or markdown",
     )
     export.add_argument("--out", metavar="PATH", help="write to PATH (default: standard output)")
     export.add_argument(
@@ -83,7 +94,7 @@ def _register_export(commands: argparse._SubParsersAction) -> None:
     export.add_argument(
         "--lang",
         choices=("da", "en"),
-        help="markdown: language of the labels (default: your profile's)",
+        help="csv, xlsx, markdown: language of the labels (default: your profile's)",
     )
     add_home(export)
     export.set_defaults(run=run_export)
@@ -114,20 +125,9 @@ def _register_import(commands: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from ..exchange import CSV_ENCODING, default_delimiter, export_csv, export_json, export_markdown
-
     with open_journal(args) as journal:
         refuse_journal_as_out(journal, args.out)
-        if args.format == "json":
-            text, encoding = export_json(journal, now=utc_now()), "utf-8"
-        elif args.format == "markdown":
-            text, encoding = export_markdown(journal, now=utc_now(), lang=args.lang), "utf-8"
-        else:
-            me = journal.me()
-            delimiter = args.delimiter or default_delimiter(me.lang if me else "da")
-            delimiter = "\t" if delimiter == "tab" else delimiter
-            text, encoding = export_csv(journal, args.table, delimiter=delimiter), CSV_ENCODING
-    data = text.encode(encoding)
+        data = _export_bytes(journal, args)
     if args.out is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -135,6 +135,27 @@ def run_export(args: argparse.Namespace) -> int:
     else:
         write_atomically(args.out, data)
     return 0
+
+
+def _export_bytes(journal: Journal, args: argparse.Namespace) -> bytes:
+    """The export in the format asked for, as the bytes to write."""
+    from ..exchange import CSV_ENCODING, default_delimiter, export_csv, export_json, export_markdown
+
+    if args.format == "json":
+        return export_json(journal, now=utc_now()).encode("utf-8")
+    if args.format == "markdown":
+        return export_markdown(journal, now=utc_now(), lang=args.lang).encode("utf-8")
+    me = journal.me()
+    profile_lang = me.lang if me else "da"
+    lang = args.lang or profile_lang
+    if args.format == "xlsx":
+        from ..exchange.export_xlsx import export_xlsx
+
+        return export_xlsx(journal, lang=lang)
+    delimiter = args.delimiter or default_delimiter(profile_lang)  # Excel's locale, not --lang
+    delimiter = "\t" if delimiter == "tab" else delimiter
+    text = export_csv(journal, args.table, delimiter=delimiter, lang=lang)
+    return text.encode(CSV_ENCODING)
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -163,11 +163,14 @@ def framework_as_text(fw: Framework, level: str | None, lang: str) -> str:
         name = d.name.get(lang)
         lead = d.lead.get(lang) if d.lead else t("cli_fw_general_lead", lang)
         lines += [name, "=" * len(name), lead]
-        lines += [f"  [{b.id}] {b.text.get(lang)}" for b in d.behaviours]
+        # The numbers `--rate N=SCORE` accepts: a discipline's general behaviours, then (counting
+        # on) those of one level, as in Discipline.behaviours_for(level).
+        lines += [_numbered(n, b, lang, "  ") for n, b in enumerate(d.behaviours, 1)]
         for level_id, items in d.levels.items():
             if level in (None, level_id):
                 lines += [f"  {fw.level(level_id).name.get(lang)}:"]
-                lines += [f"    [{b.id}] {b.text.get(lang)}" for b in items]
+                first = len(d.behaviours) + 1
+                lines += [_numbered(n, b, lang, "    ") for n, b in enumerate(items, first)]
         lines.append("")
     if fw.effects and not level:
         lines.append(t("cli_fw_effects", lang))
@@ -177,3 +180,7 @@ def framework_as_text(fw: Framework, level: str | None, lang: str) -> str:
         lines.append(t("cli_fw_missing", lang))
         lines += [f"  [{m.id}] {m.where.get(lang)}: {m.note.get(lang)}" for m in fw.missing]
     return "\n".join(lines).rstrip()
+
+
+def _numbered(number: int, behaviour, lang: str, indent: str) -> str:
+    return f"{indent}{number:>2}. [{behaviour.id}] {behaviour.text.get(lang)}"

@@ -17,12 +17,11 @@ from .._text import one_line
 from ..errors import ValidationError
 from ..query import EntryFilter
 from ..records import GOAL_STATUSES, Feedback, Goal, Rating, Reflection
-from ._common import add_home, day_arg, format_table, open_journal, print_json
+from ._common import SHORT_ID, add_home, day_arg, format_table, open_journal, print_json
 from .capture import tolerant_output
 
 KINDS = ("reflections", "goals", "feedback")
 SNIPPET_CHARS = 60
-SHORT_ID = 8
 MAX_NAME_CHARS = 30
 MAX_TAGS_CHARS = 40
 
@@ -84,7 +83,7 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     # The message catalogue is read only when needed: parsing it costs start-up time.
     marker = t("cli_private_marker", lang) if any(item.private for item in items) else ""
-    print(format_table([entry_row(item, marker) for item in items]))
+    print(format_table([entry_row(item, marker, lang) for item in items]))
     return 0
 
 
@@ -139,8 +138,10 @@ def _ratings_text(ratings: tuple[Rating, ...]) -> str:
     return " ".join(f"{r.behaviour}={'?' if r.score is None else r.score}" for r in ratings)
 
 
-def entry_row(item: Reflection | Goal | Feedback, private_marker: str) -> list[str]:
-    """The columns of one entry's line; the last column is free text."""
+def entry_row(
+    item: Reflection | Goal | Feedback, private_marker: str, lang: str = "da"
+) -> list[str]:
+    """The columns of one entry's line, in ``lang``; the last column is free text."""
     marker = f"{private_marker} " if item.private else ""
     if isinstance(item, Reflection):
         text = item.text or item.next_step or _ratings_text(item.ratings)
@@ -156,7 +157,7 @@ def entry_row(item: Reflection | Goal | Feedback, private_marker: str) -> list[s
         due = item.due.isoformat() if item.due else "-"
         return [
             item.id[:SHORT_ID],
-            item.status,
+            _status_text(item.status, lang),
             f"{item.progress:>3} %",
             due,
             item.discipline,
@@ -171,6 +172,12 @@ def entry_row(item: Reflection | Goal | Feedback, private_marker: str) -> list[s
         item.discipline,
         marker + snippet(text),
     ]
+
+
+def _status_text(status: str, lang: str) -> str:
+    from ..i18n import t  # only a goals list pays for reading the catalogue
+
+    return t(f"cli_status_{status}", lang)
 
 
 # -- JSON ---------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 from ..i18n import t
-from ._common import add_home, day_arg, message_lang, open_journal, refuse_journal_as_out
+from ._common import add_home, day_arg, message_lang, open_coach_journal, refuse_journal_as_out
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -54,7 +54,7 @@ def run_report(args: argparse.Namespace) -> int:
     chromium = find_chromium() if args.pdf else None
     if args.pdf and chromium is None:
         raise ValidationError("err_no_chromium")
-    with open_journal(args) as journal:
+    with open_coach_journal(args) as journal:
         refuse_journal_as_out(journal, args.out)
         leader = find_leader(journal, args.leader)
         written = write_report(journal, leader.id, out, today=today, lang=args.lang)

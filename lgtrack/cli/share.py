@@ -13,7 +13,15 @@ import sys
 from .._time import utc_now
 from ..errors import LgtrackError, ValidationError
 from ..i18n import t
-from ._common import add_home, day_arg, format_table, open_journal, refuse_journal_as_out
+from ._common import (
+    SHORT_ID,
+    add_home,
+    day_arg,
+    format_table,
+    open_coach_journal,
+    open_journal,
+    refuse_journal_as_out,
+)
 
 _RAW = argparse.RawDescriptionHelpFormatter
 CONFIRM = "Skriv filen? / Write the file? [y/N] "
@@ -153,7 +161,7 @@ def _confirmed() -> bool:
 def run_leaders(args: argparse.Namespace) -> int:
     from ..sharing import leader_overview
 
-    with open_journal(args) as journal:
+    with open_coach_journal(args) as journal:
         overview = leader_overview(journal)
         me = journal.me()
         lang = args.lang or (me.lang if me else "da")
@@ -163,6 +171,7 @@ def run_leaders(args: argparse.Namespace) -> int:
         return 0
     if not overview:
         print(t("leaders.none", lang))
+        print(t("leaders.none_next", lang))  # a coach's journal fills by importing bundles
         return 0
     rows = [_row({**entry, "level": levels.get(entry["id"])}, lang) for entry in overview]
     print(format_table([_heading(lang), *rows]))
@@ -180,7 +189,7 @@ def _level_name(journal, leader, lang: str) -> str | None:
 
 
 def _heading(lang: str) -> list[str]:
-    columns = ("name", "level", "source", "reflections", "goals", "feedback", "last_entry")
+    columns = ("id", "name", "level", "source", "reflections", "goals", "feedback", "last_entry")
     return [t(f"leaders.col.{column}", lang) for column in columns]
 
 
@@ -192,6 +201,7 @@ def _row(entry: dict, lang: str) -> list[str]:
     else:
         source = t("leaders.not_imported", lang)
     return [
+        entry["id"][:SHORT_ID],  # what `report --leader` accepts (6+ characters)
         _printable(entry["name"]),
         _printable(entry["level"] or "-"),
         source,

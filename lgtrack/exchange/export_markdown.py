@@ -59,7 +59,7 @@ class _Names:
             text = self.fw.behaviour(behaviour_id).text.get(self.lang) if self.fw else ""
         except KeyError:
             text = ""
-        return f"{text} ({behaviour_id})" if text else behaviour_id
+        return text or behaviour_id  # a reader knows a behaviour by its text, not its id
 
     def score(self, score: int | None) -> str:
         if score is None:

@@ -22,6 +22,8 @@ from ._style import (
     shorten,
 )
 
+BEHAVIOUR_LABEL_WIDTH = 45  # characters of a behaviour's text in a legend or on an axis
+
 
 def plot_trends(
     trends: pd.DataFrame,
@@ -61,7 +63,10 @@ def plot_trends(
 def _series_labels(framework: Framework, key: str, lang: str) -> dict[str, str]:
     if key == "discipline":
         return {d.id: d.name.get(lang) for d in framework.disciplines}
-    return {b.id: f"{b.id}: {shorten(b.text.get(lang), 30)}" for b in framework.all_behaviours()}
+    # A leader reads a behaviour's text, never its id (the page beside the figure has it in full).
+    return {
+        b.id: shorten(b.text.get(lang), BEHAVIOUR_LABEL_WIDTH) for b in framework.all_behaviours()
+    }
 
 
 def _in_order(trends: pd.DataFrame, key: str, labels: dict[str, str]):
@@ -137,7 +142,7 @@ def plot_behaviour_heatmap(
         linewidth=0.6,
     )
     ax.set_facecolor(EMPTY_CELL)
-    names = _series_labels(framework, "behaviour", lang)  # an id alone means nothing to a leader
+    names = _series_labels(framework, "behaviour", lang)
     ax.set_yticks(
         np.arange(len(behaviours)) + 0.5,
         labels=[names.get(b, b) for b in behaviours],

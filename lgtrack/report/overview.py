@@ -129,13 +129,14 @@ def find_leader(journal: Journal, key: str) -> Leader:
     """The leader whose id is ``key`` or starts with ``key`` (at least 6 characters, unique)."""
     key = key.strip()
     leaders = journal.leaders()
+    if not leaders:  # a coach's next step is an import
+        raise NotFoundError("err_no_leaders_yet")
     for leader in leaders:
         if leader.id == key:
             return leader
     names = ", ".join(f"{leader.name} ({leader.id[:8]})" for leader in leaders[:KNOWN_SHOWN])
     more = len(leaders) - KNOWN_SHOWN
     known = Message("known_more", names=names, more=more) if more > 0 else names
-    known = known or Message("known_none")
     if len(key) < MIN_ID_PREFIX:
         raise ValidationError("err_leader_id_short", min=MIN_ID_PREFIX, key=key, known=known)
     found = [leader for leader in leaders if leader.id.startswith(key)]

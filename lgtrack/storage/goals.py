@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from dataclasses import replace
 
 from ..query import EntryFilter, text_matches
 from ..records import CheckIn, Goal
@@ -98,6 +99,4 @@ class GoalRepository:
 
 
 def _with_goal(c: CheckIn, goal_id: str) -> CheckIn:
-    from dataclasses import replace
-
     return c if c.goal_id == goal_id else replace(c, goal_id=goal_id)

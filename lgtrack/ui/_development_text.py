@@ -43,8 +43,11 @@ def cadence_line(status: an.CadenceStatus, lang: str) -> str:
     )
 
 
-def _behaviour_label(framework: Framework, behaviour: str, lang: str) -> str:
-    return f"{behaviour}: {snippet(behaviour_text(framework, behaviour, lang), 90)}"
+def _behaviour_label(framework: Framework, behaviour: str, lang: str) -> Markup:
+    """A behaviour as a leader reads it: its text, shortened, with the full text as a tooltip
+    (its id means nothing to her)."""
+    text = behaviour_text(framework, behaviour, lang)
+    return html('<span class="lg-behaviour" title="{}">{}</span>', text, snippet(text, 90))
 
 
 def perception_html(

@@ -33,6 +33,7 @@ class BehaviourRatings(widgets.VBox):
         self._behaviours: tuple[Behaviour, ...] = ()
         self._toggles: dict[str, widgets.ToggleButtons] = {}
         self._listeners: list[Callable[[], None]] = []
+        self._by_discipline = False
         self._clear = classed(widgets.Button(icon="eraser"), "lg-ratings-clear")
         self._clear.on_click(self._on_clear_click)
         self.add_class("lg-ratings")
@@ -42,14 +43,21 @@ class BehaviourRatings(widgets.VBox):
         """The toggle buttons by behaviour id (value 1–5, ``DONT_KNOW`` or None)."""
         return dict(self._toggles)
 
-    def show(self, behaviours: Sequence[Behaviour]) -> None:
-        """Show rows for ``behaviours``; answers already given to the same ids are kept."""
+    def show(self, behaviours: Sequence[Behaviour], *, by_discipline: bool = False) -> None:
+        """Show rows for ``behaviours``; answers already given to the same ids are kept.
+
+        ``by_discipline`` heads each discipline's rows with its name (several disciplines)."""
         kept = {bid: toggle.value for bid, toggle in self._toggles.items()}
         self._behaviours = tuple(behaviours)
+        self._by_discipline = by_discipline
         self._toggles = {}
         rows: list[widgets.Widget] = []
-        group = object()
+        group: object = object()
+        discipline: str | None = None
         for behaviour in self._behaviours:
+            if by_discipline and behaviour.discipline != discipline:
+                discipline, group = behaviour.discipline, object()  # levels start again below it
+                rows.append(widgets.HTML(self._discipline_heading(discipline)))
             if behaviour.level != group:
                 group = behaviour.level
                 rows.append(widgets.HTML(self._heading(behaviour)))
@@ -72,11 +80,15 @@ class BehaviourRatings(widgets.VBox):
 
     def set_lang(self, lang: str) -> None:
         self._lang = lang
-        self.show(self._behaviours)
+        self.show(self._behaviours, by_discipline=self._by_discipline)
 
     def on_change(self, callback: Callable[[], None]) -> None:
         """Call ``callback()`` whenever an answer changes."""
         self._listeners.append(callback)
+
+    def _discipline_heading(self, discipline: str) -> str:
+        name = self._framework.discipline_name(discipline, self._lang)
+        return html('<h4 class="lg-ratings-discipline" style="margin:0.9em 0 0.1em">{}</h4>', name)
 
     def _heading(self, behaviour: Behaviour) -> str:
         if behaviour.level is None:

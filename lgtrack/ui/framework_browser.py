@@ -13,10 +13,7 @@ from ._common import classed, quiet, resolve_lang, set_options
 
 
 def _behaviour_list(behaviours: Sequence[Behaviour], lang: str) -> Markup:
-    items = join(
-        html('<li class="lg-behaviour" title="{}">{}</li>', b.id, b.text.get(lang))
-        for b in behaviours
-    )
+    items = join(html('<li class="lg-behaviour">{}</li>', b.text.get(lang)) for b in behaviours)
     return html("<ul>{}</ul>", items)
 
 

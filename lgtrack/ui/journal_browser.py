@@ -165,7 +165,7 @@ class JournalBrowser(widgets.VBox):
         chosen = self._discipline.value
         disciplines = [d for d in self._framework.disciplines if not chosen or d.id == chosen]
         options = [(t("ui.journal.all", lang), ALL)] + [
-            (f"{b.id} – {snippet(b.text.get(lang), 70)}", b.id)
+            (self._behaviour_label(b, lang), b.id)
             for d in disciplines
             for b in (*d.behaviours, *(b for level in d.levels.values() for b in level))
         ]
@@ -173,6 +173,11 @@ class JournalBrowser(widgets.VBox):
             set_options(self._behaviour, options, self._behaviour.value)
             if self._behaviour.value not in {v for _, v in options}:
                 self._behaviour.value = ALL
+
+    def _behaviour_label(self, b, lang: str) -> str:
+        """The text a leader reads (never the id), with the level: some levels share a text."""
+        level = f" ({self._framework.level_name(b.level, lang)})" if b.level else ""
+        return snippet(b.text.get(lang), 70) + level
 
     def _label(self, r: Reflection) -> str:
         names = ", ".join(discipline_name(self._framework, d, self._lang) for d in r.disciplines)

@@ -1,11 +1,15 @@
 """The reflection page: a guided reflection in five minutes.
 
-Left: the discipline (the suggested one marked), a prompt, the text, the next step, tags,
-"private" and save. Right: my level's behaviours for that discipline with rating buttons, then
-my open goals, the latest feedback and my latest reflections in that discipline.
+Left: the day (today by default; an earlier day for a reflection written later, never a day to
+come), the discipline (the suggested one marked) and any others the reflection is also about, a
+prompt, the text, the next step, tags, "private" and save. Right: my level's behaviours for every
+chosen discipline with rating buttons, then my open goals, the latest feedback and my latest
+reflections in the first discipline. That is what ``lgtrack reflect`` can do too.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 import ipywidgets as widgets
 
@@ -22,6 +26,7 @@ from ._common import (
     SaveGuard,
     classed,
     discipline_options,
+    hide,
     parse_tags,
     quiet,
     resolve_lang,
@@ -58,6 +63,18 @@ class ReflectionWidget(FormPage[Reflection]):
         return self._discipline.value
 
     @property
+    def disciplines(self) -> tuple[str, ...]:
+        """Every discipline the reflection is about: the chosen one first, then the others
+        ticked, in the framework's order."""
+        primary = self._discipline.value
+        return (primary, *(d for d, box in self._also.items() if box.value and d != primary))
+
+    @property
+    def day(self) -> date | None:
+        """The day the reflection is about."""
+        return self._day.value
+
+    @property
     def suggested(self) -> str:
         """The discipline suggested as least reflected on lately."""
         return self._suggested
@@ -89,13 +106,25 @@ class ReflectionWidget(FormPage[Reflection]):
         self._labels = {
             key: widgets.HTML()
             for key in (
+                "ui.reflect.field.day",
                 "ui.field.discipline",
+                "ui.reflect.field.also",
                 "ui.field.text",
                 "ui.field.next_step",
                 "ui.field.tags",
             )
         }
+        self._day = classed(widgets.DatePicker(), "lg-reflect-day")
         self._discipline = classed(widgets.Dropdown(), "lg-reflect-discipline")
+        self._also = {
+            d.id: classed(
+                widgets.Checkbox(indent=False, layout=widgets.Layout(width="auto")),
+                "lg-reflect-also",
+                "lg-reflect-also-" + d.id.replace(".", "-"),
+            )
+            for d in self._framework.disciplines
+        }
+        also = widgets.HBox(list(self._also.values()), layout=widgets.Layout(flex_flow="row wrap"))
         self._prompt = classed(widgets.HTML(), "lg-reflect-prompt")
         self._new_prompt = classed(widgets.Button(icon="refresh"), "lg-reflect-new-prompt")
         self._text = classed(
@@ -115,8 +144,12 @@ class ReflectionWidget(FormPage[Reflection]):
         self._context = classed(widgets.HTML(), "lg-reflect-context")
         left = widgets.VBox(
             [
+                self._labels["ui.reflect.field.day"],
+                self._day,
                 self._labels["ui.field.discipline"],
                 self._discipline,
+                self._labels["ui.reflect.field.also"],
+                classed(also, "lg-reflect-disciplines"),
                 self._prompt,
                 self._new_prompt,
                 self._labels["ui.field.text"],
@@ -139,9 +172,11 @@ class ReflectionWidget(FormPage[Reflection]):
         body.layout.flex_flow = "row wrap"
         self.children = [self._title, body]
         self._discipline.observe(self._on_discipline_value, "value")
+        for box in self._also.values():
+            box.observe(self._on_also_value, "value")
         self._new_prompt.on_click(self._on_new_prompt_click)
         self._save.on_click(self._on_save_click)
-        for field in (self._text, self._next_step, self._tags, self._private):
+        for field in (self._day, self._text, self._next_step, self._tags, self._private):
             field.observe(self._on_form_value, "value")
         self._ratings.on_change(self._touch)
 
@@ -156,6 +191,8 @@ class ReflectionWidget(FormPage[Reflection]):
         self._private.description = t("ui.field.private", lang)
         self._save.description = t("save", lang)
         self._new_prompt.description = t("ui.reflect.new_prompt", lang)
+        for discipline, box in self._also.items():
+            box.description = discipline_name(self._framework, discipline, lang)
         options = discipline_options(self._framework, lang, self._suggested)
         with quiet(self._discipline, self._on_discipline_value):
             set_options(self._discipline, options, self._discipline.value or self._suggested)
@@ -169,11 +206,9 @@ class ReflectionWidget(FormPage[Reflection]):
             'background:#f3f6fb">{}</blockquote>',
             self.prompt,
         )
-        name = discipline_name(self._framework, discipline, lang)
-        rate_title = t("ui.reflect.rate_title", lang, discipline=name)
-        self._ratings_title.value = html("<h4>{}</h4>", rate_title)
-        behaviours = self._framework.discipline(discipline).behaviours_for(self._leader.level)
-        self._ratings.show(behaviours)
+        for other, box in self._also.items():  # the chosen discipline is not "also"
+            hide(box, other == discipline)
+        self._render_ratings()
         self._context.value = context_html(
             self._framework,
             self._journal.goals(EntryFilter(discipline=discipline), status="open"),
@@ -182,6 +217,18 @@ class ReflectionWidget(FormPage[Reflection]):
             lang,
         )
 
+    def _render_ratings(self) -> None:
+        """The behaviours of every chosen discipline, each under its discipline's name."""
+        chosen = self.disciplines
+        names = ", ".join(discipline_name(self._framework, d, self._lang) for d in chosen)
+        rate_title = t("ui.reflect.rate_title", self._lang, discipline=names)
+        self._ratings_title.value = html("<h4>{}</h4>", rate_title)
+        level = self._leader.level
+        behaviours = [
+            b for d in chosen for b in self._framework.discipline(d).behaviours_for(level)
+        ]
+        self._ratings.show(behaviours, by_discipline=len(chosen) > 1)
+
     def _current_prompt(self) -> Prompt:
         return prompt_at(
             self._discipline.value, self._prompt_index, framework_id=self._framework.id
@@ -189,10 +236,18 @@ class ReflectionWidget(FormPage[Reflection]):
 
     # -- events --------------------------------------------------------------------------------
 
-    def _on_discipline_value(self, _change: dict) -> None:
+    def _on_discipline_value(self, change: dict) -> None:
+        box = self._also.get(change["new"])
+        if box is not None and box.value:  # now the chosen one: no longer "also"
+            with quiet(box, self._on_also_value):
+                box.value = False
         self._prompt_index = today_of(self._clock).toordinal()
         self._ratings.reset()
         self._render_discipline()
+        self._touch()
+
+    def _on_also_value(self, _change: dict) -> None:
+        self._render_ratings()  # answers to behaviours still shown are kept
         self._touch()
 
     def _on_new_prompt_click(self, _button: widgets.Button) -> None:
@@ -202,14 +257,19 @@ class ReflectionWidget(FormPage[Reflection]):
     # -- saving --------------------------------------------------------------------------------
 
     def _problem(self) -> str | None:
-        """Nothing to check here: the journal's validation refuses a bad reflection with the
-        same words the command line and an import use."""
+        """The day, which only the page can judge (it knows today); the rest is the journal's
+        validation, which refuses a bad reflection with the words the command line uses."""
+        day = self._day.value
+        if day is None:
+            return t("ui.reflect.error.day", self._lang)
+        if day > today_of(self._clock):
+            return t("ui.reflect.error.future", self._lang)
         return None
 
     def _add(self) -> Reflection:
         reflection = Reflection(
-            day=today_of(self._clock),
-            disciplines=(self._discipline.value,),
+            day=self._day.value,
+            disciplines=self.disciplines,
             text=self._text.value.strip(),
             prompt=self.prompt,
             ratings=self._ratings.ratings(),
@@ -220,12 +280,18 @@ class ReflectionWidget(FormPage[Reflection]):
         return self._journal.add_reflection(reflection)
 
     def _after_save(self, stored: Reflection) -> str:
-        name = discipline_name(self._framework, stored.disciplines[0], self._lang)
+        name = ", ".join(
+            discipline_name(self._framework, d, self._lang) for d in stored.disciplines
+        )
         self._suggested = suggest_discipline(self._journal, today_of(self._clock))
         self._reset_form()
         return t("ui.reflect.saved", self._lang, discipline=name, day=stored.day.isoformat())
 
     def _reset_form(self) -> None:
+        self._day.value = today_of(self._clock)
+        for box in self._also.values():
+            with quiet(box, self._on_also_value):
+                box.value = False
         self._text.value = ""
         self._next_step.value = ""
         self._tags.value = ""
