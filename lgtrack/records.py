@@ -95,6 +95,8 @@ class Goal:
     updated_at: datetime | None = None
     closed_on: date | None = None
 
+    ACHIEVED_PROGRESS = 100  # not a field (no annotation): the progress of an achieved goal
+
     @property
     def progress(self) -> int:
         """Progress of the latest check-in (0 when there is none); an achieved goal is 100 %.
@@ -102,7 +104,7 @@ class Goal:
         Decided here, once, so that every list, export, figure and report agrees.
         """
         if self.status == "achieved":
-            return 100
+            return self.ACHIEVED_PROGRESS
         if not self.checkins:
             return 0
         latest = max(

@@ -17,7 +17,9 @@ A rule about its values goes in :mod:`lgtrack.validation`. See ``docs/architectu
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ._time import day_to_text, moment_to_text, text_to_day, text_to_moment
@@ -120,15 +122,28 @@ class RecordSpec:
 
     def to_row(self, record: Any) -> tuple:
         """The values of :attr:`columns` for SQL, in order."""
-        return tuple(to_sql(f, getattr(record, f.name)) for f in self.fields if f.column)
+        return tuple(
+            value if write is None or value is None else write(value)
+            for name, write in self._writers
+            for value in (getattr(record, name),)
+        )
 
     def from_row(self, row: tuple, **children: Any) -> Any:
         """A record from a row of :attr:`columns`; ``children`` fill the other fields."""
         values = {
-            f.name: from_sql(f, value)
-            for f, value in zip((f for f in self.fields if f.column), row, strict=True)
+            name: value if read is None or value is None else read(value)
+            for (name, read), value in zip(self._readers, row, strict=True)
         }
         return self.record(**values, **children)
+
+    # Converters per column, looked up once: a listing turns thousands of rows into records.
+    @cached_property
+    def _writers(self) -> tuple[tuple[str, Callable | None], ...]:
+        return tuple((f.name, _SQL_WRITERS.get(f.kind)) for f in self.fields if f.column)
+
+    @cached_property
+    def _readers(self) -> tuple[tuple[str, Callable | None], ...]:
+        return tuple((f.name, _SQL_READERS.get(f.kind)) for f in self.fields if f.column)
 
     # -- JSON --------------------------------------------------------------------------------
 
@@ -142,32 +157,22 @@ def frame_name(f: Field) -> str:
     return f"n_{f.name}" if f.kind in (RATINGS, CHECKINS) else f.name
 
 
-def to_sql(f: Field, value: Any) -> Any:
-    if value is None:
-        return None
-    if f.kind == DAY:
-        return day_to_text(value)
-    if f.kind == MOMENT:
-        return moment_to_text(value)
-    if f.kind == BOOL:
-        return int(value)
-    if f.kind == OBJECT:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return value
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def from_sql(f: Field, value: Any) -> Any:
-    if value is None:
-        return None
-    if f.kind == DAY:
-        return text_to_day(value)
-    if f.kind == MOMENT:
-        return text_to_moment(value)
-    if f.kind == BOOL:
-        return bool(value)
-    if f.kind == OBJECT:
-        return json.loads(value)
-    return value
+_SQL_WRITERS: dict[str, Callable] = {
+    DAY: day_to_text,
+    MOMENT: moment_to_text,
+    BOOL: int,
+    OBJECT: _json_text,
+}
+_SQL_READERS: dict[str, Callable] = {
+    DAY: text_to_day,
+    MOMENT: text_to_moment,
+    BOOL: bool,
+    OBJECT: json.loads,
+}
 
 
 def to_json(f: Field, value: Any) -> Any:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..records import Goal
 from ._common import DayLike, as_day, lookup, typed
 
 GOAL_STATES = ("on_track", "behind", "overdue", "achieved", "dropped")
@@ -73,6 +74,9 @@ def goal_status(
         latest = goal_progress(checkins, until=day).groupby("goal_id").last()
         out["progress"] = lookup(out["id"], latest["progress"], 0)
         out["last_checkin"] = lookup(out["id"], latest["day"])
+        # An achieved goal is 100 % from the day it closed, as Goal.progress says for today.
+        achieved = (out["status"] == "achieved") & ~(out["closed_on"] > day)
+        out.loc[achieved, "progress"] = Goal.ACHIEVED_PROGRESS
     out["expected"] = _expected(out, day)
     out["state"] = [_state(row, day, pace_tolerance) for row in out.itertuples(index=False)]
     return typed(out, STATUS_COLUMNS)

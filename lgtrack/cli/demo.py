@@ -293,6 +293,7 @@ def _stop(process: subprocess.Popen, grace: float) -> int:
     except subprocess.TimeoutExpired:
         _signal_group(process, "SIGKILL")
         process.wait()
+    _signal_group(process, "SIGKILL")
     return 0
 
 

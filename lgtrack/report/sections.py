@@ -178,10 +178,10 @@ def _verdict(verdict: str, small_n: bool, lang: str) -> str:
 
 
 def _behaviour_gap(row, framework: Framework, lang: str) -> Markup:
-    text = snippet(behaviour_text(framework, row.behaviour, lang), 140)
+    full = behaviour_text(framework, row.behaviour, lang)  # at hand on the screen, as a tooltip
     numbers = t("report.perception.numbers", lang, self=decimal(row.self_mean, lang),
                 others=decimal(row.others_mean, lang), n=row.others_n)  # fmt: skip
-    return macros().behaviour_gap(text, numbers)
+    return macros().behaviour_gap(snippet(full, 140), full, numbers)
 
 
 def goals_table(overview: Overview, lang: str) -> Markup:

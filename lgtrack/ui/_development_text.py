@@ -6,6 +6,8 @@ framework text; numbers follow the language (decimal comma in Danish).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from .. import analysis as an
@@ -138,3 +140,11 @@ def next_level_html(rows: pd.DataFrame, framework: Framework, level: str, lang: 
             html("<li>{} {} <span style='color:#555'>– {}</span></li>", mark, label, state)
         )
     return html("<p><b>{}</b></p><ul>{}</ul>", title, join(items))
+
+
+def figure_alt(figure, framework: Framework, behaviours: Iterable[str], lang: str) -> str:
+    """A figure's text alternative: its title, then the full text of each behaviour it shows
+    (its labels are shortened)."""
+    titles = [ax.get_title() for ax in figure.axes if ax.get_title()]
+    texts = [behaviour_text(framework, b, lang) for b in dict.fromkeys(behaviours)]
+    return "\n".join([*titles[:1], *(f"• {text}" for text in texts)])

@@ -12,7 +12,9 @@ redraws only the views it affects. Figures are rendered to PNG here: a bare matp
 
 from __future__ import annotations
 
+import base64
 import io
+from collections.abc import Iterable
 from dataclasses import fields
 from datetime import date, timedelta
 
@@ -45,6 +47,7 @@ from ._development_text import (
     SMALL_N,
     cadence_line,
     coverage_html,
+    figure_alt,
     next_level_html,
     perception_html,
 )
@@ -72,6 +75,13 @@ def figure_image(figure: Figure) -> Image:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI)
     return Image(data=buffer.getvalue(), format="png")
+
+
+def figure_output(figure: Figure, alt: str) -> dict:
+    """``figure`` as PNG display data with ``alt`` as its text alternative (``text/plain``)."""
+    png = base64.b64encode(figure_image(figure).data).decode("ascii")
+    return {"output_type": "display_data", "data": {"image/png": png, "text/plain": alt},
+            "metadata": {}}  # fmt: skip
 
 
 class DevelopmentWidget(widgets.VBox):
@@ -260,14 +270,16 @@ class DevelopmentWidget(widgets.VBox):
             if view in views:
                 getattr(self, f"_draw_{view}")()
 
-    def _show(self, view: str, figure: Figure | None) -> None:
+    def _show(self, view: str, figure: Figure | None, behaviours: Iterable[str] = ()) -> None:
+        """Show ``figure``, with the full texts of the ``behaviours`` its labels shorten."""
         output = self._outputs[view]
         output.outputs = ()
         if figure is None:
             self._figures.pop(view, None)
             return
         self._figures[view] = figure
-        output.append_display_data(figure_image(figure))
+        alt = figure_alt(figure, self._framework, behaviours, self._lang)
+        output.outputs = (figure_output(figure, alt),)
 
     def _since(self) -> date | None:
         months = PERIOD_MONTHS[self._period.value]
@@ -304,7 +316,8 @@ class DevelopmentWidget(widgets.VBox):
         else:
             trends = an.behaviour_trends(ratings, fw, discipline=discipline, **options)
         levels = an.level_periods(ratings) if self._overlay.value else None
-        self._show("trends", plots.plot_trends(trends, fw, levels=levels, lang=self._lang))
+        shown = trends.get("behaviour", ()) if discipline else ()
+        self._show("trends", plots.plot_trends(trends, fw, levels=levels, lang=self._lang), shown)
 
     def _draw_heatmap(self) -> None:
         fw = self._framework
@@ -315,7 +328,8 @@ class DevelopmentWidget(widgets.VBox):
             since=self._since(),
             until=self._today,
         )
-        self._show("heatmap", plots.plot_behaviour_heatmap(monthly, fw, lang=self._lang))
+        figure = plots.plot_behaviour_heatmap(monthly, fw, lang=self._lang)
+        self._show("heatmap", figure, behaviours=monthly.get("behaviour", ()))
 
     def _draw_radar(self) -> None:
         fw = self._framework
