@@ -71,6 +71,7 @@ def _listening(port: int) -> bool:
 
 
 def voila_command(notebook: Path, port: int) -> list[str]:
+    """Voilà serving ``notebook``, or every notebook of a directory (``/voila/render/NAME``)."""
     return [
         sys.executable, "-m", "voila", str(notebook), "--no-browser", f"--port={port}",
         "--Voila.ip=127.0.0.1", "--VoilaConfiguration.show_tracebacks=True",
@@ -79,7 +80,8 @@ def voila_command(notebook: Path, port: int) -> list[str]:
 
 @contextmanager
 def voila_server(notebook: Path, *, home: Path, workdir: Path) -> Iterator[str]:
-    """Serve ``notebook`` with Voilà on 127.0.0.1; yields its URL; always stops the server.
+    """Serve ``notebook`` (or a directory of them) with Voilà on 127.0.0.1; yields its URL;
+    always stops the server.
 
     The kernel inherits ``LGTRACK_HOME=home``; Jupyter's config and runtime files go to
     ``workdir`` so that the user's own settings play no part. The log is ``workdir/voila.log``.
@@ -95,7 +97,7 @@ def voila_server(notebook: Path, *, home: Path, workdir: Path) -> Iterator[str]:
     with log_path.open("wb") as log:
         server = subprocess.Popen(
             voila_command(notebook, port),
-            cwd=notebook.parent,
+            cwd=notebook if notebook.is_dir() else notebook.parent,
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -175,3 +177,35 @@ def chromium_page(executable: Path, *, timeout_ms: int = 60_000) -> Iterator[obj
             yield page
         finally:
             browser.close()
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING_IMPACTS = ("critical", "serious")
+
+
+def require_axe(what: str) -> Path:
+    """axe-core as installed by ``npm ci`` (pinned in package.json); without it ``what`` skips,
+    saying why, except under ``CI=true``, where it fails."""
+    if AXE.is_file():
+        return AXE
+    reason = f"{what} needs axe-core ({AXE}); run `npm ci --no-audit --no-fund` (.ci/run does)"
+    if on_ci():
+        pytest.fail(f"CI=true: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def axe_violations(page, axe: Path) -> list[str]:
+    """The critical and serious axe-core violations on ``page``, one line each (rule, impact,
+    help and the first offending elements)."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(axe))
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    found = []
+    for violation in results["violations"]:
+        if violation["impact"] in BLOCKING_IMPACTS:
+            targets = [node["html"][:160] for node in violation["nodes"][:3]]
+            found.append(
+                f"{violation['id']} ({violation['impact']}, {len(violation['nodes'])}×): "
+                f"{violation['help']} → {targets}"
+            )
+    return found

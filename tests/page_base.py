@@ -145,9 +145,9 @@ class Page:
         """Re-read the journal, as the page does when its tab is opened."""
         self.widget.refresh()
 
-    # -- rating buttons (1–5 and "Ved ikke") ---------------------------------------------------
+    # -- rating radio groups (1–5 and "Ved ikke") ---------------------------------------------
 
-    def rating_toggle(self, behaviour_id: str) -> widgets.ToggleButtons:
+    def rating_toggle(self, behaviour_id: str) -> widgets.RadioButtons:
         return self.find(rating_class(behaviour_id))
 
     def rate(self, behaviour_id: str, score: int | str | None) -> None:

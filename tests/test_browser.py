@@ -59,8 +59,9 @@ def wait_for_app(page, selector: str) -> None:
 
 
 def rate(page, behaviour: str, label: str) -> None:
+    """Choose ``label`` in a behaviour's radio group, found by its accessible name."""
     group = page.locator(".lg-rating-" + behaviour.replace(".", "-"))
-    group.get_by_role("button", name=label, exact=True).click()
+    group.get_by_role("radio", name=label, exact=True).check()
 
 
 def test_a_reflection_written_in_the_browser_is_stored(chromium, demo_home, tmp_path):
@@ -83,8 +84,8 @@ def test_a_reflection_written_in_the_browser_is_stored(chromium, demo_home, tmp_
             )
             discipline.select_option(label=choice)
             page.wait_for_selector(".lg-rating-people-teamleder-2")
-            rate(page, "people.teamleder.2", "4")
-            rate(page, "people.teamleder.4", "2")
+            rate(page, "people.teamleder.2", "4 – Meget ofte")
+            rate(page, "people.teamleder.4", "2 – Af og til")
             rate(page, "people.g3", "Ved ikke")
             page.locator(".lg-reflect-text textarea").fill(text)
             page.locator("button.lg-reflect-save").click()

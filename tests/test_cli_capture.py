@@ -159,7 +159,7 @@ def test_init_with_a_framework_file_keeps_a_copy_in_the_journal(tmp_path, capsys
             ["--name", "A", "--level", "teamleder", "--framework", "nope"],
             "ukendt ramme 'nope'",
         ),
-        (["--name", "A", "--level", "teamleder", "--lang", "de"], "invalid choice"),
+        (["--name", "A", "--level", "teamleder", "--lang", "de"], "ugyldigt valg"),
     ],
 )
 def test_init_rejects_bad_input_and_creates_nothing(tmp_path, capsys, argv, message):
@@ -326,7 +326,7 @@ def test_reflect_without_text_or_ratings_at_a_terminal_is_an_error(home, capsys)
         ),
         (["--discipline", "self", "--text", "x", "--date", "2.3.2026"], "er ikke en gyldig dato"),
         (["--discipline", "self", "--text", "x", "--wellbeing", "7"], "trivslen"),
-        (["--discipline", "self", "--text", "x", "--energy", "høj"], "invalid int value"),
+        (["--discipline", "self", "--text", "x", "--energy", "høj"], "ugyldig int-værdi"),
         (["--discipline", "self", "--text", "x", "--tag", "to ord"], "ugyldigt tag"),
         (["--discipline", "self", "--text", "x" * 100_001], "længere end 100.000"),
         (["--discipline", "self", "--text", "   "], "refleksionen er tom"),
@@ -504,7 +504,7 @@ def twins(home) -> tuple[str, str]:
         (["checkin", "0123456789", "--progress", "10"], "intet mål med id'et '0123456789'"),
         (["checkin", "abcdef12-0000-4000-8000-000000000001", "--progress", "101"], "0 til 100"),
         (["checkin", "abcdef12-0000-4000-8000-000000000001", "--progress", "-1"], "0 til 100"),
-        (["checkin", "abcdef12-0000-4000-8000-000000000001", "--progress", "meget"], "invalid int"),
+        (["checkin", "abcdef12-0000-4000-8000-000000000001", "--progress", "meget"], "ugyldig int"),
         (
             [
                 "checkin",
@@ -517,7 +517,7 @@ def twins(home) -> tuple[str, str]:
             "ikke en gyldig dato",
         ),
         (["close", "abcdef12", "--status", "achieved"], "passer på 2 mål"),
-        (["close", "abcdef12-0000-4000-8000-000000000001", "--status", "done"], "invalid choice"),
+        (["close", "abcdef12-0000-4000-8000-000000000001", "--status", "done"], "ugyldigt valg"),
         (["close", "ffffffff", "--status", "achieved"], "intet mål med id"),
         (["add", "--discipline", "selv", "--title", "T"], "ukendt disciplin 'selv'"),
         (["add", "--discipline", "self", "--title", " "], "et mål skal have en titel"),
@@ -605,7 +605,7 @@ def test_feedback_text_can_come_from_stdin(home, capsys, monkeypatch):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--from", "chef", "--discipline", "self", "--text", "x"], "invalid choice: 'chef'"),
+        (["--from", "chef", "--discipline", "self", "--text", "x"], "ugyldigt valg: 'chef'"),
         (["--from", "peer", "--discipline", "selv", "--text", "x"], "ukendt disciplin"),
         (
             ["--from", "peer", "--discipline", "self", "--rate", "people.g1=3"],
@@ -639,7 +639,7 @@ def test_feedback_add_rejects_bad_input_and_writes_nothing(home, capsys, argv, m
 def test_every_capture_command_explains_itself_with_an_example(capsys, command):
     code, out, _ = run(capsys, *command, "--help")
     assert code == 0
-    assert re.search(rf"examples?:\n  (id=\$\()?lgtrack {' '.join(command)}", out), out
+    assert re.search(rf"eksemp(el|ler):\n  (id=\$\()?lgtrack {' '.join(command)}", out), out
     if len(command) == 2 or command[0] in ("init", "reflect"):
         assert "--home DIR" in out
 

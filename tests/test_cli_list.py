@@ -182,8 +182,8 @@ def test_feedback_line_shows_date_role_name_discipline_and_text(home, capsys):
     code, out, _ = run(capsys, "list", "feedback", "--home", home)
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["2026-03-08", "f2000000", "manager", "-", "self", "self.g1=?"]
-    assert lines[1].split()[:5] == ["2026-03-03", "f1000000", "peer", "C.D.", "people"]
+    assert lines[0].split() == ["2026-03-08", "f2000000", "leder", "-", "self", "self.g1=?"]
+    assert lines[1].split()[:5] == ["2026-03-03", "f1000000", "kollega", "C.D.", "people"]
     assert lines[1].endswith("Tydelig i kommunikationen")
 
 
@@ -312,13 +312,13 @@ def test_filters_narrow_the_list(home, capsys, kind, argv, expected):
         (["feedback", "--tag", "plan"], "--tag gælder kun refleksioner"),
         (["reflections", "--status", "open"], "--status gælder kun mål"),
         (["reflections", "-n", "-1"], "-n skal være 0 eller mere"),
-        (["reflections", "-n", "ti"], "invalid int value"),
+        (["reflections", "-n", "ti"], "ugyldig int-værdi"),
         (["reflections", "--from", "2026-03-09", "--to", "2026-03-01"], "ligger efter --to"),
         (["reflections", "--from", "2026-02-30"], "'2026-02-30' er ikke en gyldig dato"),
         (["goals", "--to", "marts"], "er ikke en gyldig dato"),
         (["reflections", "--discipline", "selv"], "ukendt disciplin 'selv'"),
         (["feedback", "--behaviour", "self.g77"], "ukendt adfærd 'self.g77'"),
-        (["notes"], "invalid choice"),
+        (["notes"], "ugyldigt valg"),
     ],
 )
 def test_bad_filters_are_one_line_errors(home, capsys, argv, message):
@@ -376,7 +376,7 @@ def test_list_needs_an_existing_journal(tmp_path, capsys):
 def test_list_explains_itself_with_examples(capsys):
     code, out, _ = run(capsys, "list", "--help")
     assert code == 0
-    assert "examples:\n  lgtrack list reflections" in out
+    assert "eksempler:\n  lgtrack list reflections" in out
     for option in (
         "--discipline",
         "--behaviour",

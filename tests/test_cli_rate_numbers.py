@@ -104,5 +104,5 @@ def test_the_help_says_what_a_number_means(capsys):
     with pytest.raises(SystemExit):
         main(["reflect", "--help"])
     out = " ".join(capsys.readouterr().out.split())
-    assert "its number in --discipline at your level" in out
-    assert "with several --discipline, use the id" in out
+    assert "dens nummer i --discipline på dit niveau" in out
+    assert "med flere --discipline: brug id'et" in out

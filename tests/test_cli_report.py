@@ -89,7 +89,7 @@ def test_an_unknown_or_unclear_leader_is_one_line_and_exit_2(
     [
         (["--today", "2026-02-30"], "--today '2026-02-30' er ikke en gyldig dato"),
         (["--out", "/nonexistent-dir/report.html"], "findes ikke"),
-        (["--lang", "de"], "invalid choice"),
+        (["--lang", "de"], "ugyldigt valg"),
     ],
 )
 def test_bad_arguments_are_one_line_and_exit_2(capsys, home, tmp_path, extra, message):

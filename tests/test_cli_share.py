@@ -15,8 +15,10 @@ from sharing_support import leader_journal
 
 from lgtrack import Journal
 from lgtrack.cli import main
-from lgtrack.cli.share import CONFIRM
+from lgtrack.i18n import t
 from lgtrack.sharing import shared_texts
+
+CONFIRM = t("cli_share_confirm", "da")  # the question, in the Danish profile's language
 
 LEADERS_KEYS = {
     "id", "name", "level", "imported_at", "framework", "reflections", "goals", "feedback",
@@ -170,7 +172,7 @@ def test_at_a_terminal_share_asks_before_writing(home, tmp_path, capsys, monkeyp
     out_file = tmp_path / "b.json"
     code, out, _ = run(capsys, "share", "--out", str(out_file), "--home", home)
     assert code == 0
-    assert CONFIRM == "Skriv filen? / Write the file? [y/N] " and CONFIRM in out
+    assert CONFIRM == "Skriv filen? [j/N] " and CONFIRM in out
     assert out.index("Tekst der deles") < out.index(CONFIRM)  # the preview comes first
     assert out_file.exists() is written
     assert ("Intet er skrevet." in out) is not written
@@ -254,6 +256,6 @@ def test_import_of_a_bundle_prints_one_summary_line(home, tmp_path, capsys):
 def test_share_help_documents_the_behaviour(capsys):
     code, out, _ = run(capsys, "share", "--help")
     assert code == 0
-    for phrase in ("private never leave", "Write the file? [y/N]", "--dry-run", "not a terminal",
-                   "--no-text", "--name", "lgtrack import FILE"):  # fmt: skip
+    for phrase in ("private forlader aldrig", "Skriv filen? [j/N]", "--dry-run",
+                   "ikke en terminal", "--no-text", "--name", "lgtrack import FILE"):  # fmt: skip
         assert phrase in " ".join(out.split()), phrase

@@ -310,7 +310,7 @@ def test_csv_lang_picks_the_headers_and_the_profile_still_picks_the_separator(
 
 
 def test_export_help_says_what_the_csv_holds():
-    export = build_parser("export")._subparsers._group_actions[0].choices["export"]
+    export = build_parser("export", "en")._subparsers._group_actions[0].choices["export"]
     text = export.format_help()
     for phrase in ("behaviour=score", "byte order mark", "';'", "--table", "markdown"):
         assert phrase in text

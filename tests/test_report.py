@@ -169,7 +169,13 @@ def test_the_page_prints_on_a4(journal, leader):
     page = report(journal, leader)
     assert re.search(r"@page\s*\{[^}]*size:\s*A4", page)
     assert re.search(r"@page\s*\{[^}]*margin:", page)
-    assert re.search(r"\.lg-section\s*\{[^}]*page-break-inside:\s*avoid", page)
+    # Sections flow across pages (issue #11); small blocks keep together, and the last section
+    # with the footer. tests/test_report_print.py measures the printed pages.
+    assert not re.search(r"\.lg-section\s*\{[^}]*break-inside:\s*avoid", page)
+    for block in (r"\.lg-figure", r"\.lg-table tr", r"\.lg-end"):
+        assert re.search(block + r"\s*\{[^}]*page-break-inside:\s*avoid", page), block
+    assert re.search(r'<div class="lg-end">\s*<section class="lg-section lg-prep">', page)
+    assert re.search(r"</section>\s*<footer class=\"lg-footer\">[^<]*</footer>\s*</div>", page)
     assert "print-color-adjust: exact" in page
 
 

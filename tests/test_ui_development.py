@@ -91,7 +91,7 @@ def test_every_view_holds_one_image_after_construction(demo):
     for view in FIGURES:
         [item] = shown(demo, view)
         assert item["output_type"] == "display_data"
-        assert item["data"]["image/png"], view
+        assert "data:image/png;base64," in item["data"]["text/html"], view
         assert demo.figure(view) is not None
     assert "forfalder" in demo.html("cadence-line")
     assert "lg-development-perception-table" in demo.html("table")

@@ -65,7 +65,9 @@ def test_the_rating_rows_are_my_levels_behaviours_with_one_to_five_and_ved_ikke(
     page = reflect_page(journal)
     expected = journal.framework().discipline("strategic").behaviours_for("teamleder")
     assert page.rating_classes == [rating_class(b.id) for b in expected]
-    assert page.rating_labels("strategic.teamleder.1") == ["1", "2", "3", "4", "5", "Ved ikke"]
+    labels = page.rating_labels("strategic.teamleder.1")  # #11: each choice says what it means
+    assert labels == ["1 – Sjældent", "2 – Af og til", "3 – Ofte", "4 – Meget ofte",
+                      "5 – Næsten altid", "Ved ikke"]  # fmt: skip
     assert page.rating("strategic.teamleder.1") is None
     assert not any("-kontorchef-" in css for css in page.rating_classes)
 
@@ -237,7 +239,7 @@ def test_css_classes_for_the_browser_test(journal):
     for css_class, kind in expected.items():
         assert isinstance(page.find(css_class), kind), css_class
     toggle = page.rating_toggle("strategic.teamleder.1")
-    assert isinstance(toggle, widgets.ToggleButtons)
+    assert isinstance(toggle, widgets.RadioButtons)  # #11: a labelled radio group
     assert {"lg-rating", "lg-rating-strategic-teamleder-1"} <= set(css_classes(toggle))
 
 

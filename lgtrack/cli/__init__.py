@@ -11,7 +11,8 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import LgtrackError
-from ._common import OneLineParser, fail_with
+from ._common import DEFAULT_LANG, OneLineParser, fail_with
+from ._parser import h, peek_lang, set_lang
 
 # Each module has register(subparsers) and sets a ``run(args) -> int`` default on its parsers.
 _COMMAND_MODULES = (
@@ -50,22 +51,21 @@ def command_in(argv: Sequence[str]) -> str | None:
     return words[0] if words and words[0] in COMMANDS else None
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The parser for every command, or for ``command`` alone (loading only its module)."""
+def build_parser(command: str | None = None, lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
+    """The parser for every command, or for ``command`` alone (loading only its module), with
+    its help and usage errors in ``lang``."""
     import importlib
 
-    parser = OneLineParser(
-        prog="lgtrack",
-        description="A personal leadership-development journal built on STUK's common leadership foundation.",
-        epilog=(
-            "Commands on a journal accept --home DIR "
-            "(default: $LGTRACK_HOME or your user data directory)."
-        ),
-    )
+    set_lang(lang)
+    parser = OneLineParser(prog="lgtrack", description=h("lgtrack"), epilog=h("lgtrack_epilog"))
     from .. import __version__
 
-    parser.add_argument("--version", action="version", version=f"lgtrack {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+    parser.add_argument(
+        "--version", action="version", version=f"lgtrack {__version__}", help=h("version")
+    )
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=OneLineParser, title=h("commands")
+    )
     commands.required = True
     for name in (COMMANDS[command],) if command else _COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(commands)
@@ -73,7 +73,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser(command_in(sys.argv[1:] if argv is None else argv))
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(command_in(words), peek_lang(words))
     args = None  # errors are told in the profile's language, which the arguments lead to
     try:
         args = parser.parse_args(argv)

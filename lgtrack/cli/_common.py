@@ -11,19 +11,18 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 from .._time import parse_day
 from ..errors import LgtrackError, ValidationError
 from ..i18n import LANGUAGES
 from ..records import Rating
+from ._parser import DEFAULT_LANG, EXIT_BAD_INPUT, OneLineParser, h  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:  # the framework module is loaded only by commands that need it
     from ..framework import Framework
 
-EXIT_BAD_INPUT = 2
 SHORT_ID = 8  # the id prefix lists show, and commands accept (they need 6+ characters)
-DEFAULT_LANG = "da"  # without a profile (or --lang), the command line speaks Danish
 
 
 def fail(message: str, lang: str = DEFAULT_LANG) -> int:
@@ -57,19 +56,11 @@ def fail_with(error: LgtrackError, args: argparse.Namespace | None) -> int:
     return fail(error.render(lang), lang)
 
 
-class OneLineParser(argparse.ArgumentParser):
-    """argparse that reports a usage error on one line (and exit 2), not usage plus error."""
-
-    def error(self, message: str) -> NoReturn:
-        print(f"lgtrack: error: {message} (see '{self.prog} --help')", file=sys.stderr)
-        raise SystemExit(EXIT_BAD_INPUT)
-
-
 def add_home(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--home",
         metavar="DIR",
-        help="journal directory (default: $LGTRACK_HOME or your user data directory)",
+        help=h("home"),
     )
 
 
@@ -118,13 +109,6 @@ def parse_rating(text: str) -> Rating:
         return Rating(behaviour.strip(), int(score))
     except ValueError:
         raise ValidationError("err_cli_score_not_whole", score=score, behaviour=behaviour) from None
-
-
-RATE_HELP = (
-    "rate behaviour B with score S or '?' (don't know); B is the behaviour's id or its number "
-    "in --discipline at your level, as 'lgtrack framework show --level LEVEL' numbers them "
-    "(with several --discipline, use the id)"
-)
 
 
 def resolve_numbers(

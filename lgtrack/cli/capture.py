@@ -18,7 +18,8 @@ from typing import IO
 from .. import validation
 from ..errors import NotFoundError, ValidationError
 from ..records import FEEDBACK_ROLES, Feedback, Goal, Leader, Rating, Reflection
-from ._common import RATE_HELP, add_home, day_arg, open_journal, parse_rating, resolve_numbers
+from ._common import add_home, day_arg, open_journal, parse_rating, resolve_numbers
+from ._parser import examples, h
 
 MAX_STDIN_CHARS = 100_000
 MIN_ID_PREFIX = 6
@@ -52,9 +53,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     _register_feedback(commands)
 
 
-def _command(group, name: str, summary: str, description: str, example: str):
-    epilog = f"example:\n  {example}"
-    parser = group.add_parser(name, help=summary, description=description, epilog=epilog,
+def _command(group, name: str, key: str, example: str):
+    """A command whose summary and description are ``cli_help.KEY`` and ``cli_help.KEY_about``."""
+    parser = group.add_parser(name, help=h(key), description=h(f"{key}_about"),
+                              epilog=examples(example),
                               formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
     add_home(parser)
     return parser
@@ -68,10 +70,10 @@ def _repeatable(parser, flag: str, metavar: str, help: str, required: bool = Fal
 def _common_options(parser, *, date_help: str, text_help: str = "") -> None:
     """--date, --private and (with ``text_help``) --text and --rate."""
     if text_help:
-        parser.add_argument("--text", metavar="T", help=f"{text_help}; without it, read stdin")
-        _repeatable(parser, "--rate", "B=S", RATE_HELP)
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help=f"{date_help} (default: today)")
-    parser.add_argument("--private", action="store_true", help="never shared with coach or cohort")
+        parser.add_argument("--text", metavar="T", help=h("text", what=text_help))
+        _repeatable(parser, "--rate", "B=S", h("rate"))
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help=h("date", what=date_help))
+    parser.add_argument("--private", action="store_true", help=h("private"))
 
 
 def day_or_today(text: str | None, what: str = "date") -> date:
@@ -83,17 +85,13 @@ def day_or_today(text: str | None, what: str = "date") -> date:
 
 def _register_init(commands) -> None:
     parser = _command(
-        commands, "init", "create your journal and set your profile",
-        "Create the journal (in --home) and set your profile: name or initials, leadership level,\n"
-        "framework and language. Run it again to change your profile; omitted options keep\n"
-        "their current values.",
-        "lgtrack init --name 'A.B.' --level teamleder --lang da",
-    )  # fmt: skip
-    parser.add_argument("--name", metavar="NAME", help="your name or initials")
-    parser.add_argument("--level", metavar="LEVEL", help="your leadership level, e.g. teamleder")
-    parser.add_argument("--framework", metavar="ID|PATH", help="bundled id or file (default: stuk)")
-    parser.add_argument("--lang", choices=("da", "en"), help="language (default: da)")
-    parser.add_argument("--unit", metavar="UNIT", help="your unit or office (optional)")
+        commands, "init", "init", "lgtrack init --name 'A.B.' --level teamleder --lang da"
+    )
+    parser.add_argument("--name", metavar="NAME", help=h("init.name"))
+    parser.add_argument("--level", metavar="LEVEL", help=h("init.level"))
+    parser.add_argument("--framework", metavar="ID|PATH", help=h("init.framework"))
+    parser.add_argument("--lang", choices=("da", "en"), help=h("lang"))
+    parser.add_argument("--unit", metavar="UNIT", help=h("init.unit"))
     parser.set_defaults(run=run_init)
 
 
@@ -169,19 +167,16 @@ def _refuse_framework_switch(journal, current: Leader, new_id: str) -> None:
 
 def _register_reflect(commands) -> None:
     parser = _command(
-        commands, "reflect", "write a reflection (text and/or self-ratings)",
-        "Write a reflection on one or more disciplines: free text (--text, or piped on stdin)\n"
-        "and/or self-ratings of behaviours (--rate BEHAVIOUR=SCORE; SCORE '?' means 'ved ikke').\n"
-        "BEHAVIOUR is an id or a number from 'lgtrack framework show --level LEVEL'.",
+        commands, "reflect", "reflect",
         "lgtrack reflect --discipline people --rate 2=4 --text 'Godt 1:1 i dag'",
     )  # fmt: skip
-    _repeatable(parser, "--discipline", "D", "discipline id, e.g. self (repeatable)", required=True)
-    _common_options(parser, date_help="the day it is about", text_help="the reflection")
-    _repeatable(parser, "--tag", "T", "a tag (repeatable)")
-    parser.add_argument("--next-step", metavar="T", default="", help="what you will do next")
-    parser.add_argument("--prompt", metavar="P", default="", help="the question you answered")
-    parser.add_argument("--wellbeing", metavar="N", type=int, help="how you are, 1-5")
-    parser.add_argument("--energy", metavar="N", type=int, help="your energy, 1-5")
+    _repeatable(parser, "--discipline", "D", h("reflect.discipline"), required=True)
+    _common_options(parser, date_help=h("reflect.date"), text_help=h("reflect.text"))
+    _repeatable(parser, "--tag", "T", h("reflect.tag"))
+    parser.add_argument("--next-step", metavar="T", default="", help=h("reflect.next_step"))
+    parser.add_argument("--prompt", metavar="P", default="", help=h("reflect.prompt"))
+    parser.add_argument("--wellbeing", metavar="N", type=int, help=h("reflect.wellbeing"))
+    parser.add_argument("--energy", metavar="N", type=int, help=h("reflect.energy"))
     parser.set_defaults(run=run_reflect)
 
 
@@ -247,48 +242,43 @@ def _is_terminal(stream: IO) -> bool:
 
 def _register_goal(commands) -> None:
     parser = commands.add_parser(
-        "goal", help="add goals, check in on them, close them",
-        description="Goals tied to a discipline and its behaviours: add, check in, close.",
-        epilog="examples:\n  lgtrack goal add --discipline people --title 'Ugentlige 1:1'\n"
-               "  lgtrack goal checkin 3f2a9c --progress 40\n"
-               "  lgtrack goal close 3f2a9c --status achieved",
+        "goal", help=h("goal"), description=h("goal_about"),
+        epilog=examples("lgtrack goal add --discipline people --title 'Ugentlige 1:1'",
+                        "lgtrack goal checkin 3f2a9c --progress 40",
+                        "lgtrack goal close 3f2a9c --status achieved"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
     sub = parser.add_subparsers(dest="goal_command", metavar="ACTION", parser_class=type(parser))
     sub.required = True
     add = _command(
-        sub, "add", "add a goal (prints its id)",
-        "Add a goal in one discipline, optionally tied to behaviours. Prints the new goal's id\n"
-        "(use its first 6+ characters with 'goal checkin' and 'goal close').",
+        sub, "add", "goal.add",
         "id=$(lgtrack goal add --discipline people --title 'Ugentlige 1:1' --due 2026-12-31)",
     )  # fmt: skip
-    add.add_argument("--discipline", metavar="D", required=True, help="discipline id")
-    add.add_argument("--title", metavar="T", required=True, help="what you want to achieve")
-    _repeatable(add, "--behaviour", "B", "a behaviour the goal works on (repeatable)")
-    add.add_argument("--due", metavar="DATE", help="due date, YYYY-MM-DD")
-    add.add_argument("--why", metavar="T", default="", help="why it matters")
-    add.add_argument("--success", metavar="T", default="", help="how you will know it is achieved")
-    add.add_argument("--private", action="store_true", help="never shared with coach or cohort")
+    add.add_argument("--discipline", metavar="D", required=True, help=h("discipline"))
+    add.add_argument("--title", metavar="T", required=True, help=h("goal.title"))
+    _repeatable(add, "--behaviour", "B", h("goal.behaviour"))
+    add.add_argument("--due", metavar="DATE", help=h("goal.due"))
+    add.add_argument("--why", metavar="T", default="", help=h("goal.why"))
+    add.add_argument("--success", metavar="T", default="", help=h("goal.success"))
+    add.add_argument("--private", action="store_true", help=h("private"))
     add.set_defaults(run=run_goal_add)
     checkin = _command(
-        sub, "checkin", "record progress on a goal",
-        "Record progress (0-100 %) on a goal, with an optional note.",
+        sub, "checkin", "goal.checkin",
         "lgtrack goal checkin 3f2a9c --progress 40 --note 'Halvvejs'",
     )  # fmt: skip
-    checkin.add_argument("id", metavar="ID", help="the goal's id or a unique prefix (6+ chars)")
+    checkin.add_argument("id", metavar="ID", help=h("goal.id"))
     checkin.add_argument("--progress", metavar="N", type=int, required=True, help="0-100")
-    checkin.add_argument("--note", metavar="T", default="", help="a note on where you stand")
-    checkin.add_argument("--date", metavar="DATE", help="the check-in's day (default: today)")
+    checkin.add_argument("--note", metavar="T", default="", help=h("goal.note"))
+    checkin.add_argument("--date", metavar="DATE", help=h("goal.checkin_date"))
     checkin.set_defaults(run=run_goal_checkin)
     close = _command(
-        sub, "close", "close a goal as achieved or dropped",
-        "Close a goal as achieved or dropped.",
+        sub, "close", "goal.close",
         "lgtrack goal close 3f2a9c --status achieved",
     )  # fmt: skip
-    close.add_argument("id", metavar="ID", help="the goal's id or a unique prefix (6+ chars)")
+    close.add_argument("id", metavar="ID", help=h("goal.id"))
     close.add_argument("--status", choices=("achieved", "dropped"), required=True,
-                       help="achieved or dropped")  # fmt: skip
-    close.add_argument("--date", metavar="DATE", help="the day it was closed (default: today)")
+                       help=h("goal.status"))  # fmt: skip
+    close.add_argument("--date", metavar="DATE", help=h("goal.close_date"))
     close.set_defaults(run=run_goal_close)
 
 
@@ -361,8 +351,8 @@ def run_goal_close(args: argparse.Namespace) -> int:
 
 def _register_feedback(commands) -> None:
     parser = commands.add_parser(
-        "feedback", help="log feedback you received", description="Feedback from others.",
-        epilog="example:\n  lgtrack feedback add --from manager --discipline self --text 'Godt'",
+        "feedback", help=h("feedback"), description=h("feedback_about"),
+        epilog=examples("lgtrack feedback add --from manager --discipline self --text 'Godt'"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
     sub = parser.add_subparsers(
@@ -370,17 +360,15 @@ def _register_feedback(commands) -> None:
     )
     sub.required = True
     add = _command(
-        sub, "add", "log feedback you received",
-        "Log feedback from a manager, peer, employee, coach or other, on one discipline:\n"
-        "a text (--text, or piped on stdin) and/or their ratings of your behaviours.",
+        sub, "add", "feedback.add",
         "lgtrack feedback add --from peer --discipline people --rate people.g1=4 --text 'Tydelig'",
     )  # fmt: skip
     roles = ", ".join(FEEDBACK_ROLES)
     add.add_argument("--from", dest="role", metavar="ROLE", choices=FEEDBACK_ROLES, required=True,
-                     help=f"who gave it: {roles}")  # fmt: skip
-    add.add_argument("--name", metavar="N", default="", help="their name or initials (optional)")
-    add.add_argument("--discipline", metavar="D", required=True, help="discipline id")
-    _common_options(add, date_help="the day you received it", text_help="what they said")
+                     help=h("feedback.from", roles=roles))  # fmt: skip
+    add.add_argument("--name", metavar="N", default="", help=h("feedback.name"))
+    add.add_argument("--discipline", metavar="D", required=True, help=h("discipline"))
+    _common_options(add, date_help=h("feedback.date"), text_help=h("feedback.text"))
     add.set_defaults(run=run_feedback_add)
 
 
@@ -399,6 +387,7 @@ def run_feedback_add(args: argparse.Namespace) -> int:
             Feedback(day=day, role=args.role, discipline=args.discipline, text=text,
                      ratings=ratings, name=args.name.strip(), private=args.private)
         )  # fmt: skip
-    print(t("cli_feedback_saved", me.lang, day=saved.day, role=saved.role,
+    role = t(f"md_role_{saved.role}", me.lang)
+    print(t("cli_feedback_saved", me.lang, day=saved.day, role=role,
             discipline=saved.discipline, id=saved.id))  # fmt: skip
     return 0

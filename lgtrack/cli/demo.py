@@ -23,59 +23,36 @@ from ..errors import LgtrackError
 from ..i18n import t
 from ..storage import database_path, default_home, has_profile
 from ._common import day_arg, message_lang
+from ._parser import h
 
 START_NOTEBOOK = "00_start_here.ipynb"
 _POSIX = os.name == "posix"
-_NO_JOURNAL = (
-    "Ingen journal endnu — åbner demo-journalen i {home} / "
-    "No journal yet — opening the demo journal in {home}"
-)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     demo = commands.add_parser(
         "demo",
-        help="write a two-year demo journal of an invented team leader (never your own journal)",
-        description="Write a two-year demo journal of an invented team leader: reflections,\n"
-        "goals and feedback to try the notebooks on. It is only written into a new or empty\n"
-        "journal; --force replaces what --home holds, but never your journal in the default\n"
-        "place ($LGTRACK_HOME or your user data directory).",
+        help=h("demo"),
+        description=h("demo_about"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    demo.add_argument(
-        "--home", metavar="DIR", help="where to write it (default: <user data dir>/demo)"
-    )
-    demo.add_argument("--today", metavar="YYYY-MM-DD", help="the demo's last day (default: today)")
-    demo.add_argument(
-        "--seed", type=int, default=7, help="another seed gives another demo (default: 7)"
-    )
-    demo.add_argument(
-        "--force", action="store_true", help="replace whatever DIR holds with the demo"
-    )
+    demo.add_argument("--home", metavar="DIR", help=h("demo.home"))
+    demo.add_argument("--today", metavar="YYYY-MM-DD", help=h("demo.today"))
+    demo.add_argument("--seed", type=int, default=7, help=h("demo.seed"))
+    demo.add_argument("--force", action="store_true", help=h("demo.force"))
     demo.set_defaults(run=run_demo)
 
     lab = commands.add_parser(
         "lab",
-        help="open the notebooks in JupyterLab (or Voilà) on your journal, or on the demo journal",
-        description="Open the notebooks in JupyterLab (or the start page as an app in Voilà) on\n"
-        "your journal; without a journal of your own, on the demo journal ('lgtrack demo').",
+        help=h("lab"),
+        description=h("lab_about"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    lab.add_argument(
-        "--home",
-        metavar="DIR",
-        help="journal directory (default: yours if you have one, else the demo)",
-    )
-    lab.add_argument(
-        "--voila", action="store_true", help="open the start notebook as an app in Voilà"
-    )
-    lab.add_argument(
-        "--no-browser", action="store_true", help="start the server without opening a browser"
-    )
-    lab.add_argument("--port", type=int, metavar="N", help="the server's port")
-    lab.add_argument(
-        "--dry-run", action="store_true", help="print the command instead of running it"
-    )
+    lab.add_argument("--home", metavar="DIR", help=h("lab.home"))
+    lab.add_argument("--voila", action="store_true", help=h("lab.voila"))
+    lab.add_argument("--no-browser", action="store_true", help=h("lab.no_browser"))
+    lab.add_argument("--port", type=int, metavar="N", help=h("lab.port"))
+    lab.add_argument("--dry-run", action="store_true", help=h("lab.dry_run"))
     lab.set_defaults(run=run_lab)
 
 
@@ -213,7 +190,7 @@ def run_lab(args: argparse.Namespace) -> int:
         demo_has_profile=has_profile(demo),
     )
     if choice.source == "demo":
-        print(_NO_JOURNAL.format(home=choice.home))
+        print(t("cli_lab_no_journal", message_lang(args), home=choice.home))
     argv = lab_command(
         notebooks,
         voila=args.voila,

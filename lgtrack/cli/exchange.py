@@ -15,44 +15,12 @@ from typing import TYPE_CHECKING
 from .._files import write_atomically
 from .._time import utc_now
 from ._common import add_home, message_lang, open_journal, refuse_journal_as_out
+from ._parser import examples, h
 
 if TYPE_CHECKING:
     from ..journal import Journal
 
 _RAW = argparse.RawDescriptionHelpFormatter
-
-EXPORT_DESCRIPTION = """\
-Export everything in the journal (every leader, private entries included).
-
-  json      the lossless backup: every record with its id, in a versioned format that
-            'lgtrack import' reads back (default)
-  csv       one table for Excel (--table): reflections (default; one row per reflection,
-            ratings as behaviour=score;... with ? for "ved ikke"), goals, feedback, or
-            ratings (one row per rating, for pivot tables). UTF-8 with a byte order mark;
-            columns separated by ';' for a Danish profile (Danish Excel), ',' otherwise
-            (--delimiter). Cells starting with = + - @ get a leading ' so Excel shows text.
-  xlsx      an Excel workbook (--out): one sheet each for reflections, ratings (one row
-            per rating, discipline and behaviour by their text), goals and feedback; days
-            as Excel dates, text never run as a formula
-  markdown  a readable journal, newest first, labels in your profile's language (--lang)
-
-csv, xlsx and markdown speak your profile's language (--lang): Danish headers, ja/nej and
-Danish statuses, or English with the field names as headers.
-
-Without --out the export goes to standard output."""
-
-IMPORT_DESCRIPTION = """\
-Import an lgtrack JSON export ('lgtrack export') or a jrnl journal exported with
-'jrnl --export json'. The whole file is checked first; if anything is wrong, nothing is
-imported. Importing the same file again adds nothing.
-
-lgtrack exports keep every record and its leader; the file's own profile becomes yours only
-when this journal has none (otherwise it is added as another leader). If the journal in
---home does not exist yet, a successful import creates it (restoring a backup).
-
-jrnl entries become your reflections (a profile is needed): the entry's date and time (in
-this machine's time zone, or UTC with --utc), title and body as the text, its @tags as tags
-without '@', 'starred' as a tag, and the discipline from --discipline (default: self)."""
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -65,36 +33,38 @@ def _register_export(commands: argparse._SubParsersAction) -> None:
 
     export = commands.add_parser(
         "export",
-        help="export the journal as JSON, CSV, Excel (xlsx) or Markdown",
-        description=EXPORT_DESCRIPTION,
+        help=h("export"),
+        description=h("export_about"),
         formatter_class=_RAW,
-        epilog="examples:\n  lgtrack export --out backup.json\n"
-        "  lgtrack export --format csv --out refleksioner.csv\n"
-        "  lgtrack export --format xlsx --out journal.xlsx",
+        epilog=examples(
+            "lgtrack export --out backup.json",
+            "lgtrack export --format csv --out refleksioner.csv",
+            "lgtrack export --format xlsx --out journal.xlsx",
+        ),
     )
     export.add_argument(
         "--format",
         choices=("json", "csv", "xlsx", "markdown"),
         default="json",
-        help="json (default), csv, xlsx or markdown",
+        help=h("export.format"),
     )
-    export.add_argument("--out", metavar="PATH", help="write to PATH (default: standard output)")
+    export.add_argument("--out", metavar="PATH", help=h("export.out"))
     export.add_argument(
         "--table",
         choices=CSV_TABLES,
         default="reflections",
-        help="csv: which table (default: reflections)",
+        help=h("export.table"),
     )
     export.add_argument(
         "--delimiter",
         choices=(",", ";", "tab"),
         metavar="SEP",
-        help="csv: ',', ';' or 'tab' between columns (default: ';' for Danish, ',' for English)",
+        help=h("export.delimiter"),
     )
     export.add_argument(
         "--lang",
         choices=("da", "en"),
-        help="csv, xlsx, markdown: language of the labels (default: your profile's)",
+        help=h("export.lang"),
     )
     add_home(export)
     export.set_defaults(run=run_export)
@@ -103,22 +73,24 @@ def _register_export(commands: argparse._SubParsersAction) -> None:
 def _register_import(commands: argparse._SubParsersAction) -> None:
     imported = commands.add_parser(
         "import",
-        help="import an lgtrack or jrnl JSON export",
-        description=IMPORT_DESCRIPTION,
+        help=h("import"),
+        description=h("import_about"),
         formatter_class=_RAW,
-        epilog="examples:\n  lgtrack import backup.json\n"
-        "  jrnl --export json > jrnl.json && lgtrack import jrnl.json --discipline self",
+        epilog=examples(
+            "lgtrack import backup.json",
+            "jrnl --export json > jrnl.json && lgtrack import jrnl.json --discipline self",
+        ),
     )
-    imported.add_argument("path", metavar="PATH", help="the file to import")
+    imported.add_argument("path", metavar="PATH", help=h("import.path"))
     imported.add_argument(
         "--discipline",
         metavar="D",
-        help="jrnl: the discipline of the imported entries (default: self, else the first)",
+        help=h("import.discipline"),
     )
     imported.add_argument(
         "--utc",
         action="store_true",
-        help="jrnl: the entry times are UTC (default: this machine's time zone)",
+        help=h("import.utc"),
     )
     add_home(imported)
     imported.set_defaults(run=run_import)

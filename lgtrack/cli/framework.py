@@ -8,6 +8,7 @@ from ..errors import ValidationError
 from ..framework import Framework, Text, bundled_frameworks, load_framework
 from ..i18n import t
 from ._common import message_lang, print_json
+from ._parser import examples, h
 
 _LANGS = ("da", "en")
 
@@ -15,12 +16,13 @@ _LANGS = ("da", "en")
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "framework",
-        help="list, show and validate leadership frameworks",
-        description="The leadership frameworks lgtrack knows (STUK's is bundled), and your own\n"
-        "framework files: list them, show one, or check a file before you use it.",
-        epilog="examples:\n  lgtrack framework list\n"
-        "  lgtrack framework show stuk --level teamleder --lang en\n"
-        "  lgtrack framework validate my-framework.yaml",
+        help=h("framework"),
+        description=h("framework_about"),
+        epilog=examples(
+            "lgtrack framework list",
+            "lgtrack framework show stuk --level teamleder --lang en",
+            "lgtrack framework validate my-framework.yaml",
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(
@@ -29,36 +31,36 @@ def register(commands: argparse._SubParsersAction) -> None:
     sub.required = True
 
     listing = sub.add_parser(
-        "list", help="the bundled frameworks", description="List the bundled frameworks."
+        "list", help=h("framework.list"), description=h("framework.list_about")
     )
-    listing.add_argument("--lang", choices=_LANGS, default="da", help="language (default: da)")
-    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.add_argument("--lang", choices=_LANGS, help=h("lang"))
+    listing.add_argument("--json", action="store_true", help=h("framework.list_json"))
     listing.set_defaults(run=run_list)
 
     show = sub.add_parser(
         "show",
-        help="a framework's disciplines and behaviours",
-        description="Show a framework's disciplines, their behaviours per level, and its effects.",
+        help=h("framework.show"),
+        description=h("framework.show_about"),
     )
-    show.add_argument("id", metavar="ID", help="a bundled framework id (stuk) or a file's path")
-    show.add_argument("--level", metavar="L", help="only the general behaviours and level L's")
-    show.add_argument("--lang", choices=_LANGS, default="da", help="language (default: da)")
-    show.add_argument("--json", action="store_true", help="print JSON instead of text")
+    show.add_argument("id", metavar="ID", help=h("framework.id"))
+    show.add_argument("--level", metavar="L", help=h("framework.level"))
+    show.add_argument("--lang", choices=_LANGS, help=h("lang"))
+    show.add_argument("--json", action="store_true", help=h("json"))
     show.set_defaults(run=run_show)
 
     validate = sub.add_parser(
         "validate",
-        help="check a framework file and report the first fault",
-        description="Check a framework file (format: data/frameworks/README.md); a fault is\n"
-        "one line naming the place in the file. Exit code 0 when the file is valid.",
+        help=h("framework.validate"),
+        description=h("framework.validate_about"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    validate.add_argument("path", metavar="PATH", help="the framework file (YAML)")
+    validate.add_argument("path", metavar="PATH", help=h("framework.path"))
     validate.set_defaults(run=run_validate)
 
 
 def run_list(args: argparse.Namespace) -> int:
     frameworks = [load_framework(framework_id) for framework_id in bundled_frameworks()]
+    lang = message_lang(args)  # --lang, else the profile's
     if args.json:
         print_json([_summary(fw) for fw in frameworks])
         return 0
@@ -68,8 +70,8 @@ def run_list(args: argparse.Namespace) -> int:
             "levels": len(fw.levels),
             "behaviours": len(fw.all_behaviours()),
         }
-        name = f"{fw.id:<10} {fw.version:<6} {fw.name.get(args.lang)}"
-        print(t("cli_framework_line", args.lang, name=name, **counts))
+        name = f"{fw.id:<10} {fw.version:<6} {fw.name.get(lang)}"
+        print(t("cli_framework_line", lang, name=name, **counts))
     return 0
 
 
@@ -84,7 +86,7 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(framework_as_dict(fw, args.level))
     else:
-        print(framework_as_text(fw, args.level, args.lang))
+        print(framework_as_text(fw, args.level, message_lang(args)))
     return 0
 
 

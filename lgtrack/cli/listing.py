@@ -18,6 +18,7 @@ from ..errors import ValidationError
 from ..query import EntryFilter
 from ..records import GOAL_STATUSES, Feedback, Goal, Rating, Reflection
 from ._common import SHORT_ID, add_home, day_arg, format_table, open_journal, print_json
+from ._parser import examples, h
 from .capture import tolerant_output
 
 KINDS = ("reflections", "goals", "feedback")
@@ -29,28 +30,24 @@ MAX_TAGS_CHARS = 40
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "list",
-        help="list reflections, goals or feedback",
-        description="List your reflections, goals or feedback, newest first, one line each\n"
-        "(--json: a JSON array of full records). Filters combine; dates are inclusive.\n"
-        "Goals are dated by the day they were created.",
-        epilog="examples:\n  lgtrack list reflections --discipline people --from 2026-01-01 -n 10\n"
-        "  lgtrack list goals --status open --json",
+        help=h("list"),
+        description=h("list_about"),
+        epilog=examples(
+            "lgtrack list reflections --discipline people --from 2026-01-01 -n 10",
+            "lgtrack list goals --status open --json",
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "kind", choices=KINDS, metavar="WHAT", help="reflections, goals or feedback"
-    )
-    parser.add_argument("--discipline", metavar="D", help="only this discipline")
-    parser.add_argument(
-        "--behaviour", metavar="B", help="only entries rating (goals: tied to) behaviour B"
-    )
-    parser.add_argument("--from", dest="since", metavar="DATE", help="from this day (YYYY-MM-DD)")
-    parser.add_argument("--to", dest="until", metavar="DATE", help="up to and including this day")
-    parser.add_argument("--tag", metavar="T", help="only reflections with this tag")
-    parser.add_argument("--contains", metavar="TEXT", help="only entries whose text contains TEXT")
-    parser.add_argument("--status", choices=GOAL_STATUSES, help="only goals with this status")
-    parser.add_argument("-n", dest="limit", metavar="N", type=int, help="only the newest N")
-    parser.add_argument("--json", action="store_true", help="print a JSON array of full records")
+    parser.add_argument("kind", choices=KINDS, metavar="WHAT", help=h("list.kind"))
+    parser.add_argument("--discipline", metavar="D", help=h("list.discipline"))
+    parser.add_argument("--behaviour", metavar="B", help=h("list.behaviour"))
+    parser.add_argument("--from", dest="since", metavar="DATE", help=h("list.from"))
+    parser.add_argument("--to", dest="until", metavar="DATE", help=h("list.to"))
+    parser.add_argument("--tag", metavar="T", help=h("list.tag"))
+    parser.add_argument("--contains", metavar="TEXT", help=h("list.contains"))
+    parser.add_argument("--status", choices=GOAL_STATUSES, help=h("list.status"))
+    parser.add_argument("-n", dest="limit", metavar="N", type=int, help=h("list.limit"))
+    parser.add_argument("--json", action="store_true", help=h("list.json"))
     add_home(parser)
     parser.set_defaults(run=run_list)
 
@@ -167,7 +164,7 @@ def entry_row(
     return [
         item.day.isoformat(),
         item.id[:SHORT_ID],
-        item.role,
+        _role_text(item.role, lang),
         snippet(item.name, MAX_NAME_CHARS) or "-",
         item.discipline,
         marker + snippet(text),
@@ -178,6 +175,12 @@ def _status_text(status: str, lang: str) -> str:
     from ..i18n import t  # only a goals list pays for reading the catalogue
 
     return t(f"cli_status_{status}", lang)
+
+
+def _role_text(role: str, lang: str) -> str:
+    from ..i18n import t
+
+    return t(f"md_role_{role}", lang)
 
 
 # -- JSON ---------------------------------------------------------------------------------------

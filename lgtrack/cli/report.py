@@ -11,29 +11,25 @@ import argparse
 
 from ..i18n import t
 from ._common import add_home, day_arg, message_lang, open_coach_journal, refuse_journal_as_out
+from ._parser import examples, h
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "report",
-        help="write the coaching report on a leader (HTML, optionally PDF)",
-        description="Write the report for a coaching session: what changed since the last\n"
-        "session, trends, coverage, self vs others, goals, the last session's GROW notes,\n"
-        "open actions and questions for next time. One HTML file with everything inside.\n"
-        "Entries marked private are never in a report.",
-        epilog="examples:\n  lgtrack report --leader 3f2a9c --out report.html\n"
-        "  lgtrack report --leader 3f2a9c --out report.html --lang en --pdf",
+        help=h("report"),
+        description=h("report_about"),
+        epilog=examples(
+            "lgtrack report --leader 3f2a9c --out report.html",
+            "lgtrack report --leader 3f2a9c --out report.html --lang en --pdf",
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "--leader", metavar="ID", required=True, help="the leader's id (or its first 6+ characters)"
-    )
-    parser.add_argument("--out", metavar="FILE", required=True, help="the HTML file to write")
-    parser.add_argument("--today", metavar="DATE", help="the day of the report (YYYY-MM-DD)")
-    parser.add_argument("--lang", choices=("da", "en"), help="language (default: the leader's)")
-    parser.add_argument(
-        "--pdf", action="store_true", help="also write FILE.pdf (needs an installed Chromium)"
-    )
+    parser.add_argument("--leader", metavar="ID", required=True, help=h("report.leader"))
+    parser.add_argument("--out", metavar="FILE", required=True, help=h("report.out"))
+    parser.add_argument("--today", metavar="DATE", help=h("report.today"))
+    parser.add_argument("--lang", choices=("da", "en"), help=h("report.lang"))
+    parser.add_argument("--pdf", action="store_true", help=h("report.pdf"))
     add_home(parser)
     parser.set_defaults(run=run_report)
 

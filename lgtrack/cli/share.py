@@ -22,32 +22,10 @@ from ._common import (
     open_journal,
     refuse_journal_as_out,
 )
+from ._parser import examples, h
 
 _RAW = argparse.RawDescriptionHelpFormatter
-CONFIRM = "Skriv filen? / Write the file? [y/N] "
-_YES = ("y", "yes", "j", "ja")
-
-SHARE_DESCRIPTION = """\
-Make a share bundle for your coach or programme facilitator: a JSON file with the part of
-your journal you choose (format: docs/share-bundle.md). Entries marked private never leave.
-
-Before anything is written, a preview shows exactly what will leave: counts per kind and
-discipline, the period, whether free text is included, and every text, one per line.
-At a terminal you are then asked "Skriv filen? / Write the file? [y/N]"; --yes skips the
-question, --dry-run only shows the preview. When standard input is not a terminal (a
-script), the file is written without asking.
-
---no-text leaves out every free text: only ratings, dates and goal titles are shared
-(no reflection texts, prompts, next steps, tags or wellbeing; no goal why/success or
-check-in notes; no feedback names or texts). The coach imports the file with
-'lgtrack import FILE'."""
-
-LEADERS_DESCRIPTION = """\
-List the leaders in this journal: you (if the journal has a profile) and everyone whose
-share bundle was imported, with their numbers of reflections, goals and feedback and the
-day of their latest entry. --json prints a JSON array of {"id", "name", "level", "me",
-"imported_at", "framework": {"id", "version"}, "reflections", "goals", "feedback",
-"last_entry", "scope"}."""
+_YES = ("y", "yes", "j", "ja")  # either language's yes, whatever the question's language
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -58,16 +36,18 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _register_share(commands: argparse._SubParsersAction) -> None:
     share = commands.add_parser(
         "share",
-        help="make a share bundle for your coach (previewed before it is written)",
-        description=SHARE_DESCRIPTION,
+        help=h("share"),
+        description=h("share_about"),
         formatter_class=_RAW,
-        epilog="examples:\n  lgtrack share --out til-coach.json --from 2026-01-01\n"
-        "  lgtrack share --out forloeb.json --no-text --include reflections,goals --yes\n"
-        "  lgtrack share --dry-run --discipline people self",
+        epilog=examples(
+            "lgtrack share --out til-coach.json --from 2026-01-01",
+            "lgtrack share --out forloeb.json --no-text --include reflections,goals --yes",
+            "lgtrack share --dry-run --discipline people self",
+        ),
     )
-    share.add_argument("--out", metavar="FILE", help="the bundle file to write")
-    share.add_argument("--from", dest="since", metavar="DATE", help="from this day (YYYY-MM-DD)")
-    share.add_argument("--to", dest="until", metavar="DATE", help="up to and including this day")
+    share.add_argument("--out", metavar="FILE", help=h("share.out"))
+    share.add_argument("--from", dest="since", metavar="DATE", help=h("list.from"))
+    share.add_argument("--to", dest="until", metavar="DATE", help=h("list.to"))
     share.add_argument(
         "--discipline",
         dest="disciplines",
@@ -75,21 +55,19 @@ def _register_share(commands: argparse._SubParsersAction) -> None:
         nargs="+",
         action="extend",
         default=[],
-        help="only these disciplines (default: all)",
+        help=h("share.discipline"),
     )
-    share.add_argument(
-        "--no-text", dest="text", action="store_false", help="share no free text at all"
-    )
+    share.add_argument("--no-text", dest="text", action="store_false", help=h("share.no_text"))
     share.add_argument(
         "--include",
         metavar="KINDS",
         action="append",
-        help="comma-separated: reflections,goals,feedback (default: all three)",
+        help=h("share.include"),
     )
-    share.add_argument("--name", help="the name to put in the bundle, e.g. your initials")
-    share.add_argument("--yes", action="store_true", help="write without asking")
-    share.add_argument("--dry-run", action="store_true", help="only show the preview")
-    share.add_argument("--lang", choices=("da", "en"), help="language of the preview")
+    share.add_argument("--name", help=h("share.name"))
+    share.add_argument("--yes", action="store_true", help=h("share.yes"))
+    share.add_argument("--dry-run", action="store_true", help=h("share.dry_run"))
+    share.add_argument("--lang", choices=("da", "en"), help=h("share.lang"))
     add_home(share)
     share.set_defaults(run=run_share)
 
@@ -97,12 +75,12 @@ def _register_share(commands: argparse._SubParsersAction) -> None:
 def _register_leaders(commands: argparse._SubParsersAction) -> None:
     leaders = commands.add_parser(
         "leaders",
-        help="list the leaders in this journal (you and imported bundles)",
-        description=LEADERS_DESCRIPTION,
+        help=h("leaders"),
+        description=h("leaders_about"),
         formatter_class=_RAW,
     )
-    leaders.add_argument("--json", action="store_true", help="print a JSON array")
-    leaders.add_argument("--lang", choices=("da", "en"), help="language of the headings")
+    leaders.add_argument("--json", action="store_true", help=h("framework.list_json"))
+    leaders.add_argument("--lang", choices=("da", "en"), help=h("leaders.lang"))
     add_home(leaders)
     leaders.set_defaults(run=run_leaders)
 
@@ -142,7 +120,7 @@ def run_share(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(t("share.dry_run", lang))
         return 0
-    if not args.yes and sys.stdin.isatty() and not _confirmed():
+    if not args.yes and sys.stdin.isatty() and not _confirmed(lang):
         print(t("share.not_written", lang))
         return 0
     path = write_bundle(bundle, args.out)
@@ -150,9 +128,9 @@ def run_share(args: argparse.Namespace) -> int:
     return 0
 
 
-def _confirmed() -> bool:
+def _confirmed(lang: str) -> bool:
     try:
-        answer = input(CONFIRM)
+        answer = input(t("cli_share_confirm", lang))
     except EOFError:
         return False
     return answer.strip().casefold() in _YES

@@ -14,6 +14,7 @@ import math
 import textwrap
 
 from ._common import add_home, day_arg, open_journal, print_json
+from ._parser import examples, h
 
 FIELDS = (
     "id",
@@ -32,16 +33,14 @@ NOTE_WIDTH = 100
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "summary",
-        help="where you stand, one line per discipline",
-        description="Reflections, self-rating (last 90 days and the 90 before), coverage of your\n"
-        "level's behaviours (last 90 days), open goals and feedback (last 180 days) per\n"
-        "discipline. Windows end with --today and include it.",
-        epilog="examples:\n  lgtrack summary\n  lgtrack summary --json --today 2026-06-30",
+        help=h("summary"),
+        description=h("summary_about"),
+        epilog=examples("lgtrack summary", "lgtrack summary --json --today 2026-06-30"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    parser.add_argument("--today", metavar="DATE", help="the day to summarise up to (YYYY-MM-DD)")
-    parser.add_argument("--lang", choices=("da", "en"), help="language (default: your profile's)")
+    parser.add_argument("--json", action="store_true", help=h("summary.json"))
+    parser.add_argument("--today", metavar="DATE", help=h("summary.today"))
+    parser.add_argument("--lang", choices=("da", "en"), help=h("lang"))
     add_home(parser)
     parser.set_defaults(run=run_summary)
 

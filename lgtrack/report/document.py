@@ -4,7 +4,9 @@ The page is ``templates/report.html`` with its sections (:mod:`lgtrack.report.se
 rendered by Jinja2 with autoescape. Figures are inline SVG (:mod:`lgtrack.report.svg`); the page
 has no script, no external reference of any kind (no ``http(s)://`` in ``src``/``href``/
 ``@import``/``url()``) and no font to download. Print CSS (``templates/report.css``, included
-in the page) sets A4, margins, keeps sections together and keeps colours.
+in the page) sets A4, margins and colours; sections flow from page to page while small blocks
+(a heading with its first lines, a figure, a table row) keep together, and the footer prints
+with the last section, never on a page of its own.
 """
 
 from __future__ import annotations

@@ -15,6 +15,8 @@ import re
 import matplotlib
 from matplotlib.figure import Figure
 
+from .._markup import html
+
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
 _COMMENT = re.compile(r"<!--.*?-->\s*", re.S)
@@ -31,7 +33,17 @@ def figure_svg(figure: Figure, prefix: str) -> str:
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": prefix}):
         figure.savefig(buffer, format="svg", metadata={"Date": None})
-    return inline_svg(buffer.getvalue(), prefix)
+    label = html('role="img" aria-label="{}" ', figure_label(figure))  # its text alternative
+    return inline_svg(buffer.getvalue(), prefix).replace('role="img" ', label, 1)
+
+
+def figure_label(figure: Figure) -> str:
+    """What ``figure`` shows, in its own words: its titles and axis labels (else its ticks)."""
+    axes = figure.axes
+    texts = [text for ax in axes for text in (ax.get_title(), ax.get_ylabel(), ax.get_xlabel())]
+    if not any(texts):
+        texts = [tick.get_text() for ax in axes for tick in ax.get_yticklabels()]
+    return " · ".join(dict.fromkeys(text for text in texts if text))
 
 
 def inline_svg(document: str, prefix: str) -> str:

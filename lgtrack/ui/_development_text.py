@@ -76,9 +76,13 @@ def perception_html(
     note = t("ui.development.perception_note", lang, threshold=number(GAP_THRESHOLD, lang),
              small_n=SMALL_N)  # fmt: skip
     return html(
+        # Wider than a phone: it scrolls on its own, by keyboard too (a focusable region).
+        '<div class="lg-scroll" tabindex="0" role="region" aria-label="{}"'
+        ' style="overflow-x:auto;max-width:100%">'
         '<table class="lg-development-perception-table"><thead><tr>{}</tr></thead>'
-        "<tbody>{}</tbody></table>"
+        "<tbody>{}</tbody></table></div>"
         '<p style="color:#555;font-size:small">{}</p>',
+        t("ui.development.tab.perception", lang),
         head,
         body,
         note,

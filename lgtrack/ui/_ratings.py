@@ -1,4 +1,4 @@
-"""Rating buttons for a list of behaviours: 1–5 plus "ved ikke"; no answer means not rated."""
+"""Rating radio groups for a list of behaviours: 1–5 plus "ved ikke"; no answer means not rated."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from .._markup import html
 from ..framework import Behaviour, Framework
 from ..i18n import t
 from ..records import Rating
+from ._a11y import name_control
 from ._common import classed
+from ._html import score_text
 
-DONT_KNOW = "?"  # the toggle value of "ved ikke"; stored as Rating(behaviour, None)
+DONT_KNOW = "?"  # the value of "ved ikke"; stored as Rating(behaviour, None)
 
 
 def rating_class(behaviour_id: str) -> str:
@@ -21,7 +23,7 @@ def rating_class(behaviour_id: str) -> str:
 
 
 class BehaviourRatings(widgets.VBox):
-    """One row per behaviour: its text and toggle buttons 1–5 and "Ved ikke".
+    """One row per behaviour: its text and a radio group 1–5 ("4 – Meget ofte") and "Ved ikke".
 
     :meth:`ratings` returns only the answered behaviours; "Ved ikke" gives ``score=None``.
     """
@@ -31,7 +33,7 @@ class BehaviourRatings(widgets.VBox):
         self._framework = framework
         self._lang = lang
         self._behaviours: tuple[Behaviour, ...] = ()
-        self._toggles: dict[str, widgets.ToggleButtons] = {}
+        self._toggles: dict[str, widgets.RadioButtons] = {}
         self._listeners: list[Callable[[], None]] = []
         self._by_discipline = False
         self._clear = classed(widgets.Button(icon="eraser"), "lg-ratings-clear")
@@ -39,8 +41,8 @@ class BehaviourRatings(widgets.VBox):
         self.add_class("lg-ratings")
 
     @property
-    def toggles(self) -> dict[str, widgets.ToggleButtons]:
-        """The toggle buttons by behaviour id (value 1–5, ``DONT_KNOW`` or None)."""
+    def toggles(self) -> dict[str, widgets.RadioButtons]:
+        """The radio groups by behaviour id (value 1–5, ``DONT_KNOW`` or None)."""
         return dict(self._toggles)
 
     def show(self, behaviours: Sequence[Behaviour], *, by_discipline: bool = False) -> None:
@@ -99,16 +101,17 @@ class BehaviourRatings(widgets.VBox):
         return html('<h4 class="lg-ratings-group" style="margin:0.6em 0 0.1em">{}</h4>', text)
 
     def _row(self, behaviour: Behaviour, value: object) -> widgets.VBox:
+        # A radio group: each choice is announced with its meaning ("4 – Meget ofte") and the
+        # chosen one as checked, which toggle buttons showing "1"…"5" could not say (#11).
         scale = self._framework.scale
-        options = [(str(v), v) for v in scale.values] + [(t("dont_know", self._lang), DONT_KNOW)]
-        tooltips = [scale.label(v, self._lang) for v in scale.values]
-        toggle = widgets.ToggleButtons(
-            options=options,
+        options = [(score_text(self._framework, v, self._lang), v) for v in scale.values]
+        toggle = widgets.RadioButtons(
+            options=[*options, (t("dont_know", self._lang), DONT_KNOW)],
             value=None,
-            tooltips=[*tooltips, t("ui.ratings.dont_know_tip", self._lang)],
-            style={"button_width": "auto"},
+            layout=widgets.Layout(width="auto", max_width="100%"),
         )
         classed(toggle, "lg-rating", rating_class(behaviour.id))
+        name_control(toggle, behaviour.text.get(self._lang))
         if value is not None:
             toggle.value = value
         toggle.observe(self._on_toggle_value, "value")

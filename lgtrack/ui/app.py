@@ -12,6 +12,7 @@ from ..errors import LgtrackError
 from ..i18n import t
 from ..journal import Journal
 from ..records import Leader
+from ._a11y import page_style
 from ._common import (
     LANGUAGE_OPTIONS,
     Clock,
@@ -133,8 +134,10 @@ class App(widgets.VBox):
         self._status = classed(widgets.HTML(), "lg-app-status")
         self._body = classed(widgets.VBox(), "lg-app-body")
         header = widgets.HBox(
-            [self._title, self._language],
-            layout=widgets.Layout(justify_content="space-between", align_items="center"),
+            [self._title, self._language, page_style()],
+            layout=widgets.Layout(
+                justify_content="space-between", align_items="center", flex_flow="row wrap"
+            ),
         )
         self.children = [header, self._status, self._body]
         self._language.observe(self._on_language_value, "value")

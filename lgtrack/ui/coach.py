@@ -37,6 +37,7 @@ from ..report import (
     write_report,
 )
 from ..report.sections import action_line, session_section
+from ._a11y import name_control, page_style
 from ._common import (
     LANGUAGE_OPTIONS,
     Clock,
@@ -158,8 +159,10 @@ class CoachWidget(widgets.VBox):
             "lg-coach-tabs",
         )  # fmt: skip
         header = widgets.HBox(
-            [self._title, self._language],
-            layout=widgets.Layout(justify_content="space-between", align_items="center"),
+            [self._title, self._language, page_style()],
+            layout=widgets.Layout(
+                justify_content="space-between", align_items="center", flex_flow="row wrap"
+            ),
         )
         self.children = [header, self._leader, self._empty, self._tabs]
         self._language.observe(self._on_language_value, "value")
@@ -223,6 +226,7 @@ class CoachWidget(widgets.VBox):
         self._leader.description = t("ui.coach.leader", lang)
         self._tabs.titles = tuple(t(f"ui.coach.tab.{name}", lang) for name in TABS)
         self._day_label.value = html("<b>{}</b>", t("ui.coach.session_day", lang))
+        name_control(self._day, t("ui.coach.session_day", lang))
         for name in NOTE_FIELDS:
             self._note_labels[name].value = html("<b>{}</b>", t(f"report.grow.{name}", lang))
             self._notes[name].placeholder = t(f"ui.coach.help.{name}", lang)

@@ -30,6 +30,7 @@ from ..framework import Framework
 from ..i18n import LANGUAGES, t
 from ..journal import Journal
 from ..records import Leader
+from ._a11y import name_controls
 from ._common import (
     ALL,
     Clock,
@@ -78,9 +79,11 @@ def figure_image(figure: Figure) -> Image:
 
 
 def figure_output(figure: Figure, alt: str) -> dict:
-    """``figure`` as PNG display data with ``alt`` as its text alternative (``text/plain``)."""
+    """``figure`` as display data: a PNG ``<img>`` whose ``alt`` says what it shows (a bare
+    ``image/png`` output has no alt text in a browser), and ``alt`` alone as ``text/plain``."""
     png = base64.b64encode(figure_image(figure).data).decode("ascii")
-    return {"output_type": "display_data", "data": {"image/png": png, "text/plain": alt},
+    img = html('<img class="lg-figure-img" alt="{}" src="data:image/png;base64,{}">', alt, png)
+    return {"output_type": "display_data", "data": {"text/html": str(img), "text/plain": alt},
             "metadata": {}}  # fmt: skip
 
 
@@ -223,6 +226,8 @@ class DevelopmentWidget(widgets.VBox):
         self._title.value = html("<h3>{}</h3>", t("ui.development.title", lang))
         for key, label in self._labels.items():
             label.value = html("<b>{}</b>", t(key, lang))
+        controls = (self._period, self._discipline, self._window)
+        name_controls(zip((t(key, lang) for key in _LABEL_KEYS), controls, strict=True))
         self._tabs.titles = tuple(t(f"ui.development.tab.{name}", lang) for name in TABS)
         self._refresh.description = t("ui.development.refresh", lang)
         periods = [(t(f"ui.development.period.{p}", lang), p) for p in PERIOD_MONTHS]

@@ -9,6 +9,7 @@ from ..i18n import t
 from ..journal import Journal
 from ..query import EntryFilter
 from ..records import FEEDBACK_ROLES, Feedback
+from ._a11y import name_controls
 from ._common import (
     Clock,
     FormPage,
@@ -68,7 +69,7 @@ class FeedbackWidget(FormPage[Feedback]):
         left = [self._title]
         for key, field in zip(_LABELS, self._fields(), strict=True):
             left += [self._labels[key], field]
-        left += [self._private, self._save, self._status, self._recent_title, self._recent]
+        left.append(self._private)
         body = widgets.HBox(
             [
                 widgets.VBox(left, layout=widgets.Layout(flex="1 1 360px", padding="0 1em 0 0")),
@@ -78,7 +79,9 @@ class FeedbackWidget(FormPage[Feedback]):
             ],
             layout=widgets.Layout(flex_flow="row wrap"),
         )
-        self.children = [body]
+        # Save after the ratings, so that on a phone, where the columns stack, and for the
+        # keyboard, the ratings come before it (#11); the feedback received comes last.
+        self.children = [body, self._save, self._status, self._recent_title, self._recent]
         self._discipline.observe(self._on_discipline_value, "value")
         self._save.on_click(self._on_save_click)
         for field in (*self._fields(), self._private):
@@ -93,6 +96,7 @@ class FeedbackWidget(FormPage[Feedback]):
         self._title.value = html("<h3>{}</h3>", t("ui.feedback.title", lang))
         for key, label in self._labels.items():
             label.value = html("<b>{}</b>", t(key, lang))
+        name_controls(zip((t(key, lang) for key in _LABELS), self._fields(), strict=True))
         self._name.placeholder = t("ui.feedback.name_placeholder", lang)
         self._text.placeholder = t("ui.feedback.text_placeholder", lang)
         self._private.description = t("ui.field.private", lang)

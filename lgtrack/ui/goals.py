@@ -11,6 +11,7 @@ from ..errors import LgtrackError
 from ..i18n import t
 from ..journal import Journal
 from ..records import Goal
+from ._a11y import name_controls
 from ._common import (
     Clock,
     FormPage,
@@ -46,7 +47,17 @@ class _GoalRow(widgets.VBox):
             "lg-goal-progress",
         )
         self.progress = classed(
-            widgets.IntSlider(value=goal.progress, min=0, max=100, step=5, description="%"),
+            # A number field, not a slider: ipywidgets' slider handle cannot carry a name for
+            # screen readers, and a field is easier to set on a phone.
+            widgets.BoundedIntText(
+                value=goal.progress,
+                min=0,
+                max=100,
+                step=5,
+                description=t("report.col.progress", lang) + " %",
+                style={"description_width": "initial"},
+                layout=widgets.Layout(width="14em"),
+            ),
             "lg-goal-checkin-progress",
         )
         self.note = classed(
@@ -159,6 +170,8 @@ class GoalsWidget(FormPage[Goal]):
         self._form_title.value = html("<h4>{}</h4>", t("ui.goals.new", lang))
         for key, label in self._labels.items():
             label.value = html("<b>{}</b>", t(key, lang))
+        labels = (t(key, lang) for key in _FORM_LABELS)
+        name_controls(zip(labels, self._fields(), strict=True))
         self._goal_title.placeholder = t("ui.goals.title_placeholder", lang)
         self._private.description = t("ui.field.private", lang)
         self._add_button.description = t("ui.goals.add", lang)

@@ -12,6 +12,7 @@ from ..i18n import t
 from ..journal import Journal
 from ..query import EntryFilter
 from ..records import Reflection
+from ._a11y import name_controls
 from ._common import ALL, classed, quiet, resolve_lang, set_options, snippet
 from ._html import discipline_name
 from .entry_editor import EntryEditor
@@ -143,6 +144,9 @@ class JournalBrowser(widgets.VBox):
         self._title.value = html("<h3>{}</h3>", t("ui.journal.title", lang))
         for key, label in self._filter_labels.items():
             label.value = html("<b>{}</b>", t(key, lang))
+        labels = (t(key, lang) for key in _FILTER_LABELS)
+        name_controls(zip(labels, self._filter_widgets(), strict=True))
+        name_controls([(t("ui.journal.pick", lang), self._list)])
         self._tag.placeholder = t("ui.journal.tag_placeholder", lang)
         self._search.placeholder = t("ui.journal.search_placeholder", lang)
         self._clear.description = t("ui.journal.clear", lang)

@@ -20,6 +20,7 @@ from ..prompts import Prompt, prompt_at
 from ..query import EntryFilter
 from ..records import Reflection
 from ..suggest import suggest_discipline
+from ._a11y import name_controls
 from ._common import (
     Clock,
     FormPage,
@@ -159,18 +160,18 @@ class ReflectionWidget(FormPage[Reflection]):
                 self._labels["ui.field.tags"],
                 self._tags,
                 self._private,
-                self._save,
-                self._status,
             ],
             layout=widgets.Layout(flex="1 1 380px", padding="0 1em 0 0"),
         )
         right = widgets.VBox(
-            [self._ratings_title, self._ratings, self._context],
+            [self._ratings_title, self._ratings],
             layout=widgets.Layout(flex="1 1 380px"),
         )
         body = widgets.HBox([classed(left, "lg-reflect-left"), classed(right, "lg-reflect-right")])
         body.layout.flex_flow = "row wrap"
-        self.children = [self._title, body]
+        # Save after the ratings, so that on a phone, where the columns stack, and for the
+        # keyboard, the ratings come before it (#11); the context panel comes last.
+        self.children = [self._title, body, self._save, self._status, self._context]
         self._discipline.observe(self._on_discipline_value, "value")
         for box in self._also.values():
             box.observe(self._on_also_value, "value")
@@ -185,6 +186,14 @@ class ReflectionWidget(FormPage[Reflection]):
         self._title.value = html("<h3>{}</h3>", t("ui.reflect.title", lang))
         for key, widget in self._labels.items():
             widget.value = html("<b>{}</b>", t(key, lang))
+        controls = {
+            "ui.reflect.field.day": self._day,
+            "ui.field.discipline": self._discipline,
+            "ui.field.text": self._text,
+            "ui.field.next_step": self._next_step,
+            "ui.field.tags": self._tags,
+        }
+        name_controls((t(key, lang), control) for key, control in controls.items())
         self._text.placeholder = t("ui.reflect.text_placeholder", lang)
         self._next_step.placeholder = t("ui.reflect.next_step_placeholder", lang)
         self._tags.placeholder = t("ui.field.tags_placeholder", lang)

@@ -16,6 +16,7 @@ from ..i18n import t
 from ..journal import Journal
 from ..sharing import KINDS, BundlePreview, ShareScope, build_bundle, preview_bundle, write_bundle
 from ..sharing.preview import count_rows, header_lines, one_line, summary_text, text_label
+from ._a11y import name_controls
 from ._common import Clock, LeaderPage, classed, resolve_lang, status_html
 
 HTML_TEXT_CHARS = 300
@@ -200,6 +201,8 @@ class ShareWidget(LeaderPage):
         self._intro.value = html("<p>{}</p>", t("ui.share.intro", lang))
         for key, label in self._labels.items():
             label.value = html("<b>{}</b>", t(key, lang))
+        controls = {"from": self._since, "to": self._until, "name": self._name, "path": self._path}
+        name_controls((t(f"ui.share.{key}", lang), control) for key, control in controls.items())
         for discipline in self._framework.disciplines:
             self._disciplines[discipline.id].description = discipline.name.get(lang)
         for kind, box in self._kinds.items():
@@ -253,9 +256,12 @@ def preview_html(preview: BundlePreview, framework, lang: str) -> Markup:
     else:
         texts = html("<p><i>{}</i></p>", t("share.preview.no_texts", lang))
     return html(
-        "<div class='lg-share-preview-body' style='{}'><p><b>{}</b></p>{}"
+        # A region that scrolls takes the keyboard focus, so that keys can scroll it (WCAG).
+        "<div class='lg-share-preview-body' style='{}' tabindex='0' role='region' aria-label='{}'>"
+        "<p><b>{}</b></p>{}"
         "<table class='lg-share-counts' style='margin:0.6em 0'>{}</table>{}</div>",
         _PREVIEW_BOX,
+        t("share.preview.title", lang),
         t("share.preview.title", lang),
         head,
         table,

@@ -1,0 +1,176 @@
+"""Every notebook served as an app (Voilà) in a real browser at desktop and phone width.
+
+axe-core (pinned in package.json, installed by ``npm ci``) checks each page with every tab
+opened, at 1280 and at 390 px: no critical and no serious violation (WCAG 2.1 AA). At 390 px no
+page is wider than the screen. One Voilà server serves the whole notebooks directory against a
+demo journal; see ``browser_support`` for how Chromium and Voilà are run.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from browser_support import (
+    axe_violations,
+    chromium_page,
+    deadline,
+    debian_chromium,
+    log_tail,
+    require_axe,
+    require_chromium,
+    voila_server,
+)
+
+from lgtrack import EntryFilter, Journal
+from lgtrack.demo import build_demo
+
+NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOKS = sorted(path.name for path in NOTEBOOKS_DIR.glob("*.ipynb"))
+WIDTHS = (1280, 390)
+APP = ".lg-app-title, .lg-coach-title"
+TAB = ".lm-TabBar-tab, .p-TabBar-tab"
+TEST_TIMEOUT_S = 180
+CUT_TAB_LABELS = """[...document.querySelectorAll('.lm-TabBar-tabLabel')]
+    .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+    .map(e => e.textContent)"""
+SAVE_BUTTONS = {"01_reflect.ipynb": ".lg-reflect-save", "03_feedback.ipynb": ".lg-feedback-save"}
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    return require_chromium(debian_chromium(), "the accessibility browser test")
+
+
+@pytest.fixture(scope="module")
+def axe() -> Path:
+    return require_axe("the accessibility browser test")
+
+
+@pytest.fixture(scope="module")
+def server(chromium, axe, tmp_path_factory):
+    """One Voilà server for every notebook, on a demo journal; yields (URL, log path)."""
+    workdir = tmp_path_factory.mktemp("voila-a11y")
+    home = workdir / "journal"
+    with Journal.open(home) as journal:
+        build_demo(journal, today=date.today())
+    with voila_server(NOTEBOOKS_DIR, home=home, workdir=workdir) as url:
+        yield url, workdir / "voila.log"
+
+
+def server_home(log: Path) -> Path:
+    """The journal the server's kernels write to (beside its log)."""
+    return log.parent / "journal"
+
+
+def open_notebook(page, url: str, name: str) -> None:
+    """Open ``name`` and wait for its page; fail at once with the error if a cell fails."""
+    error = '[data-mime-type="application/vnd.jupyter.stderr"], .jp-OutputArea-output.jp-mod-error'
+    page.goto(f"{url}voila/render/{name}")
+    page.wait_for_selector(f"{APP}, {error}", timeout=120_000)
+    if page.locator(APP).count() == 0:
+        pytest.fail(f"{name} failed in Voilà: " + page.locator(error).first.inner_text()[-1500:])
+    page.wait_for_timeout(300)  # let the last widgets render
+
+
+def each_tab(page):
+    """Open every tab in turn (tabs inside tabs too), yielding the label of the one opened."""
+    yield "(first view)"
+    seen = 0
+    while seen < page.locator(TAB).count():
+        tab = page.locator(TAB).nth(seen)
+        seen += 1
+        if not tab.is_visible():
+            continue
+        label = tab.inner_text().strip()
+        tab.click()
+        page.wait_for_timeout(300)
+        yield label
+
+
+def page_problems(page, axe: Path, width: int) -> list[str]:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.wait_for_timeout(200)
+    problems = []
+    for tab in each_tab(page):
+        where = f"{width} px, tab {tab!r}"
+        problems += [f"{where}: {found}" for found in axe_violations(page, axe)]
+        if width < 600:
+            wide = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            if wide[0] > wide[1]:
+                problems.append(f"{where}: the page is {wide[0]} px wide in {wide[1]} px")
+            cut = page.evaluate(CUT_TAB_LABELS)
+            if cut:
+                problems.append(f"{where}: tab labels cut off: {cut}")
+    return problems
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_every_notebook_passes_axe_and_fits_a_phone(name, server, chromium, axe, tmp_path):
+    url, log = server
+    with (
+        deadline(TEST_TIMEOUT_S, f"the accessibility test of {name}"),
+        chromium_page(chromium) as page,
+    ):
+        try:
+            open_notebook(page, url, name)
+            problems = [p for width in WIDTHS for p in page_problems(page, axe, width)]
+            page.screenshot(path=str(tmp_path / "narrow.png"), full_page=True)
+        except Exception as exc:
+            pytest.fail(f"{exc}\n--- voila log ---\n{log_tail(log, 30)}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", sorted(SAVE_BUTTONS))
+def test_on_a_phone_the_ratings_come_before_save(name, server, chromium, tmp_path):
+    url, log = server
+    with deadline(TEST_TIMEOUT_S, f"the phone layout of {name}"), chromium_page(chromium) as page:
+        try:
+            page.set_viewport_size({"width": 390, "height": 900})
+            open_notebook(page, url, name)
+            rating = page.locator(".lg-rating").first.bounding_box()
+            save = page.locator(SAVE_BUTTONS[name]).bounding_box()
+            page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
+        except Exception as exc:
+            pytest.fail(f"{exc}\n--- voila log ---\n{log_tail(log, 30)}")
+    assert rating["y"] + rating["height"] <= save["y"], (rating, save)
+    assert save["x"] + save["width"] <= 390 and rating["x"] + rating["width"] <= 390
+
+
+def focused(page, script: str) -> bool:
+    """Whether the element with the keyboard focus passes ``script`` (a JS predicate of ``e``)."""
+    return page.evaluate(f"(e => !!e && ({script}))(document.activeElement)")
+
+
+def tab_to(page, script: str, limit: int = 150) -> None:
+    """Press Tab until the focused element passes ``script``; fail after ``limit`` presses."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if focused(page, script):
+            return
+    pytest.fail(f"Tab never reached an element where {script}")
+
+
+def test_a_reflection_written_with_the_keyboard_alone_is_saved(server, chromium, tmp_path):
+    url, log = server
+    text = "Tastaturtest: skrevet og gemt uden mus"
+    with deadline(TEST_TIMEOUT_S, "the keyboard test"), chromium_page(chromium) as page:
+        try:
+            open_notebook(page, url, "01_reflect.ipynb")
+            tab_to(page, "e.closest('.lg-reflect-text') && e.tagName === 'TEXTAREA'")
+            page.keyboard.type(text)
+            # The first rating group, its choice "4 – …", chosen with the space bar.
+            tab_to(page, "e.type === 'radio' && e.closest('label').textContent.startsWith('4 ')")
+            page.keyboard.press("Space")
+            checked = focused(page, "e.checked")
+            tab_to(page, "e.classList.contains('lg-reflect-save')")
+            page.keyboard.press("Enter")
+            page.locator(".lg-reflect-status .lg-msg-ok").wait_for()
+        except Exception as exc:
+            pytest.fail(f"{exc}\n--- voila log ---\n{log_tail(log, 30)}")
+    assert checked, "the space bar checks the focused choice"
+    with Journal.open(server_home(log), create=False) as journal:
+        found = journal.reflections(EntryFilter(contains="Tastaturtest"))
+    assert [r.text for r in found] == [text]
+    assert [rating.score for rating in found[0].ratings] == [4]
