@@ -3,33 +3,16 @@
 
 from __future__ import annotations
 
-import io
 import re
-import sys
 
 import pytest
+from cli_support import nothing_piped, run  # noqa: F401 (an autouse fixture)
 
 from lgtrack import Journal
 from lgtrack.cli import main
 from lgtrack.framework import load_framework
 
 NUMBERED = re.compile(r"^\s+(\d+)\. \[([a-z.0-9]+)\]", re.MULTILINE)
-
-
-class Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-@pytest.fixture(autouse=True)
-def nothing_piped(monkeypatch) -> None:
-    monkeypatch.setattr(sys, "stdin", Terminal())
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -6,14 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from datetime import date, datetime, timezone
 
 import pytest
+from cli_support import nothing_piped, run  # noqa: F401 (an autouse fixture)
 
 from lgtrack import Goal, Journal
 from lgtrack.analysis import goal_status
-from lgtrack.cli import main
 from lgtrack.exchange import export_csv, export_markdown
 from lgtrack.frames import goals_frame
 from lgtrack.plots import plot_goal_timeline
@@ -23,22 +22,6 @@ from lgtrack.report import build_overview, render_report
 TODAY = date(2026, 6, 30)
 NOW = datetime(2026, 6, 30, 12, tzinfo=timezone.utc)
 TITLE = "Ugentlige 1:1 med alle"
-
-
-class Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-@pytest.fixture(autouse=True)
-def nothing_piped(monkeypatch) -> None:
-    monkeypatch.setattr(sys, "stdin", Terminal())
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
