@@ -13,19 +13,8 @@ from . import specs
 from .journal import Journal
 from .storage import RATING_ROW
 
-RATING_COLUMNS = [
-    "day",
-    "behaviour",
-    "discipline",
-    "level",
-    "score",
-    "source",
-    "leader_id",
-    "leader_level",
-    "entry_id",
-    "framework_version",
-    "private",
-]
+# The storage layer's long-form row, with the behaviour's discipline and level beside it.
+RATING_COLUMNS = [*RATING_ROW[:2], "discipline", "level", *RATING_ROW[2:]]
 # The record frames' columns come from the records' specifications (:mod:`lgtrack.specs`):
 # every field marked ``frame``, lists of child records as their count (``n_ratings``).
 REFLECTION_COLUMNS = list(specs.REFLECTION.frame_names)

@@ -78,12 +78,6 @@ class RecordSpec:
     table: str
     fields: tuple[Field, ...]
 
-    def field(self, name: str) -> Field:
-        for f in self.fields:
-            if f.name == name:
-                return f
-        raise KeyError(name)
-
     @property
     def columns(self) -> tuple[str, ...]:
         """The SQL columns of the record's own table."""

@@ -79,10 +79,6 @@ class Store:
         with atomic(self.conn):
             yield self
 
-    @property
-    def in_transaction(self) -> bool:
-        return self.conn.in_transaction
-
     def close(self) -> None:
         self.conn.close()
 

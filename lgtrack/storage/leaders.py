@@ -35,9 +35,6 @@ class LeaderRepository:
     def count(self) -> int:
         return self._conn.execute("SELECT COUNT(*) FROM leaders").fetchone()[0]
 
-    def delete(self, leader_id: str) -> bool:
-        return self._conn.execute("DELETE FROM leaders WHERE id = ?", (leader_id,)).rowcount > 0
-
     def delete_all(self) -> None:
         self._conn.execute("DELETE FROM leaders")
 
