@@ -71,6 +71,30 @@ def journal_keys(journal: Journal) -> JournalKeys:
     return JournalKeys(signing, public, identity_text, recipient)
 
 
+def own_identity(journal: Journal) -> str | None:
+    """The journal's age identity, if it has made one (never makes one: a new identity could
+    not open anything sent before)."""
+    stored = journal.store.keys.get(ENCRYPT)
+    return stored[0] if stored else None
+
+
+def pinned_fingerprint(journal: Journal, leader_id: str) -> str | None:
+    """The fingerprint of the key pinned for ``leader_id`` (None before their first bundle)."""
+    pinned = journal.store.leaders.pinned_key(leader_id)
+    return fingerprint(pinned) if pinned else None
+
+
+def forget_leader_key(journal: Journal, leader_id: str) -> None:
+    """Forget the key pinned for ``leader_id``: their next bundle pins its key again (for a
+    leader who really has a new journal, after comparing its fingerprint aloud)."""
+    from .errors import NotFoundError
+
+    leader = journal.leader(leader_id)
+    with journal.atomic():
+        if not journal.store.leaders.unpin_key(leader.id):
+            raise NotFoundError("err_key_not_pinned", name=leader.name)
+
+
 def public_key_text(raw: bytes) -> str:
     """``ed25519:<base64>`` for a raw 32-byte Ed25519 public key."""
     return PUBLIC_KEY_PREFIX + _b64(raw)

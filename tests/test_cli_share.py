@@ -23,7 +23,7 @@ CONFIRM = t("cli_share_confirm", "da")  # the question, in the Danish profile's 
 
 LEADERS_KEYS = {
     "id", "name", "level", "imported_at", "framework", "reflections", "goals", "feedback",
-    "last_entry", "me", "scope",
+    "last_entry", "me", "scope", "fingerprint",
 }  # fmt: skip
 
 

@@ -187,3 +187,21 @@ def _kind(value: Any) -> Message | str:
     names = {list: "kind_list", str: "kind_text", type(None): "kind_null"}
     key = names.get(type(value))
     return Message(key) if key else type(value).__name__
+
+
+def read_file_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of the file at ``path`` after the file-level checks (a regular file, its size);
+    for a file that must be opened before it is read, such as an encrypted bundle."""
+    return _read_bytes(Path(path), display_name(path))
+
+
+def document_from_bytes(data: bytes, name: str) -> dict[str, Any]:
+    """The JSON object in ``data`` (an opened encrypted file), after every check that
+    :func:`read_document` makes; ``name`` is the file's name in messages."""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise refuse(name, _too_large(len(data)))
+    document = _parse_json(_decode(data, name), name)
+    if not isinstance(document, dict):
+        raise refuse(name, "err_file_not_export", got=_kind(document))
+    _check_depth(document, name)
+    return document
