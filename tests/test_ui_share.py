@@ -11,7 +11,8 @@ from pages import SharePage
 from sharing_support import leader_journal
 
 from lgtrack.exchange import import_file
-from lgtrack.sharing import bundle_checksum
+from lgtrack.keys import journal_keys
+from lgtrack.sharing import bundle_checksum, verify_document
 from lgtrack.ui.share import ShareWidget
 from lgtrack.validation import MAX_SHORT
 
@@ -69,6 +70,8 @@ def test_write_creates_the_previewed_file(page, sample, tmp_path):
     path = tmp_path / "til-coach.json"
     bundle = json.loads(path.read_text(encoding="utf-8"))
     assert bundle == page.bundle and bundle["checksum"] == bundle_checksum(bundle)
+    # signed with the leader's own journal key, like the command line's bundles
+    assert verify_document(bundle) == journal_keys(sample.journal).public_key
     assert written == [path]
     assert page.status.kind == "ok" and "til-coach.json" in page.status.text
     assert "3 refleksioner, 2 mål, 1 feedback" in page.status.text
