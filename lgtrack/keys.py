@@ -52,23 +52,31 @@ def journal_keys(journal: Journal) -> JournalKeys:
     """The journal's key pairs, made (and stored) the first time they are needed."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    with journal.atomic():
-        stored = journal.store.keys
-        if stored.get(SIGN) is None:
-            secret = Ed25519PrivateKey.generate()
-            raw = secret.private_bytes_raw()
-            public = public_key_text(secret.public_key().public_bytes_raw())
-            stored.add(SIGN, _b64(raw), public, moment_to_text(journal.clock()))
-        if stored.get(ENCRYPT) is None:
-            from pyrage import x25519
-
-            identity = x25519.Identity.generate()
-            recipient = str(identity.to_public())
-            stored.add(ENCRYPT, str(identity), recipient, moment_to_text(journal.clock()))
-        sign_secret, public = stored.get(SIGN)
-        identity_text, recipient = stored.get(ENCRYPT)
+    stored = journal.store.keys
+    if stored.get(SIGN) is None or stored.get(ENCRYPT) is None:
+        _make_keys(journal)  # only then a write: sharing from a journal with keys only reads
+    sign_secret, public = stored.get(SIGN)
+    identity_text, recipient = stored.get(ENCRYPT)
     signing = Ed25519PrivateKey.from_private_bytes(base64.b64decode(sign_secret))
     return JournalKeys(signing, public, identity_text, recipient)
+
+
+def _make_keys(journal: Journal) -> None:
+    """Make and store the key pairs the journal lacks (another process may have just made
+    them: an existing pair is never replaced)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from pyrage import x25519
+
+    made_at = moment_to_text(journal.clock())
+    with journal.atomic():
+        if journal.store.keys.get(SIGN) is None:
+            secret = Ed25519PrivateKey.generate()
+            public = public_key_text(secret.public_key().public_bytes_raw())
+            journal.store.keys.add(SIGN, _b64(secret.private_bytes_raw()), public, made_at)
+        if journal.store.keys.get(ENCRYPT) is None:
+            identity = x25519.Identity.generate()
+            recipient = str(identity.to_public())
+            journal.store.keys.add(ENCRYPT, str(identity), recipient, made_at)
 
 
 def own_identity(journal: Journal) -> str | None:

@@ -262,3 +262,12 @@ def test_key_show_prints_the_fingerprint_and_both_public_keys(tmp_path, capsys):
     with pytest.raises(SystemExit) as done:
         main(["key", "--help"])
     assert done.value.code == 0 and "'lgtrack key forget ID'" in capsys.readouterr().out
+
+
+def test_the_secret_keys_never_leave_in_an_export(ida):
+    from lgtrack.exchange import export_json
+
+    keys = journal_keys(ida.journal)
+    exported = export_json(ida.journal, now=NOW)
+    assert ida.journal.store.keys.get("sign")[0] not in exported
+    assert keys.identity not in exported
