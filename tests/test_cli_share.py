@@ -211,7 +211,8 @@ def test_leaders_table_and_an_empty_journal(home, tmp_path, capsys):
     code, out, _ = run(capsys, "leaders", "--home", home)
     assert code == 0
     assert out.splitlines()[0].split() == ["Id", "Navn", "Niveau", "Kilde", "Refl.", "Mål",
-                                           "Feedb.", "Seneste"]  # fmt: skip
+                                           "Feedb.", "Seneste", "Fingeraftryk"]  # fmt: skip
+    assert out.splitlines()[1].split()[-1] == "-"  # "me": no pinned key
     assert "Ida Holm" in out and "mig" in out
     short_id = out.splitlines()[1].split()[0]  # the prefix `report --leader` accepts
     assert len(short_id) == 8 and Journal.open(home).me().id.startswith(short_id)
