@@ -201,3 +201,14 @@ def test_share_help_describes_encryption(capsys):
     with pytest.raises(SystemExit):
         main(["import", "--help"])
     assert "--passphrase-file FILE" in capsys.readouterr().out
+
+
+def test_the_api_says_an_encrypted_bundle_must_be_opened_first(homes, tmp_path):
+    from lgtrack import ImportFileError
+    from lgtrack.exchange import import_file
+
+    path = tmp_path / "b.age"
+    path.write_bytes(encrypt_with_passphrase(b"{}", PASSPHRASE))
+    with Journal.open(":memory:") as journal, pytest.raises(ImportFileError) as caught:
+        import_file(journal, path)
+    assert str(caught.value).startswith("b.age: an encrypted share bundle: import it with")

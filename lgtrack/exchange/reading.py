@@ -30,6 +30,9 @@ MAX_DEPTH = 32
 """The deepest nesting of lists and objects an export needs is 5; more is not an export."""
 MAX_MESSAGE = 300
 
+# An encrypted share bundle (an age file): the command line opens it before reading it.
+AGE_MAGIC = b"age-encryption.org/v1\n"
+AGE_ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -104,6 +107,8 @@ def _too_large(size: int) -> Message:
 
 
 def _decode(data: bytes, name: str) -> str:
+    if data.startswith(AGE_MAGIC) or data.lstrip().startswith(AGE_ARMOR_BEGIN):
+        raise refuse(name, "err_file_encrypted")
     if data.startswith(_UTF16_BOMS) or data[:4] in (b"\x00\x00\xfe\xff",):
         raise refuse(name, "err_file_utf16")
     if data.startswith(_UTF8_BOM):

@@ -19,10 +19,10 @@ import base64
 import binascii
 
 from ..errors import ValidationError
-from ..exchange.reading import refuse
+from ..exchange.reading import AGE_ARMOR_BEGIN, AGE_MAGIC, refuse
 
-BINARY_MAGIC = b"age-encryption.org/v1\n"
-ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
+BINARY_MAGIC = AGE_MAGIC
+ARMOR_BEGIN = AGE_ARMOR_BEGIN
 ARMOR_END = b"-----END AGE ENCRYPTED FILE-----"
 MIN_PASSPHRASE = 8
 _RECIPIENT_PREFIX = "age1"
