@@ -271,3 +271,11 @@ def test_the_secret_keys_never_leave_in_an_export(ida):
     exported = export_json(ida.journal, now=NOW)
     assert ida.journal.store.keys.get("sign")[0] not in exported
     assert keys.identity not in exported
+
+
+def test_an_old_forgery_is_refused_as_a_forgery_not_as_old(ida, eve, coach, tmp_path):
+    imported(coach, bundle_of(ida, now=NOW + timedelta(days=1)), tmp_path)
+    forged = bundle_of(eve, now=NOW)
+    forged["leader"] = {**forged["leader"], "id": ida.journal.me().id}
+    message = refused(coach, resealed(forged), tmp_path)
+    assert "signed with another key" in message and "older" not in message

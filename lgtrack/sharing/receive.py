@@ -69,7 +69,8 @@ def plan_bundle(journal: Journal, document: dict, options: ImportOptions) -> Bun
     framework, framework_version = _framework(journal, top)
     scope_json, scope = _scope(top, framework)
     leader = _leader(journal, top, framework, framework_version, created_at)
-    pin = _check_key(journal, leader, public_key)
+    pin = _check_key(journal, leader, public_key)  # before "older": a forgery is told as one
+    _check_newer(journal, leader, created_at)
     plan = BundlePlan(leader, scope, scope_json, created_at, public_key=public_key, pin=pin)
     readers = {"reflections": _reflection, "goals": _goal, "feedback": _feedback}
     for kind in KINDS:
@@ -195,7 +196,15 @@ def _leader(
             existing=existing.framework_id,
             found=framework.id,
         )
-    if existing.imported_at is not None and created_at < existing.updated_at:
+    return replace(leader, created_at=existing.created_at)
+
+
+def _check_newer(journal: Journal, leader: Leader, created_at: datetime) -> None:
+    """A bundle older than the last one imported from the leader is refused (a replay)."""
+    existing = journal.store.leaders.get(leader.id)
+    if existing is None or existing.imported_at is None:
+        return
+    if created_at < existing.updated_at:
         raise FileProblem(
             "created_at",
             "err_bundle_older",
@@ -203,7 +212,6 @@ def _leader(
             name=existing.name,
             imported=existing.updated_at.date().isoformat(),
         )
-    return replace(leader, created_at=existing.created_at)
 
 
 def _records(top: Fields, kind: str, scope: ShareScope, read) -> list:
