@@ -9,7 +9,9 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from lgtrack import Feedback, Goal, Journal, Rating, Reflection
+from lgtrack.keys import journal_keys
 from lgtrack.sharing import bundle_checksum
+from lgtrack.sharing.signing import sign_document
 
 NOW = datetime(2026, 11, 2, 10, 15, tzinfo=timezone.utc)
 TABLES = (
@@ -121,12 +123,20 @@ def leader_journal(name: str = "Ida Holm", home: str = ":memory:") -> Sample:
         Feedback(day=date(2026, 3, 6), role="peer", discipline="people", text="PRIVAT-F",
                  name="PRIVAT-NAVN", private=True)
     ).id  # fmt: skip
+    SIGNING_KEYS[journal_keys(journal).public_key] = journal_keys(journal).signing
     return sample
 
 
+# The signing keys of the leaders' journals made here, by public key: a test that changes a
+# bundle on purpose signs it again as its leader would, so that what it tests is the change.
+SIGNING_KEYS: dict = {}
+
+
 def resealed(bundle: dict) -> dict:
-    """``bundle`` with its checksum made to fit its (changed) contents."""
-    return {**bundle, "checksum": bundle_checksum(bundle)}
+    """``bundle`` with its checksum and signature made to fit its (changed) contents, signed by
+    the journal that made it."""
+    key = SIGNING_KEYS[bundle["signature"]["public_key"]]
+    return sign_document({**bundle, "checksum": bundle_checksum(bundle)}, key)
 
 
 def write_json(path: Path, document: dict) -> Path:

@@ -16,13 +16,14 @@ from sharing_support import leader_journal
 from lgtrack import Journal
 from lgtrack.cli import main
 from lgtrack.i18n import t
+from lgtrack.keys import journal_keys
 from lgtrack.sharing import shared_texts
 
 CONFIRM = t("cli_share_confirm", "da")  # the question, in the Danish profile's language
 
 LEADERS_KEYS = {
     "id", "name", "level", "imported_at", "framework", "reflections", "goals", "feedback",
-    "last_entry", "me", "scope",
+    "last_entry", "me", "scope", "fingerprint",
 }  # fmt: skip
 
 
@@ -210,7 +211,8 @@ def test_leaders_table_and_an_empty_journal(home, tmp_path, capsys):
     code, out, _ = run(capsys, "leaders", "--home", home)
     assert code == 0
     assert out.splitlines()[0].split() == ["Id", "Navn", "Niveau", "Kilde", "Refl.", "Mål",
-                                           "Feedb.", "Seneste"]  # fmt: skip
+                                           "Feedb.", "Seneste", "Fingeraftryk"]  # fmt: skip
+    assert out.splitlines()[1].split()[-1] == "-"  # "me": no pinned key
     assert "Ida Holm" in out and "mig" in out
     short_id = out.splitlines()[1].split()[0]  # the prefix `report --leader` accepts
     assert len(short_id) == 8 and Journal.open(home).me().id.startswith(short_id)
@@ -244,10 +246,16 @@ def test_import_of_a_bundle_prints_one_summary_line(home, tmp_path, capsys):
     capsys.readouterr()
     code, out, err = run(capsys, "import", str(bundle), "--home", str(tmp_path / "coach"))
     assert code == 0 and err == ""
+    with Journal.open(home, create=False) as leader:
+        fingerprint = journal_keys(leader).fingerprint
     assert out == (  # a coach's journal without a profile: Danish
         "Delingspakken fra Ida Holm er importeret: 3 refleksioner, 2 mål, 1 feedback "
-        "(6 tilføjet, 0 opdateret, 0 uændret, 0 fjernet)\n"
+        "(6 tilføjet, 0 opdateret, 0 uændret, 0 fjernet) "
+        f"Ny nøgle gemt for Ida Holm, fingeraftryk {fingerprint}: sammenlign det højt med "
+        "Ida Holm ('lgtrack key show').\n"
     )
+    code, out, err = run(capsys, "import", str(bundle), "--home", str(tmp_path / "coach"))
+    assert code == 0 and out.endswith(f"0 fjernet) Nøglens fingeraftryk: {fingerprint}.\n")
     code, _, err = run(capsys, "import", str(bundle), "--home", home)
     assert_bad_input(code, err)
     assert "din egen delingspakke" in err

@@ -37,6 +37,7 @@ STRUCTURAL = {
     "format", "created_at", "generator", "checksum", "id", "day", "disciplines", "level",
     "framework_version", "lang", "role", "discipline", "status", "behaviours", "due",
     "created_on", "closed_on", "behaviour", "from", "to", "include", "version",
+    "algorithm", "public_key", "value",
 }  # fmt: skip
 
 
@@ -68,9 +69,9 @@ def test_the_bundle_has_the_documented_shape(sample):
     bundle = bundle_of(sample)
     assert list(bundle) == [
         "format", "version", "created_at", "generator", "framework", "leader", "scope",
-        "reflections", "goals", "feedback", "checksum",
+        "reflections", "goals", "feedback", "checksum", "signature",
     ]  # fmt: skip
-    assert (bundle["format"], bundle["version"]) == ("lgtrack-share", 1)
+    assert (bundle["format"], bundle["version"]) == ("lgtrack-share", 2)
     assert bundle["created_at"] == "2026-11-02T10:15:00+00:00"
     assert bundle["framework"] == {"id": "stuk", "version": "1.0"}
     me = sample.journal.me()
@@ -91,7 +92,7 @@ def test_the_checksum_is_over_canonical_json_of_everything_else(sample):
     import hashlib
 
     bundle = bundle_of(sample)
-    rest = {k: v for k, v in bundle.items() if k != "checksum"}
+    rest = {k: v for k, v in bundle.items() if k not in ("checksum", "signature")}
     canonical = json.dumps(rest, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     assert bundle["checksum"] == "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
     # the file's layout does not matter: the same bundle read back has the same checksum

@@ -13,12 +13,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sharing_support import NOW, leader_journal, resealed, snapshot, write_json
 
 from lgtrack import ImportFileError, Journal
 from lgtrack.cli import main
 from lgtrack.exchange import MAX_IMPORT_BYTES, import_file
-from lgtrack.sharing import ShareScope, build_bundle, bundle_text
+from lgtrack.sharing import ShareScope, build_bundle, bundle_checksum, bundle_text
+from lgtrack.sharing.signing import sign_document
 
 
 def _bundles() -> tuple[dict, dict, dict]:
@@ -34,12 +36,23 @@ def _bundles() -> tuple[dict, dict, dict]:
 VALID, NO_TEXT, BO = _bundles()
 
 
-def changed(change, *, base: dict = VALID, reseal: bool = True) -> bytes:
-    """The bundle after ``change``; resealed (a fitting checksum) unless told otherwise."""
+OTHER_KEY = Ed25519PrivateKey.generate()  # someone else's: not the key of any leader here
+
+
+def changed(
+    change, *, base: dict = VALID, reseal: bool = True, checksum: bool = False, resign=None
+) -> bytes:
+    """The bundle after ``change``; resealed (a fitting checksum and signature by its leader)
+    unless told otherwise: ``checksum`` recomputes the checksum only (as anyone could), and
+    ``resign`` signs with another key."""
     document = copy.deepcopy(base)
     change(document)
-    if reseal:
+    if reseal and resign is None:
         document = resealed(document)
+    if checksum or resign is not None:
+        document["checksum"] = bundle_checksum(document)
+    if resign is not None:
+        document = sign_document(document, resign)
     return json.dumps(document, ensure_ascii=True).encode("utf-8")
 
 
@@ -67,7 +80,12 @@ CASES = {
     "not json": (b"format: lgtrack-share\n", "not valid JSON"),
     "NaN": (bundle_text(VALID).replace('"score": 4', '"score": NaN', 1).encode(), "NaN"),
     # version and checksum
-    "future version": (changed(setting("version", 2)), "made by a newer lgtrack"),
+    "future version": (changed(setting("version", 3)), "made by a newer lgtrack"),
+    "unsigned version 1": (
+        changed(lambda d: d.pop("signature") and d.update(version=1), reseal=False),
+        "version: an unsigned share bundle from an older lgtrack (version 1); ask the leader "
+        "to share again",
+    ),
     "version zero": (changed(setting("version", 0)), "unknown share bundle version"),
     "version as text": (changed(setting("version", "1")), "version: must be a whole number"),
     "one character edited": (one_char_edited(), "checksum: does not match"),
@@ -77,6 +95,43 @@ CASES = {
     ),
     "no checksum": (changed(lambda d: d.pop("checksum"), reseal=False), "checksum: missing"),
     "md5 checksum": (changed(setting("checksum", "md5:abc"), reseal=False), "checksum: missing"),
+    # signature
+    "no signature": (
+        changed(lambda d: d.pop("signature"), reseal=False),
+        "signature: missing: the bundle is not signed",
+    ),
+    "checksum recomputed, not signed again": (
+        changed(setting("reflections", 0, "text", "ændret"), reseal=False, checksum=True),
+        "signature: does not match the contents",
+    ),
+    "signature as text": (
+        changed(setting("signature", "ok"), reseal=False),
+        "signature: not of the form",
+    ),
+    "signature by rsa": (
+        changed(setting("signature", "algorithm", "rsa"), reseal=False),
+        "signature.algorithm: unknown signature algorithm 'rsa'",
+    ),
+    "signature value cut short": (
+        changed(setting("signature", "value", "AAAA"), reseal=False),
+        "signature.value: not of the form",
+    ),
+    "public key not a key": (
+        changed(setting("signature", "public_key", "ed25519:AAAA"), reseal=False),
+        "signature.public_key: not of the form",
+    ),
+    "another leader's key swapped in": (
+        changed(setting("signature", "public_key", BO["signature"]["public_key"]), reseal=False),
+        "signature: does not match the contents",
+    ),
+    "impersonation: Bo's id, another key": (
+        changed(setting("reflections", 0, "text", "falsk"), base=BO, resign=OTHER_KEY),
+        "signature: signed with another key than Bo Berg's",
+    ),
+    "dated in 2200": (
+        changed(setting("created_at", "2200-01-01T00:00:00+00:00")),
+        "created_at: the bundle is dated 2200-01-01, more than a day after today",
+    ),
     # framework
     "unknown framework": (changed(setting("framework", "id", "acme")), "unknown framework 'acme'"),
     "framework id is a path": (

@@ -208,7 +208,7 @@ def test_html_in_a_bundle_is_kept_as_text_and_escaped_where_shown(coach, ida, tm
 
 
 def test_a_bundle_from_a_framework_kept_in_the_coach_journal_is_accepted(coach, ida, tmp_path):
-    from lgtrack.sharing import bundle_checksum
+    from sharing_support import resealed
 
     bundle = json.loads(share(ida, tmp_path).read_text(encoding="utf-8"))
     source = Path(ida.journal.framework().path).read_text(encoding="utf-8")
@@ -218,7 +218,7 @@ def test_a_bundle_from_a_framework_kept_in_the_coach_journal_is_accepted(coach, 
         "INSERT INTO frameworks (id, version, source) VALUES ('acme', '1.0', ?)", (custom,)
     )
     bundle["framework"]["id"] = "acme"
-    bundle["checksum"] = bundle_checksum(bundle)
+    bundle = resealed(bundle)  # the leader's own journal signs it again
     summary = import_file(coach, write_json(tmp_path / "acme.json", bundle))
     assert summary.added["reflections"] == 3
     assert coach.leaders()[0].framework_id == "acme"

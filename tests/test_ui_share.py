@@ -11,7 +11,8 @@ from pages import SharePage
 from sharing_support import leader_journal
 
 from lgtrack.exchange import import_file
-from lgtrack.sharing import bundle_checksum
+from lgtrack.keys import journal_keys
+from lgtrack.sharing import bundle_checksum, verify_document
 from lgtrack.ui.share import ShareWidget
 from lgtrack.validation import MAX_SHORT
 
@@ -69,6 +70,8 @@ def test_write_creates_the_previewed_file(page, sample, tmp_path):
     path = tmp_path / "til-coach.json"
     bundle = json.loads(path.read_text(encoding="utf-8"))
     assert bundle == page.bundle and bundle["checksum"] == bundle_checksum(bundle)
+    # signed with the leader's own journal key, like the command line's bundles
+    assert verify_document(bundle) == journal_keys(sample.journal).public_key
     assert written == [path]
     assert page.status.kind == "ok" and "til-coach.json" in page.status.text
     assert "3 refleksioner, 2 mål, 1 feedback" in page.status.text
@@ -177,3 +180,43 @@ def test_the_widget_speaks_english(sample, tmp_path):
     assert "Text that is shared" in page.preview_html
     page.set_lang("da")
     assert page.write_label == "Skriv filen" and "Tekst der deles" in page.preview_html
+
+
+def test_the_page_encrypts_for_the_coachs_key(page, tmp_path):
+    from lgtrack import Journal
+    from lgtrack.sharing.envelope import decrypt_with_identity, is_encrypted
+
+    with Journal.open(":memory:") as coach:
+        keys = journal_keys(coach)
+    page.type_path("til-coach.age")
+    page.type_recipient(keys.recipient)
+    page.write_file()
+    data = (tmp_path / "til-coach.age").read_bytes()
+    assert page.status.kind == "ok" and "krypteret og skrevet" in page.status.text
+    assert is_encrypted(data) and b"Strategidag" not in data
+    opened = json.loads(decrypt_with_identity(data, keys.identity, "til-coach.age"))
+    assert opened == page.bundle
+
+
+def test_the_page_encrypts_with_a_passphrase_and_forgets_it(page, tmp_path):
+    from lgtrack.sharing.envelope import decrypt_with_passphrase, needs_passphrase
+
+    page.type_path("til-coach.age")
+    page.type_passphrase("kort")
+    page.write_file()
+    assert page.status.kind == "error" and "mindst 8 tegn" in page.status.text
+    assert not (tmp_path / "til-coach.age").exists()
+    page.type_passphrase("kaffe på tredje sal")
+    page.write_file()
+    data = (tmp_path / "til-coach.age").read_bytes()
+    assert page.status.kind == "ok" and needs_passphrase(data) and page.passphrase == ""
+    opened = decrypt_with_passphrase(data, "kaffe på tredje sal", "til-coach.age")
+    assert json.loads(opened) == page.bundle
+
+
+def test_a_wrong_key_on_the_page_writes_nothing(page, tmp_path):
+    page.type_path("til-coach.age")
+    page.type_recipient("age1ikkeennøgle")
+    page.write_file()
+    assert page.status.kind == "error" and "krypteringsnøgle" in page.status.text
+    assert not (tmp_path / "til-coach.age").exists()

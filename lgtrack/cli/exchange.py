@@ -92,6 +92,11 @@ def _register_import(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help=h("import.utc"),
     )
+    imported.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help=h("import.passphrase_file"),
+    )
     add_home(imported)
     imported.set_defaults(run=run_import)
 
@@ -136,8 +141,8 @@ def run_import(args: argparse.Namespace) -> int:
     from ..journal import Journal
     from ..storage import database_path
 
-    document = read_document(args.path)
     name = display_name(args.path)
+    document = _opened_document(args, name) if _encrypted(args.path) else read_document(args.path)
     options = ImportOptions(discipline=args.discipline, tz=timezone.utc if args.utc else None)
     if not Path(database_path(args.home)).exists():
         # Check against an empty journal first, so a refused file creates no journal.
@@ -147,3 +152,40 @@ def run_import(args: argparse.Namespace) -> int:
         summary = import_document(journal, document, name=name, options=options)
     print(summary.line(message_lang(args)))  # the profile's language, now that there is one
     return 0
+
+
+def _encrypted(path: str) -> bool:
+    """Whether the file starts like an encrypted bundle (unreadable files are left to the
+    ordinary reader, which says what is wrong)."""
+    from ..sharing.envelope import ARMOR_BEGIN, BINARY_MAGIC, is_encrypted
+
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(max(len(ARMOR_BEGIN), len(BINARY_MAGIC)) + 64)
+    except OSError:
+        return False
+    return is_encrypted(start)
+
+
+def _opened_document(args: argparse.Namespace, name: str) -> dict:
+    """The bundle inside an encrypted file: opened with the passphrase, or with the key of the
+    journal in ``--home`` (a journal that does not exist has no key to open it)."""
+    from ..exchange.reading import document_from_bytes, read_file_bytes
+    from ..keys import own_identity
+    from ..sharing.envelope import (
+        decrypt_with_identity,
+        decrypt_with_passphrase,
+        needs_passphrase,
+    )
+    from ..storage import database_path
+    from ._secrets import passphrase
+
+    data = read_file_bytes(args.path)
+    if needs_passphrase(data):
+        secret = passphrase(args, message_lang(args), twice=False)
+        return document_from_bytes(decrypt_with_passphrase(data, secret, name), name)
+    identity = None
+    if Path(database_path(args.home)).exists():
+        with open_journal(args) as journal:
+            identity = own_identity(journal)
+    return document_from_bytes(decrypt_with_identity(data, identity, name), name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from .._time import utc_now
@@ -43,6 +44,7 @@ def _register_share(commands: argparse._SubParsersAction) -> None:
             "lgtrack share --out til-coach.json --from 2026-01-01",
             "lgtrack share --out forloeb.json --no-text --include reflections,goals --yes",
             "lgtrack share --dry-run --discipline people self",
+            "lgtrack share --out til-coach.age --encrypt --recipient age1…",
         ),
     )
     share.add_argument("--out", metavar="FILE", help=h("share.out"))
@@ -68,6 +70,9 @@ def _register_share(commands: argparse._SubParsersAction) -> None:
     share.add_argument("--yes", action="store_true", help=h("share.yes"))
     share.add_argument("--dry-run", action="store_true", help=h("share.dry_run"))
     share.add_argument("--lang", choices=("da", "en"), help=h("share.lang"))
+    share.add_argument("--encrypt", action="store_true", help=h("share.encrypt"))
+    share.add_argument("--recipient", metavar="KEY", help=h("share.recipient"))
+    share.add_argument("--passphrase-file", metavar="FILE", help=h("share.passphrase_file"))
     add_home(share)
     share.set_defaults(run=run_share)
 
@@ -108,6 +113,8 @@ def run_share(args: argparse.Namespace) -> int:
     if args.out is None and not args.dry_run:
         raise ValidationError("err_cli_share_no_out")
     scope = share_scope(args)
+    encrypt = args.encrypt or args.recipient is not None or args.passphrase_file is not None
+    secret = _key_or_passphrase_first(args) if encrypt else None
     with open_journal(args) as journal:
         refuse_journal_as_out(journal, args.out)
         me = journal.require_me()
@@ -123,9 +130,44 @@ def run_share(args: argparse.Namespace) -> int:
     if not args.yes and sys.stdin.isatty() and not _confirmed(lang):
         print(t("share.not_written", lang))
         return 0
+    if encrypt:
+        path = _write_encrypted(bundle, args, secret, lang)
+        print(t("share.written_encrypted", lang, path=path, summary=summary_text(preview, lang)))
+        return 0
     path = write_bundle(bundle, args.out)
     print(t("share.written", lang, path=path, summary=summary_text(preview, lang)))
     return 0
+
+
+def _key_or_passphrase_first(args: argparse.Namespace) -> str | None:
+    """Check ``--recipient``, or read the passphrase from its file or the environment, before
+    anything is shown: a bad one is refused first. None: it is asked at the terminal later."""
+    from ..sharing.envelope import check_passphrase, encrypt_for
+    from ._secrets import PASSPHRASE_ENV, passphrase
+
+    if args.recipient is not None:
+        encrypt_for(b"", args.recipient)
+        return None
+    if args.passphrase_file is None and not os.environ.get(PASSPHRASE_ENV):
+        return None
+    secret = passphrase(args, "da", twice=True)  # not from a terminal: no prompt is shown
+    check_passphrase(secret)
+    return secret
+
+
+def _write_encrypted(bundle: dict, args: argparse.Namespace, secret: str | None, lang: str):
+    """Write the bundle encrypted for ``--recipient``, or with a passphrase."""
+    from .._files import write_atomically
+    from ..sharing import bundle_text
+    from ..sharing.envelope import encrypt_for, encrypt_with_passphrase
+    from ._secrets import passphrase
+
+    data = bundle_text(bundle).encode("utf-8")
+    if args.recipient is not None:
+        return write_atomically(args.out, encrypt_for(data, args.recipient))
+    if secret is None:
+        secret = passphrase(args, lang, twice=True)
+    return write_atomically(args.out, encrypt_with_passphrase(data, secret))
 
 
 def _confirmed(lang: str) -> bool:
@@ -168,6 +210,7 @@ def _level_name(journal, leader, lang: str) -> str | None:
 
 def _heading(lang: str) -> list[str]:
     columns = ("id", "name", "level", "source", "reflections", "goals", "feedback", "last_entry")
+    columns += ("fingerprint",)
     return [t(f"leaders.col.{column}", lang) for column in columns]
 
 
@@ -187,6 +230,7 @@ def _row(entry: dict, lang: str) -> list[str]:
         str(entry["goals"]),
         str(entry["feedback"]),
         entry["last_entry"] or "-",
+        entry["fingerprint"] or "-",  # to compare aloud with the leader's `lgtrack key show`
     ]
 
 

@@ -30,6 +30,9 @@ MAX_DEPTH = 32
 """The deepest nesting of lists and objects an export needs is 5; more is not an export."""
 MAX_MESSAGE = 300
 
+# An encrypted share bundle (an age file): the command line opens it before reading it.
+AGE_MAGIC = b"age-encryption.org/v1\n"
+AGE_ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -104,6 +107,8 @@ def _too_large(size: int) -> Message:
 
 
 def _decode(data: bytes, name: str) -> str:
+    if data.startswith(AGE_MAGIC) or data.lstrip().startswith(AGE_ARMOR_BEGIN):
+        raise refuse(name, "err_file_encrypted")
     if data.startswith(_UTF16_BOMS) or data[:4] in (b"\x00\x00\xfe\xff",):
         raise refuse(name, "err_file_utf16")
     if data.startswith(_UTF8_BOM):
@@ -187,3 +192,21 @@ def _kind(value: Any) -> Message | str:
     names = {list: "kind_list", str: "kind_text", type(None): "kind_null"}
     key = names.get(type(value))
     return Message(key) if key else type(value).__name__
+
+
+def read_file_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of the file at ``path`` after the file-level checks (a regular file, its size);
+    for a file that must be opened before it is read, such as an encrypted bundle."""
+    return _read_bytes(Path(path), display_name(path))
+
+
+def document_from_bytes(data: bytes, name: str) -> dict[str, Any]:
+    """The JSON object in ``data`` (an opened encrypted file), after every check that
+    :func:`read_document` makes; ``name`` is the file's name in messages."""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise refuse(name, _too_large(len(data)))
+    document = _parse_json(_decode(data, name), name)
+    if not isinstance(document, dict):
+        raise refuse(name, "err_file_not_export", got=_kind(document))
+    _check_depth(document, name)
+    return document

@@ -5,11 +5,11 @@ A leader makes a bundle with :func:`build_bundle` (``lgtrack share`` or the Shar
 ``lgtrack import BUNDLE`` (:mod:`.receive`, through the import registry) into their own journal.
 ``docs/share-bundle.md`` describes the same format for people.
 
-Format ``lgtrack-share``, version 1 — one UTF-8 JSON object::
+Format ``lgtrack-share``, version 2 (signed) — one UTF-8 JSON object::
 
     {
       "format": "lgtrack-share",
-      "version": 1,
+      "version": 2,
       "created_at": "2026-11-02T10:15:00+01:00",   # aware ISO-8601: when the leader made it
       "generator": "lgtrack 0.1.0",
       "framework": {"id": "stuk", "version": "1.0"},
@@ -27,7 +27,9 @@ Format ``lgtrack-share``, version 1 — one UTF-8 JSON object::
                  + with text: "why", "success"}],
       "feedback": [{"id", "day", "role", "discipline", "ratings",
                     + with text: "name", "text"}],
-      "checksum": "sha256:<64 hex digits>"
+      "checksum": "sha256:<64 hex digits>",
+      "signature": {"algorithm": "ed25519", "public_key": "ed25519:<base64>",
+                    "value": "<base64 of 64 bytes>"}
     }
 
 Rules:
@@ -42,10 +44,16 @@ Rules:
   reflection about several disciplines carries only the shared ones and their ratings.
 - Kinds not in ``include`` are empty lists. Records are listed oldest first.
 - A score is a whole number on the framework's scale, or ``null`` for "ved ikke".
-- ``checksum`` is SHA-256 over the canonical JSON of every other field (keys sorted, separators
-  ``,`` and ``:``, UTF-8 without ``\\u`` escapes). It detects a changed or damaged file; it is
-  not a signature (anyone can recompute it).
-- A reader refuses a ``version`` newer than it knows; adding or changing a field raises it.
+- ``checksum`` is SHA-256 over the canonical JSON of every other field but ``signature`` (keys
+  sorted, separators ``,`` and ``:``, UTF-8 without ``\\u`` escapes). It detects a damaged file;
+  anyone can recompute it.
+- ``signature`` is the leader's journal key's Ed25519 signature over the canonical JSON of every
+  other field, checksum included (:mod:`.signing`, the same for every bundle kind). The coach's
+  journal pins the key on a leader's first bundle and refuses that leader id with another key.
+- A reader refuses a ``version`` newer than it knows, and version 1 (unsigned: anyone could
+  have written it); adding or changing a field raises it.
+- A bundle dated more than a day after the reader's today is refused.
+- ``lgtrack share --encrypt`` wraps the bundle's bytes in an age file (:mod:`.envelope`).
 
 On import the leader is stored beside any others (``imported_at``, ``share_scope``); a newer
 bundle from the same leader updates them in place, records inside its scope that it lacks are
@@ -68,6 +76,7 @@ from .mirror import ShareImportSummary, apply_bundle, stored_scope
 from .overview import leader_overview
 from .preview import BundlePreview, SharedText, preview_bundle, preview_lines, shared_texts
 from .receive import plan_bundle
+from .signing import sign_document, sign_with_journal, verify_document
 
 __all__ = [
     "BUNDLE_FORMAT",
@@ -88,6 +97,9 @@ __all__ = [
     "preview_lines",
     "record_fields",
     "shared_texts",
+    "sign_document",
+    "sign_with_journal",
     "stored_scope",
+    "verify_document",
     "write_bundle",
 ]

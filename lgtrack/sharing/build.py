@@ -25,12 +25,14 @@ from ..query import EntryFilter
 from ..records import Feedback, Goal, Leader, Rating, Reflection
 from ..validation import MAX_SHORT
 from .format import BUNDLE_FORMAT, BUNDLE_VERSION, ShareScope, bundle_checksum, record_fields
+from .signing import sign_with_journal
 
 
 def build_bundle(
     journal: Journal, scope: ShareScope, *, now: datetime, name: str | None = None
 ) -> dict[str, Any]:
-    """The bundle of the journal owner's entries within ``scope``, with its checksum.
+    """The bundle of the journal owner's entries within ``scope``, with its checksum, signed with
+    the journal's own key (made on first need: :func:`lgtrack.keys.journal_keys`).
 
     ``name`` replaces the profile's name in the bundle (e.g. initials); ``now`` is its
     ``created_at``. Raises ValidationError for a bad scope, name or time.
@@ -55,7 +57,7 @@ def build_bundle(
         "feedback": _feedback(journal, framework, scope),
     }
     bundle["checksum"] = bundle_checksum(bundle)
-    return bundle
+    return sign_with_journal(journal, bundle)
 
 
 def bundle_text(bundle: dict[str, Any]) -> str:

@@ -20,7 +20,8 @@ from ..errors import ValidationError
 from ..framework import Framework
 
 BUNDLE_FORMAT = "lgtrack-share"
-BUNDLE_VERSION = 1
+BUNDLE_VERSION = 2
+FIRST_SIGNED_VERSION = 2  # older bundles carry no signature: a reader refuses them
 KINDS = ("reflections", "goals", "feedback")
 CHECKSUM_PREFIX = "sha256:"
 
@@ -34,6 +35,7 @@ TOP_FIELDS = (
     "scope",
     *KINDS,
     "checksum",
+    "signature",
 )
 FRAMEWORK_FIELDS = ("id", "version")
 SCOPE_FIELDS = ("from", "to", "disciplines", "text", "include")
@@ -140,6 +142,7 @@ def canonical_json(document: dict[str, Any]) -> bytes:
 
 
 def bundle_checksum(document: dict[str, Any]) -> str:
-    """``sha256:<hex>`` over the canonical JSON of everything in ``document`` but "checksum"."""
-    content = {key: value for key, value in document.items() if key != "checksum"}
+    """``sha256:<hex>`` over the canonical JSON of everything in ``document`` but "checksum" and
+    "signature" (the signature is made after the checksum, and covers it)."""
+    content = {k: v for k, v in document.items() if k not in ("checksum", "signature")}
     return CHECKSUM_PREFIX + hashlib.sha256(canonical_json(content)).hexdigest()

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from .._time import moment_to_text
 from ..exchange.merge import ImportSummary
 from ..exchange.reading import clean_message
 from ..journal import Journal
+from ..keys import fingerprint
 from ..query import EntryFilter
 from ..records import Feedback, Goal, Leader, Reflection
 from .format import KINDS, ShareScope
@@ -28,6 +30,8 @@ class BundlePlan:
     reflections: list[Reflection] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
     feedback: list[Feedback] = field(default_factory=list)
+    public_key: str = ""  # the signer's, checked against the key pinned for the leader
+    pin: bool = False  # the leader's first signed bundle: pin its key
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,8 @@ class ShareImportSummary(ImportSummary):
     leader_name: str = ""
     removed: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
+    fingerprint: str = ""  # of the leader's key, to compare aloud with the leader
+    new_key: bool = False  # True when this import pinned the key
 
     def line(self, lang: str = "en") -> str:
         """``imported AB's share bundle: 3 reflections, ... (2 added, 1 removed, ...)`` in
@@ -62,6 +68,9 @@ class ShareImportSummary(ImportSummary):
         )
         name = self.leader_name
         line = t("share_import_summary", lang, name=name, totals=totals, outcome=outcome)
+        if self.fingerprint:
+            key = "share_import_new_key" if self.new_key else "share_import_key"
+            line += " " + t(key, lang, name=name, fingerprint=self.fingerprint)
         return clean_message(line, limit=1000)
 
 
@@ -77,6 +86,9 @@ def apply_bundle(journal: Journal, plan: BundlePlan) -> ShareImportSummary:
     journal.store.leaders.save(
         replace(plan.leader, imported_at=journal.clock(), share_scope=plan.scope_json)
     )
+    if plan.pin:
+        pinned_at = moment_to_text(journal.clock())
+        journal.store.leaders.pin_key(plan.leader.id, plan.public_key, pinned_at)
     for kind in plan.scope.include:
         _mirror(journal, plan, kind, counts)
     return ShareImportSummary(
@@ -86,6 +98,8 @@ def apply_bundle(journal: Journal, plan: BundlePlan) -> ShareImportSummary:
         leader_name=plan.leader.name,
         removed=counts["removed"],
         unchanged=counts["unchanged"],
+        fingerprint=fingerprint(plan.public_key) if plan.public_key else "",
+        new_key=plan.pin,
     )
 
 

@@ -6,16 +6,20 @@ from typing import Any
 
 from .._time import moment_to_text
 from ..journal import Journal
+from ..keys import fingerprint
 
 
 def leader_overview(journal: Journal) -> list[dict[str, Any]]:
     """One entry per leader, "me" first, then by name.
 
     Each is ``{"id", "name", "level", "me", "imported_at", "framework": {"id", "version"},
-    "reflections", "goals", "feedback", "last_entry", "scope"}``: counts of records (private
-    ones included), the day of the latest entry or check-in (or None), and the scope of the
-    last imported bundle (None for "me" and leaders not imported from a bundle).
+    "reflections", "goals", "feedback", "last_entry", "scope", "fingerprint"}``: counts of
+    records (private ones included), the day of the latest entry or check-in (or None), the
+    scope of the last imported bundle (None for "me" and leaders not imported from a bundle),
+    and the fingerprint of the key pinned for the leader (None for "me" and before a signed
+    bundle came in).
     """
+    pinned = journal.store.leaders.pinned_keys()
     overview = []
     for leader in journal.leaders():
         reflections, goals, feedback, last_entry = journal.store.leaders.activity(leader.id)
@@ -35,6 +39,7 @@ def leader_overview(journal: Journal) -> list[dict[str, Any]]:
                 "feedback": feedback,
                 "last_entry": last_entry,
                 "scope": None if leader.is_me else leader.share_scope,
+                "fingerprint": fingerprint(pinned[leader.id]) if leader.id in pinned else None,
             }
         )
     return overview

@@ -29,10 +29,12 @@ from ..exchange.fields import Fields, FileProblem, problems_at, show
 from ..exchange.merge import ImportOptions
 from ..framework import ID_PATTERN, Framework, bundled_frameworks, load_framework
 from ..journal import Journal
+from ..keys import fingerprint
 from ..records import CheckIn, Feedback, Goal, Leader, Rating, Reflection
 from ..validation import MAX_SHORT
 from .format import (
     BUNDLE_VERSION,
+    FIRST_SIGNED_VERSION,
     FRAMEWORK_FIELDS,
     KINDS,
     LEADER_FIELDS,
@@ -44,8 +46,12 @@ from .format import (
     record_fields,
 )
 from .mirror import BundlePlan
+from .signing import verify_document
 
 _CHECKSUM = re.compile(r"^sha256:[0-9a-f]{64}$")
+# How far in the future a bundle may be dated (clocks differ a little; a bundle dated years
+# ahead would make every real bundle after it look older, and be refused).
+MAX_CLOCK_AHEAD = timedelta(days=1)
 
 
 # -- checking --------------------------------------------------------------------------------
@@ -55,13 +61,17 @@ def plan_bundle(journal: Journal, document: dict, options: ImportOptions) -> Bun
     """Check an ``lgtrack-share`` document against ``journal``; raises FileProblem."""
     _check_version(document.get("version"))
     _check_checksum(document)
+    public_key = verify_document(document)
     top = Fields(document, "", allowed=TOP_FIELDS)
     created_at = top.moment("created_at")
+    _check_not_ahead(created_at, journal.clock())
     top.text("generator", "", limit=100)
     framework, framework_version = _framework(journal, top)
     scope_json, scope = _scope(top, framework)
     leader = _leader(journal, top, framework, framework_version, created_at)
-    plan = BundlePlan(leader, scope, scope_json, created_at)
+    pin = _check_key(journal, leader, public_key)  # before "older": a forgery is told as one
+    _check_newer(journal, leader, created_at)
+    plan = BundlePlan(leader, scope, scope_json, created_at, public_key=public_key, pin=pin)
     readers = {"reflections": _reflection, "goals": _goal, "feedback": _feedback}
     for kind in KINDS:
         records = _records(top, kind, scope, lambda f, k=kind: readers[k](f, plan, framework))
@@ -77,6 +87,8 @@ def _check_version(version: Any) -> None:
         raise FileProblem("", "err_bundle_newer", version=version, supported=BUNDLE_VERSION)
     if version < 1:
         raise FileProblem("version", "err_bundle_unknown_version", version=version)
+    if version < FIRST_SIGNED_VERSION:
+        raise FileProblem("version", "err_bundle_unsigned_version", version=version)
 
 
 def _check_checksum(document: dict) -> None:
@@ -85,6 +97,35 @@ def _check_checksum(document: dict) -> None:
         raise FileProblem("checksum", "err_bundle_checksum_form", value=show(declared))
     if bundle_checksum(document) != declared:
         raise FileProblem("checksum", "err_bundle_checksum")
+
+
+def _check_not_ahead(created_at: datetime, now: datetime) -> None:
+    if created_at > now + MAX_CLOCK_AHEAD:
+        raise FileProblem(
+            "created_at",
+            "err_bundle_future",
+            day=created_at.date().isoformat(),
+            today=now.date().isoformat(),
+        )
+
+
+def _check_key(journal: Journal, leader: Leader, public_key: str) -> bool:
+    """Whether the bundle's key is to be pinned now (the leader's first signed bundle); a key
+    other than the one pinned for this leader is refused: someone else signed it."""
+    pinned = journal.store.leaders.pinned_key(leader.id)
+    if pinned is None:
+        return True
+    if pinned != public_key:
+        known = journal.store.leaders.get(leader.id)
+        raise FileProblem(
+            "signature",
+            "err_bundle_other_key",
+            name=known.name if known else leader.name,
+            pinned=fingerprint(pinned),
+            found=fingerprint(public_key),
+            id=leader.id[:8],
+        )
+    return False
 
 
 def _framework(journal: Journal, top: Fields) -> tuple[Framework, str]:
@@ -155,7 +196,15 @@ def _leader(
             existing=existing.framework_id,
             found=framework.id,
         )
-    if existing.imported_at is not None and created_at < existing.updated_at:
+    return replace(leader, created_at=existing.created_at)
+
+
+def _check_newer(journal: Journal, leader: Leader, created_at: datetime) -> None:
+    """A bundle older than the last one imported from the leader is refused (a replay)."""
+    existing = journal.store.leaders.get(leader.id)
+    if existing is None or existing.imported_at is None:
+        return
+    if created_at < existing.updated_at:
         raise FileProblem(
             "created_at",
             "err_bundle_older",
@@ -163,7 +212,6 @@ def _leader(
             name=existing.name,
             imported=existing.updated_at.date().isoformat(),
         )
-    return replace(leader, created_at=existing.created_at)
 
 
 def _records(top: Fields, kind: str, scope: ShareScope, read) -> list:

@@ -32,6 +32,7 @@ from .database import (
 from .feedback import FeedbackRepository
 from .frameworks import FrameworkRepository
 from .goals import GoalRepository
+from .keys import KeyRepository
 from .leaders import LeaderRepository
 from .ratings import RATING_ROW, RatingRepository
 from .reflections import ReflectionRepository
@@ -68,6 +69,7 @@ class Store:
         self.coaching = CoachingRepository(conn)
         self.frameworks = FrameworkRepository(conn)
         self.ratings = RatingRepository(conn)
+        self.keys = KeyRepository(conn)  # this journal's own key pairs
 
     @classmethod
     def open(cls, db_path: str, *, create: bool = True) -> Store:

@@ -187,6 +187,21 @@ MIGRATIONS: tuple[str, ...] = (
     END;
     INSERT INTO reflections_fts (reflections_fts) VALUES ('rebuild');
     """,
+    # 5: signed share bundles: this journal's own key pairs (signing, and opening bundles sent
+    # to it), and each leader's public key, pinned by the coach's journal on the first import
+    """
+    CREATE TABLE journal_keys (
+        purpose TEXT PRIMARY KEY CHECK (purpose IN ('sign', 'encrypt')),
+        secret TEXT NOT NULL,
+        public TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE leader_keys (
+        leader_id TEXT PRIMARY KEY REFERENCES leaders(id) ON DELETE CASCADE,
+        public_key TEXT NOT NULL,
+        pinned_at TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -38,6 +38,29 @@ class LeaderRepository:
     def delete_all(self) -> None:
         self._conn.execute("DELETE FROM leaders")
 
+    def pinned_key(self, leader_id: str) -> str | None:
+        """The public key pinned for ``leader_id`` when their first signed bundle came in."""
+        row = self._conn.execute(
+            "SELECT public_key FROM leader_keys WHERE leader_id = ?", (leader_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def pinned_keys(self) -> dict[str, str]:
+        """Every pinned public key, by leader id."""
+        return dict(self._conn.execute("SELECT leader_id, public_key FROM leader_keys"))
+
+    def pin_key(self, leader_id: str, public_key: str, pinned_at: str) -> None:
+        """Pin ``public_key`` for ``leader_id`` (replacing a pin is :meth:`unpin_key` first)."""
+        self._conn.execute(
+            "INSERT INTO leader_keys (leader_id, public_key, pinned_at) VALUES (?, ?, ?)",
+            (leader_id, public_key, pinned_at),
+        )
+
+    def unpin_key(self, leader_id: str) -> bool:
+        """Forget the key pinned for ``leader_id``; False if none was."""
+        cursor = self._conn.execute("DELETE FROM leader_keys WHERE leader_id = ?", (leader_id,))
+        return cursor.rowcount > 0
+
     def activity(self, leader_id: str) -> tuple[int, int, int, str | None]:
         """Counts of reflections, goals and feedback, and the day of the latest entry."""
         return self._conn.execute(_ACTIVITY, {"id": leader_id}).fetchone()

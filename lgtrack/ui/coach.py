@@ -27,6 +27,7 @@ from ..coaching import sessions as coach_sessions
 from ..errors import LgtrackError
 from ..i18n import t
 from ..journal import Journal
+from ..keys import pinned_fingerprint
 from ..records import Leader
 from ..report import (
     OVERVIEW_CSS,
@@ -259,8 +260,16 @@ class CoachWidget(widgets.VBox):
             self._journal, self._leader.value, today_of(self._clock), session_before=day
         )
         sections = join(overview_sections(overview, self._lang), "\n")
-        self._overview.value = html("{}{}", OVERVIEW_CSS, sections)
+        self._overview.value = html("{}{}{}", OVERVIEW_CSS, self._fingerprint(), sections)
         self._previous.value = session_section(overview.session, self._lang)
+
+    def _fingerprint(self) -> str:
+        """The pinned key's fingerprint, to compare aloud with the leader (none: nothing)."""
+        found = pinned_fingerprint(self._journal, self._leader.value)
+        if found is None:
+            return ""
+        line = t("coach.fingerprint", self._lang, fingerprint=found)
+        return html('<p class="lg-coach-fingerprint">{}</p>', line)
 
     def _load_session(self) -> None:
         """Fill the notes with the leader's session on the chosen day, or empty them."""

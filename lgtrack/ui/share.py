@@ -10,11 +10,13 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .._files import write_atomically
 from .._markup import Markup, html, join
 from ..errors import LgtrackError
 from ..i18n import t
 from ..journal import Journal
-from ..sharing import KINDS, BundlePreview, ShareScope, build_bundle, preview_bundle, write_bundle
+from ..sharing import KINDS, BundlePreview, ShareScope, build_bundle, bundle_text, preview_bundle
+from ..sharing.envelope import encrypt_for, encrypt_with_passphrase
 from ..sharing.preview import count_rows, header_lines, one_line, summary_text, text_label
 from ._a11y import name_controls
 from ._common import Clock, LeaderPage, classed, resolve_lang, status_html
@@ -111,18 +113,31 @@ class ShareWidget(LeaderPage):
             self._status.value = status_html("error", message)
             return None
         try:
-            written = write_bundle(self._bundle, path)
+            data, encrypted = self._file_bytes()
+            written = write_atomically(path, data)
         except (LgtrackError, OSError) as exc:
             lang = self._lang
             reason = exc.render(lang) if isinstance(exc, LgtrackError) else exc.strerror or str(exc)
             self._status.value = status_html("error", t("ui.not_saved", self._lang, reason=reason))
             return None
         summary = summary_text(self._preview, self._lang)
-        message = t("ui.share.written", self._lang, path=str(written), summary=summary)
+        key = "ui.share.written_encrypted" if encrypted else "ui.share.written"
+        message = t(key, self._lang, path=str(written), summary=summary)
+        self._passphrase.value = ""  # not kept in the page longer than needed
         self._status.value = status_html("ok", message)
         for callback in self._written_listeners:
             callback(written)
         return written
+
+    def _file_bytes(self) -> tuple[bytes, bool]:
+        """The file to write: the signed bundle, encrypted for the coach's key or with the
+        passphrase when one is given; and whether it is encrypted."""
+        data = bundle_text(self._bundle).encode("utf-8")
+        if self._recipient.value.strip():
+            return encrypt_for(data, self._recipient.value), True
+        if self._passphrase.value:
+            return encrypt_with_passphrase(data, self._passphrase.value), True
+        return data, False
 
     def on_written(self, callback: Callable[[Path], None]) -> None:
         """Call ``callback(path)`` after each file is written."""
@@ -150,6 +165,8 @@ class ShareWidget(LeaderPage):
         self._name = classed(widgets.Text(value=self._leader.name), "lg-share-name")
         default_name = f"lgtrack-share-{self._clock().date().isoformat()}.json"
         self._path = classed(widgets.Text(value=default_name, layout=_WIDE), "lg-share-path")
+        self._recipient = classed(widgets.Text(layout=_WIDE), "lg-share-recipient")
+        self._passphrase = classed(widgets.Password(layout=_WIDE), "lg-share-passphrase")
         self._preview_box = classed(widgets.HTML(layout=_WIDE), "lg-share-preview")
         self._write = classed(
             widgets.Button(button_style="primary", icon="download"), "lg-share-write"
@@ -166,7 +183,8 @@ class ShareWidget(LeaderPage):
         left = widgets.VBox(choices, layout=widgets.Layout(flex="1 1 320px", padding="0 1em 0 0"))
         right = widgets.VBox(
             [labels["ui.share.preview"], self._preview_box, labels["ui.share.path"], self._path,
-             self._write, self._status],
+             labels["ui.share.recipient"], self._recipient, labels["ui.share.passphrase"],
+             self._passphrase, self._write, self._status],
             layout=widgets.Layout(flex="2 1 420px"),
         )  # fmt: skip
         body = widgets.HBox([left, right], layout=widgets.Layout(flex_flow="row wrap"))
@@ -201,7 +219,8 @@ class ShareWidget(LeaderPage):
         self._intro.value = html("<p>{}</p>", t("ui.share.intro", lang))
         for key, label in self._labels.items():
             label.value = html("<b>{}</b>", t(key, lang))
-        controls = {"from": self._since, "to": self._until, "name": self._name, "path": self._path}
+        controls = {"from": self._since, "to": self._until, "name": self._name, "path": self._path,
+                    "recipient": self._recipient, "passphrase": self._passphrase}  # fmt: skip
         name_controls((t(f"ui.share.{key}", lang), control) for key, control in controls.items())
         for discipline in self._framework.disciplines:
             self._disciplines[discipline.id].description = discipline.name.get(lang)
@@ -234,6 +253,8 @@ _LABELS = (
     "ui.share.name",
     "ui.share.preview",
     "ui.share.path",
+    "ui.share.recipient",
+    "ui.share.passphrase",
 )
 
 
