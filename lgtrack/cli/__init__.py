@@ -23,7 +23,10 @@ _COMMAND_MODULES = (
     "demo",
     "summary",
     "share",
+    "leaders",
     "report",
+    "edit",
+    "forget",
 )
 # Which module registers each command, so that a run imports only the module it needs: start-up
 # time is most of what a quick capture or list costs. tests/test_cli_registry.py keeps it true.
@@ -40,8 +43,11 @@ COMMANDS = {
     "lab": "demo",
     "summary": "summary",
     "share": "share",
-    "leaders": "share",
+    "leaders": "leaders",
     "report": "report",
+    "edit": "edit",
+    "delete": "edit",
+    "forget": "forget",
 }
 
 
