@@ -51,18 +51,22 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run_remove(args: argparse.Namespace) -> int:
     from .. import coaching
     from .._text import one_line
+    from ..formatting import plural
 
     with open_coach_journal(args) as journal:
         me = journal.me()
         lang = args.lang or (me.lang if me else "da")
         leader = journal.leader(resolve(journal, "leader", args.id))
         reflections, goals, feedback, _ = journal.store.leaders.activity(leader.id)
-        what = t(
-            "cli_leader_line", lang, name=one_line(leader.name, 40), id=leader.id[:SHORT_ID],
-            reflections=reflections, goals=goals, feedback=feedback,
-            sessions=len(coaching.sessions(journal, leader.id)),
-            actions=len(coaching.actions(journal, leader.id)),
-        )  # fmt: skip
+        counts = {
+            "reflections": reflections, "goals": goals, "feedback": feedback,
+            "sessions": len(coaching.sessions(journal, leader.id)),
+            "actions": len(coaching.actions(journal, leader.id)),
+        }  # fmt: skip
+        keys = {"sessions": "coach_sessions", "actions": "coach_actions"}
+        what = t("cli_leader_line", lang, name=one_line(leader.name, 40), id=leader.id[:SHORT_ID],
+                 **{name: plural(f"count_{keys.get(name, name)}", count, lang)
+                    for name, count in counts.items()})  # fmt: skip
         asking = not leader.is_me and not args.yes and sys.stdin.isatty()
         if asking and not confirmed("cli_leader_remove_confirm", lang, what):
             print(t("cli_delete_kept", lang))
