@@ -32,6 +32,8 @@ from pathlib import Path
 
 import generate
 
+_BARE_FORGET = "UPDATE reflections SET text = replace(text, ?, 'T.') WHERE instr(text, ?) > 0"
+
 
 def timed(action: Callable[[], object]) -> float:
     started = time.perf_counter()
@@ -66,7 +68,9 @@ def bench_delete(source: Path, tmp: Path, repeat: int) -> tuple[float, float]:
     return ours, bare
 
 
-def bench_forget(source: Path, tmp: Path, word: str, repeat: int) -> tuple[float, float, float, int]:
+def bench_forget(
+    source: Path, tmp: Path, word: str, repeat: int
+) -> tuple[float, float, float, int]:
     from lgtrack import Journal, forgetting
 
     finds, forgets, bares, found = [], [], [], 0
@@ -78,8 +82,7 @@ def bench_forget(source: Path, tmp: Path, word: str, repeat: int) -> tuple[float
             forgets.append(timed(lambda: forgetting.forget(journal, word, forgetting.INITIALS)))
         bare_home = copy_of(source, tmp, f"bare{run}")
         conn = sqlite3.connect(bare_home / "journal.sqlite", isolation_level=None)
-        sql = "UPDATE reflections SET text = replace(text, ?, 'T.') WHERE instr(text, ?) > 0"
-        bares.append(timed(lambda: conn.execute(sql, (word, word))))
+        bares.append(timed(lambda conn=conn: conn.execute(_BARE_FORGET, (word, word))))
         conn.close()
     return min(finds), min(forgets), min(bares), found
 
