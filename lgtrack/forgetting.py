@@ -34,6 +34,16 @@ from .records import Action, CoachSession, Feedback, Goal, Reflection
 
 __all__ = ["INITIALS", "REMOVE", "Place", "find", "forget", "initials", "name_pattern"]
 
+# The name of each kind of entry, as the messages call it
+KIND_KEYS = {
+    "reflection": "forget.kind.reflection",
+    "goal": "forget.kind.goal",
+    "checkin": "forget.kind.checkin",
+    "feedback": "forget.kind.feedback",
+    "session": "forget.kind.session",
+    "action": "forget.kind.action",
+    "leader": "forget.kind.leader",
+}
 INITIALS = "initials"
 REMOVE = "remove"
 MIN_NAME_CHARS = 2
@@ -258,7 +268,7 @@ def forget(journal: Journal, text: str, how: str) -> list[Place]:
                 entry.save(new)
             except LgtrackError as error:
                 raise ValidationError(
-                    "err_forget_refused", kind=Message(f"forget.kind.{entry.kind}"),
+                    "err_forget_refused", kind=Message(KIND_KEYS[entry.kind]),
                     id=entry.entry_id[:8], day=entry.day.isoformat(), problem=error,
                 ) from None  # fmt: skip
             changed.extend(places)

@@ -7,6 +7,7 @@ several is refused on one line. No pandas: start-up time matters.
 from __future__ import annotations
 
 from ..errors import Message, NotFoundError, ValidationError
+from ..forgetting import KIND_KEYS
 
 MIN_ID_PREFIX = 6
 TABLES = {"reflection": "reflections", "goal": "goals", "feedback": "feedback", "leader": "leaders"}
@@ -15,7 +16,7 @@ TABLES = {"reflection": "reflections", "goal": "goals", "feedback": "feedback", 
 def resolve(journal, kind: str, ref: str) -> str:
     """The full id of the ``kind`` (reflection, goal, feedback, leader) that ``ref`` names."""
     ref = ref.strip().lower()
-    what = Message(f"forget.kind.{kind}")
+    what = Message(KIND_KEYS[kind])
     listing = "lgtrack leaders" if kind == "leader" else f"lgtrack list {TABLES[kind]}"
     found = journal.store.ids_starting(TABLES[kind], ref) if ref else []
     if ref in found:
