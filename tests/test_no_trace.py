@@ -166,3 +166,16 @@ def test_without_the_scrub_the_index_would_keep_the_words(tmp_path, witness):
     assert traces(home) != []
     journal.scrub()
     assert traces(home) == []
+
+
+def test_a_deleted_session_note_leaves_no_trace(tmp_path, witness):
+    home = tmp_path / "coach"
+    with Journal.open(home, clock=lambda: NOW) as journal:
+        me = journal.set_profile("Ida Holm", "teamleder")
+        session = coaching.save_session(
+            journal, CoachSession(leader_id=me.id, day=date(2026, 3, 9), notes=f"Om {MARKER}")
+        )
+    other = witness(home)
+    assert MARKER.lower().encode() in raw_bytes(home)
+    coaching.delete_session(other, session.id)
+    assert traces(home) == []
