@@ -179,3 +179,22 @@ def test_a_deleted_session_note_leaves_no_trace(tmp_path, witness):
     assert MARKER.lower().encode() in raw_bytes(home)
     coaching.delete_session(other, session.id)
     assert traces(home) == []
+
+
+def test_a_name_the_leader_forgets_leaves_the_coachs_disk_with_the_next_bundle(
+    tmp_path, witness, capsys
+):
+    leader, coach, bundle = tmp_path / "leader", tmp_path / "coach", tmp_path / "til-coach.json"
+    leader_journal(leader, coach_notes=False)
+    for argv in (["share", "--out", str(bundle), "--yes", "--home", str(leader)],
+                 ["import", str(bundle), "--home", str(coach)]):  # fmt: skip
+        assert run(capsys, *argv)[0] == 0
+    coach_copy = witness(coach)
+    assert {b"qajz", b"xwyk"} <= set(traces(coach))
+    assert run(capsys, "forget", MARKER, "--remove", "--yes", "--home", str(leader))[0] == 0
+    for argv in (["share", "--out", str(bundle), "--yes", "--home", str(leader)],
+                 ["import", str(bundle), "--home", str(coach)]):  # fmt: skip
+        code, _, err = run(capsys, *argv)
+        assert (code, err) == (0, ""), err
+    assert traces(coach) == []
+    assert len(coach_copy.reflections(leader_id=coach_copy.leaders()[0].id)) == 31
