@@ -10,6 +10,7 @@ marker is in the bytes, so that it could fail.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -198,3 +199,26 @@ def test_a_name_the_leader_forgets_leaves_the_coachs_disk_with_the_next_bundle(
         assert (code, err) == (0, ""), err
     assert traces(coach) == []
     assert len(coach_copy.reflections(leader_id=coach_copy.leaders()[0].id)) == 31
+
+
+def test_words_edited_out_in_the_journal_page_leave_no_trace(tmp_path, witness):
+    from pages import JournalBrowserPage
+
+    from lgtrack.ui import JournalBrowser
+
+    home = tmp_path / "journal"
+    ids = leader_journal(home, coach_notes=False)
+    journal = witness(home)
+    # the page does not edit check-in notes: take that one out first
+    journal.update_goal(replace(journal.get_goal(ids["goal"]), checkins=()))
+    assert traces(home) == list(NEEDLES)
+    page = JournalBrowserPage(JournalBrowser(journal))
+    for kind, changes in (("reflections", {"text": "Godt 1:1", "next_step": "Spørg igen"}),
+                          ("goals", {"title": "Støt den nye", "why": "Ny"}),
+                          ("feedback", {"text": "Tydelig", "name": ""})):  # fmt: skip
+        page.choose_kind(kind)
+        page.open(ids[kind.rstrip("s")])
+        page.edit(**changes)
+        page.save_changes()
+        assert page.status.kind == "ok", page.status.text
+    assert traces(home) == []

@@ -181,6 +181,7 @@ class RecordEditor(widgets.VBox):
         except LgtrackError as error:
             self._status.value = status_html("error", error_message(error, self._lang))
             return
+        self._journal.scrub()  # an edit takes words back: the old ones leave the disk too
         self.show(record.id)
         self._notify(record.id, False)
         self._guard.saved()
