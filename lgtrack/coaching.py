@@ -62,6 +62,7 @@ def delete_session(journal: Journal, session_id: str) -> None:
     with journal.atomic():
         if not journal.store.coaching.delete_session(session_id):
             raise NotFoundError("err_no_session", id=session_id)
+    journal.scrub()  # the notes' words gone from the disk, as with any delete
 
 
 def add_action(journal: Journal, action: Action) -> Action:

@@ -124,6 +124,27 @@ class Journal:
             self.store.leaders.save(leader)
         return leader
 
+    def remove_leader(self, leader_id: str) -> Leader:
+        """Remove another leader and everything of theirs in this journal (entries, ratings,
+        the coach's notes and actions), leaving no trace (:meth:`scrub`). The journal's own
+        profile is not removed this way: the journal is a folder, deleted as a whole."""
+        leader = self.leader(leader_id)
+        if leader.is_me:
+            raise ValidationError("err_remove_me")
+        with self.store.atomic():
+            self.store.leaders.delete(leader.id)
+        self.scrub()
+        return leader
+
+    def scrub(self) -> bool:
+        """After deleting or rewriting text: make the old words unrecoverable from the database
+        file, its full-text index and its WAL. Inside a transaction it does nothing (the
+        caller scrubs once the transaction is committed). False when the words may stay in the
+        WAL until another program closes the journal."""
+        if self.store.conn.in_transaction:
+            return False
+        return self.store.scrub()
+
     def leaders(self) -> list[Leader]:
         return self.store.leaders.all()
 
@@ -210,6 +231,7 @@ class Journal:
         with self.store.atomic():
             if not self.store.reflections.delete(reflection_id):
                 raise NotFoundError("err_no_reflection", id=reflection_id)
+        self.scrub()
 
     def reflections(
         self, where: EntryFilter = EntryFilter(), *, leader_id: str | None = None
@@ -288,6 +310,7 @@ class Journal:
         with self.store.atomic():
             if not self.store.goals.delete(goal_id):
                 raise NotFoundError("err_no_goal", id=goal_id)
+        self.scrub()
 
     def goals(
         self,
@@ -337,6 +360,7 @@ class Journal:
         with self.store.atomic():
             if not self.store.feedback.delete(feedback_id):
                 raise NotFoundError("err_no_feedback", id=feedback_id)
+        self.scrub()
 
     def feedback(
         self, where: EntryFilter = EntryFilter(), *, leader_id: str | None = None

@@ -228,13 +228,19 @@ class JournalBrowserPage(Page):
         self.part("since").value = since
         self.part("until").value = until
 
-    def edit(self, *, text: str | None = None, next_step: str | None = None,
-             tags: str | None = None, private: bool | None = None) -> None:  # fmt: skip
-        """Change the given fields of the open entry (not saved yet)."""
-        changes = {"text": text, "next-step": next_step, "tags": tags, "private": private}
+    # what the list shows: reflections, goals or feedback
+    choose_kind = fills("kind")
+    kind = shows("kind")
+    kind_options = options_of("kind")
+    tag_enabled = enabled("tag")
+
+    def edit(self, **changes: object) -> None:
+        """Change the given fields of the open entry (not saved yet): a reflection's text,
+        next_step, tags, private; a goal's title, why, success, due, private; a feedback's
+        text, name, private."""
         for name, value in changes.items():
             if value is not None:
-                self.part(f"edit-{name}").value = value
+                self.part(f"edit-{name.replace('_', '-')}").value = value
 
 
 class DevelopmentPage(Page):

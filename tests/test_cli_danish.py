@@ -23,7 +23,7 @@ ENGLISH = re.compile(
 
 
 # A command's name at the start of a line of a --help's list of commands.
-NAMES = [*COMMANDS, "add", "checkin", "close", "list", "show", "validate"]
+NAMES = [*COMMANDS, "add", "checkin", "close", "list", "show", "validate", "reflection", "remove"]
 SUBCOMMAND = re.compile(rf"^\s+({'|'.join(NAMES)})(\s{{2,}}|$)")
 
 

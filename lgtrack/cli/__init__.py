@@ -23,8 +23,11 @@ _COMMAND_MODULES = (
     "demo",
     "summary",
     "share",
+    "leaders",
     "report",
     "key",
+    "edit",
+    "forget",
 )
 # Which module registers each command, so that a run imports only the module it needs: start-up
 # time is most of what a quick capture or list costs. tests/test_cli_registry.py keeps it true.
@@ -41,9 +44,12 @@ COMMANDS = {
     "lab": "demo",
     "summary": "summary",
     "share": "share",
-    "leaders": "share",
+    "leaders": "leaders",
     "report": "report",
     "key": "key",
+    "edit": "edit",
+    "delete": "edit",
+    "forget": "forget",
 }
 
 

@@ -1,4 +1,4 @@
-"""``lgtrack share`` (a bundle for a coach, previewed before it is written) and ``lgtrack leaders``.
+"""``lgtrack share``: a bundle for a coach, previewed before it is written.
 
 The real clock is read here, at the entry point; the core takes ``now`` as an argument.
 No pandas: start-up time matters.
@@ -7,19 +7,15 @@ No pandas: start-up time matters.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 
 from .._time import utc_now
-from ..errors import LgtrackError, ValidationError
+from ..errors import ValidationError
 from ..i18n import t
 from ._common import (
-    SHORT_ID,
     add_home,
     day_arg,
-    format_table,
-    open_coach_journal,
     open_journal,
     refuse_journal_as_out,
 )
@@ -31,7 +27,6 @@ _YES = ("y", "yes", "j", "ja")  # either language's yes, whatever the question's
 
 def register(commands: argparse._SubParsersAction) -> None:
     _register_share(commands)
-    _register_leaders(commands)
 
 
 def _register_share(commands: argparse._SubParsersAction) -> None:
@@ -75,19 +70,6 @@ def _register_share(commands: argparse._SubParsersAction) -> None:
     share.add_argument("--passphrase-file", metavar="FILE", help=h("share.passphrase_file"))
     add_home(share)
     share.set_defaults(run=run_share)
-
-
-def _register_leaders(commands: argparse._SubParsersAction) -> None:
-    leaders = commands.add_parser(
-        "leaders",
-        help=h("leaders"),
-        description=h("leaders_about"),
-        formatter_class=_RAW,
-    )
-    leaders.add_argument("--json", action="store_true", help=h("framework.list_json"))
-    leaders.add_argument("--lang", choices=("da", "en"), help=h("leaders.lang"))
-    add_home(leaders)
-    leaders.set_defaults(run=run_leaders)
 
 
 def share_scope(args: argparse.Namespace):
@@ -176,66 +158,3 @@ def _confirmed(lang: str) -> bool:
     except EOFError:
         return False
     return answer.strip().casefold() in _YES
-
-
-def run_leaders(args: argparse.Namespace) -> int:
-    from ..sharing import leader_overview
-
-    with open_coach_journal(args) as journal:
-        overview = leader_overview(journal)
-        me = journal.me()
-        lang = args.lang or (me.lang if me else "da")
-        levels = {leader.id: _level_name(journal, leader, lang) for leader in journal.leaders()}
-    if args.json:
-        print(json.dumps(overview, ensure_ascii=False, indent=2))
-        return 0
-    if not overview:
-        print(t("leaders.none", lang))
-        print(t("leaders.none_next", lang))  # a coach's journal fills by importing bundles
-        return 0
-    rows = [_row({**entry, "level": levels.get(entry["id"])}, lang) for entry in overview]
-    print(format_table([_heading(lang), *rows]))
-    return 0
-
-
-def _level_name(journal, leader, lang: str) -> str | None:
-    """The leader's level by its name in ``lang`` (its id if the framework lacks it)."""
-    if not leader.level:
-        return None
-    try:
-        return journal.framework_for(leader).level(leader.level).name.get(lang)
-    except (LgtrackError, KeyError):
-        return leader.level
-
-
-def _heading(lang: str) -> list[str]:
-    columns = ("id", "name", "level", "source", "reflections", "goals", "feedback", "last_entry")
-    columns += ("fingerprint",)
-    return [t(f"leaders.col.{column}", lang) for column in columns]
-
-
-def _row(entry: dict, lang: str) -> list[str]:
-    if entry["me"]:
-        source = t("leaders.me", lang)
-    elif entry["imported_at"]:
-        source = t("leaders.imported", lang, day=entry["imported_at"][:10])
-    else:
-        source = t("leaders.not_imported", lang)
-    return [
-        entry["id"][:SHORT_ID],  # what `report --leader` accepts (6+ characters)
-        _printable(entry["name"]),
-        _printable(entry["level"] or "-"),
-        source,
-        str(entry["reflections"]),
-        str(entry["goals"]),
-        str(entry["feedback"]),
-        entry["last_entry"] or "-",
-        entry["fingerprint"] or "-",  # to compare aloud with the leader's `lgtrack key show`
-    ]
-
-
-def _printable(text: str, width: int = 40) -> str:
-    """A name from a bundle on one line, without control characters (terminal escapes)."""
-    from .._text import one_line
-
-    return one_line(text, width)

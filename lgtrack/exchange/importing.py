@@ -82,11 +82,20 @@ def import_document(
     try:
         with journal.atomic():
             plan = import_format.plan(journal, document, options)
-            return (import_format.apply or apply_plan)(journal, plan)
+            summary = (import_format.apply or apply_plan)(journal, plan)
     except FileProblem as exc:
         raise refuse(name, exc) from None  # the place in the file, then what is wrong there
     except RecursionError:  # defensive: nesting is capped when reading
         raise refuse(name, "err_file_nested_too_deeply") from None
+    if _rewrote_entries(summary):
+        journal.scrub()  # a leader's deletes and corrections leave no trace on the coach's disk
+    return summary
+
+
+def _rewrote_entries(summary: ImportSummary) -> bool:
+    """Whether an import replaced or removed entries (whose old words must then be scrubbed)."""
+    changed = [summary.updated, getattr(summary, "removed", None) or {}]
+    return any(count for counts in changed for kind, count in counts.items() if kind != "leaders")
 
 
 def import_file(

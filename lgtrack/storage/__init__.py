@@ -29,6 +29,7 @@ from .database import (
     migrate,
     profile_lang,
 )
+from .erase import scrub
 from .feedback import FeedbackRepository
 from .frameworks import FrameworkRepository
 from .goals import GoalRepository
@@ -55,6 +56,8 @@ __all__ = [
     "migrate",
     "profile_lang",
 ]
+
+_ENTRY_TABLES = ("reflections", "goals", "feedback", "coach_sessions", "coach_actions", "leaders")
 
 
 class Store:
@@ -84,10 +87,26 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    def scrub(self) -> bool:
+        """After a delete: the words gone from the file, the index and the WAL
+        (:func:`lgtrack.storage.erase.scrub`); False when another program kept the log."""
+        return scrub(self.conn)
+
+    def ids_starting(self, table: str, prefix: str, limit: int = 2) -> list[str]:
+        """Up to ``limit`` ids in ``table`` (see :data:`_ENTRY_TABLES`) that start with
+        ``prefix``: enough to tell a unique short id from an ambiguous one."""
+        if table not in _ENTRY_TABLES:
+            raise ValueError(table)
+        rows = self.conn.execute(
+            f"SELECT id FROM {table} WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT ?",
+            (len(prefix), prefix, limit),
+        )
+        return [row[0] for row in rows]
+
     def owners(self, table: str, ids: list[str]) -> dict[str, str]:
         """Per id among ``ids`` held in ``table`` (reflections, goals, feedback, coach_sessions,
         coach_actions): the leader it belongs to."""
-        if table not in ("reflections", "goals", "feedback", "coach_sessions", "coach_actions"):
+        if table not in _ENTRY_TABLES or table == "leaders":
             raise ValueError(table)
         rows = self.conn.execute(
             f"SELECT id, leader_id FROM {table} WHERE id IN (SELECT value FROM json_each(?))",

@@ -248,6 +248,8 @@ def connect(db_path: str, *, create: bool = True) -> sqlite3.Connection:
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        # Deleted and rewritten content is overwritten with zeros (see storage/erase.py).
+        conn.execute("PRAGMA secure_delete = ON")
         if db_path != ":memory:":
             _retry_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
         migrate(conn)

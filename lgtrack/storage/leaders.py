@@ -35,6 +35,10 @@ class LeaderRepository:
     def count(self) -> int:
         return self._conn.execute("SELECT COUNT(*) FROM leaders").fetchone()[0]
 
+    def delete(self, leader_id: str) -> bool:
+        """Remove a leader and, by the schema's cascades, every record of theirs."""
+        return self._conn.execute("DELETE FROM leaders WHERE id = ?", (leader_id,)).rowcount > 0
+
     def delete_all(self) -> None:
         self._conn.execute("DELETE FROM leaders")
 

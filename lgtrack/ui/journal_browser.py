@@ -1,5 +1,5 @@
-"""Browse and search past reflections, newest first and paged; open one to read, edit or delete it
-(see :mod:`lgtrack.ui.entry_editor`)."""
+"""Browse and search past reflections, goals and feedback, newest first and paged; open one to
+read, edit or delete it (see :mod:`lgtrack.ui.entry_editor` and :mod:`lgtrack.ui.record_editors`)."""
 
 from __future__ import annotations
 
@@ -11,18 +11,21 @@ from .._markup import html
 from ..i18n import t
 from ..journal import Journal
 from ..query import EntryFilter
-from ..records import Reflection
+from ..records import Feedback, Goal, Reflection
 from ._a11y import name_controls
 from ._common import ALL, classed, quiet, resolve_lang, set_options, snippet
-from ._html import discipline_name
-from .entry_editor import EntryEditor
+from ._html import discipline_name, role_label
+from .entry_editor import EntryEditor, RecordEditor
+from .record_editors import FeedbackEditor, GoalEditor
 
 PAGE_SIZE = 10
 _WIDE = widgets.Layout(width="100%")
+KINDS = ("reflections", "goals", "feedback")
 
 
 class JournalBrowser(widgets.VBox):
-    """Past reflections, newest first, filtered by discipline, behaviour, tag, dates and text."""
+    """Past reflections, goals or feedback (:data:`KINDS`), newest first, filtered by
+    discipline, behaviour, tag (reflections), dates and text."""
 
     def __init__(self, journal: Journal, *, lang: str | None = None, page_size: int = PAGE_SIZE):
         super().__init__()
@@ -44,20 +47,26 @@ class JournalBrowser(widgets.VBox):
         return self._lang
 
     @property
+    def kind(self) -> str:
+        """What the list shows: ``reflections``, ``goals`` or ``feedback``."""
+        return self._kind.value
+
+    @property
     def current_filter(self) -> EntryFilter:
-        """The filter the leader has set (without paging)."""
+        """The filter the leader has set (without paging); tags belong to reflections only."""
+        tag = self._tag.value.strip().lstrip("#") if self.kind == "reflections" else ""
         return EntryFilter(
             discipline=self._discipline.value or None,
             behaviour=self._behaviour.value or None,
             since=self._since.value,
             until=self._until.value,
-            tag=self._tag.value.strip().lstrip("#") or None,
+            tag=tag or None,
             contains=self._search.value.strip() or None,
         )
 
     @property
     def shown(self) -> list[str]:
-        """Ids of the reflections on the current page, newest first."""
+        """Ids of the entries on the current page, newest first."""
         return [value for _, value in self._list.options]
 
     @property
@@ -65,9 +74,13 @@ class JournalBrowser(widgets.VBox):
         """The current page, counted from 0."""
         return self._page
 
-    def select(self, reflection_id: str | None) -> None:
-        """Open a reflection shown on the current page (None closes it)."""
-        self._list.value = reflection_id
+    def select(self, entry_id: str | None) -> None:
+        """Open an entry shown on the current page (None closes it)."""
+        self._list.value = entry_id
+
+    def show_kind(self, kind: str) -> None:
+        """List reflections, goals or feedback."""
+        self._kind.value = kind
 
     def refresh(self) -> None:
         """Re-read the journal, keeping filters, page and selection when possible."""
@@ -81,6 +94,10 @@ class JournalBrowser(widgets.VBox):
 
     def _build(self) -> None:
         self._title = widgets.HTML()
+        self._kind = classed(
+            widgets.ToggleButtons(options=[(kind, kind) for kind in KINDS], value=KINDS[0]),
+            "lg-journal-kind",
+        )
         self._discipline = classed(widgets.Dropdown(), "lg-journal-discipline")
         self._behaviour = classed(
             widgets.Dropdown(layout=widgets.Layout(width="28em")), "lg-journal-behaviour"
@@ -97,7 +114,11 @@ class JournalBrowser(widgets.VBox):
         self._prev = classed(widgets.Button(icon="arrow-left"), "lg-journal-prev")
         self._next = classed(widgets.Button(icon="arrow-right"), "lg-journal-next")
         self._page_label = classed(widgets.HTML(), "lg-journal-page")
-        self._editor = EntryEditor(self._journal, self._framework, self._lang)
+        self._editors: dict[str, RecordEditor] = {
+            "reflections": EntryEditor(self._journal, self._framework, self._lang),
+            "goals": GoalEditor(self._journal, self._framework, self._lang),
+            "feedback": FeedbackEditor(self._journal, self._framework, self._lang),
+        }
         self._filter_labels = {key: widgets.HTML() for key in _FILTER_LABELS}
         filters = widgets.HBox(
             [
@@ -111,12 +132,18 @@ class JournalBrowser(widgets.VBox):
             [self._list, widgets.HBox([self._prev, self._page_label, self._next])],
             layout=widgets.Layout(flex="1 1 360px", padding="0 1em 0 0"),
         )
-        self._editor.layout = widgets.Layout(flex="1 1 360px")
+        for editor in self._editors.values():
+            editor.layout = widgets.Layout(flex="1 1 360px")
+            editor.on_changed(self._on_editor_changed)
+        # Only the editor of the kind listed is a child: the others are not on the page.
+        self._body = widgets.HBox([left, self._editor], layout=widgets.Layout(flex_flow="row wrap"))
         self.children = [
             self._title,
+            self._kind,
             classed(filters, "lg-journal-filters"),
-            widgets.HBox([left, self._editor], layout=widgets.Layout(flex_flow="row wrap")),
+            self._body,
         ]
+        self._kind.observe(self._on_kind_value, "value")
         for field in self._filter_widgets():
             field.observe(self._on_filter_value, "value")
         self._discipline.observe(self._on_discipline_value, "value")
@@ -127,7 +154,10 @@ class JournalBrowser(widgets.VBox):
             (self._next, self._on_next_click),
         ):
             button.on_click(handler)
-        self._editor.on_changed(self._on_editor_changed)
+
+    @property
+    def _editor(self) -> RecordEditor:
+        return self._editors[self._kind.value]
 
     def _filter_widgets(self) -> tuple[widgets.Widget, ...]:
         return (
@@ -142,6 +172,11 @@ class JournalBrowser(widgets.VBox):
     def _render_labels(self) -> None:
         lang = self._lang
         self._title.value = html("<h3>{}</h3>", t("ui.journal.title", lang))
+        with quiet(self._kind, self._on_kind_value):
+            set_options(
+                self._kind, [(t(f"ui.journal.kind.{k}", lang), k) for k in KINDS], self.kind
+            )
+        name_controls([(t("ui.journal.kind", lang), self._kind)])
         for key, label in self._filter_labels.items():
             label.value = html("<b>{}</b>", t(key, lang))
         labels = (t(key, lang) for key in _FILTER_LABELS)
@@ -160,7 +195,8 @@ class JournalBrowser(widgets.VBox):
             quiet(self._discipline, self._on_discipline_value),
         ):
             set_options(self._discipline, options, self._discipline.value)
-        self._editor.set_lang(lang)
+        for editor in self._editors.values():
+            editor.set_lang(lang)
         self._render_behaviours()
         self._render_list()
 
@@ -183,14 +219,30 @@ class JournalBrowser(widgets.VBox):
         level = f" ({self._framework.level_name(b.level, lang)})" if b.level else ""
         return snippet(b.text.get(lang), 70) + level
 
-    def _label(self, r: Reflection) -> str:
-        names = ", ".join(discipline_name(self._framework, d, self._lang) for d in r.disciplines)
-        lock = " 🔒" if r.private else ""
-        return f"{r.day.isoformat()} · {names}{lock} · {snippet(r.text or r.next_step, 60)}"
+    def _label(self, entry: Reflection | Goal | Feedback) -> str:
+        lang = self._lang
+        lock = " 🔒" if entry.private else ""
+        if isinstance(entry, Goal):
+            day = entry.created_at.date().isoformat() if entry.created_at else "-"
+            name = discipline_name(self._framework, entry.discipline, lang)
+            return f"{day} · {name}{lock} · {snippet(entry.title, 50)} ({entry.progress} %)"
+        if isinstance(entry, Feedback):
+            name = discipline_name(self._framework, entry.discipline, lang)
+            who = role_label(entry.role, lang)
+            return f"{entry.day.isoformat()} · {who} · {name}{lock} · {snippet(entry.text, 50)}"
+        names = ", ".join(discipline_name(self._framework, d, lang) for d in entry.disciplines)
+        return f"{entry.day.isoformat()} · {names}{lock} · {snippet(entry.text or entry.next_step, 60)}"
+
+    def _entries(self, where: EntryFilter) -> list[Reflection | Goal | Feedback]:
+        if self.kind == "goals":
+            return self._journal.goals(where)
+        if self.kind == "feedback":
+            return self._journal.feedback(where)
+        return self._journal.reflections(where)
 
     def _render_list(self) -> None:
         size, page = self._page_size, self._page
-        found = self._journal.reflections(replace(self.current_filter, limit=(page + 1) * size + 1))
+        found = self._entries(replace(self.current_filter, limit=(page + 1) * size + 1))
         if page > 0 and len(found) <= page * size:  # the page emptied (e.g. after a delete)
             self._page = page = max(0, (len(found) - 1) // size)
         entries = found[page * size : (page + 1) * size]
@@ -209,13 +261,29 @@ class JournalBrowser(widgets.VBox):
                 last=page * size + len(entries),
             )
         elif self.current_filter == EntryFilter():
-            text = t("ui.journal.none_yet", self._lang)
+            key = (
+                "ui.journal.none_yet"
+                if self.kind == "reflections"
+                else f"ui.journal.none_yet_{self.kind}"
+            )
+            text = t(key, self._lang)
         else:
             text = t("ui.journal.empty", self._lang)
         self._page_label.value = html("<span style='padding:0 1em'>{}</span>", text)
         self._editor.show(self._list.value)
 
     # -- events --------------------------------------------------------------------------------
+
+    def _on_kind_value(self, _change: dict) -> None:
+        self._page = 0
+        self._tag.disabled = self.kind != "reflections"
+        with quiet(self._list, self._on_list_value):
+            self._list.value = None
+        for editor in self._editors.values():
+            editor.show(None)
+            editor.clear_status()
+        self._body.children = [self._body.children[0], self._editor]
+        self._render_list()
 
     def _on_discipline_value(self, _change: dict) -> None:
         self._render_behaviours()
@@ -252,7 +320,7 @@ class JournalBrowser(widgets.VBox):
         self._editor.clear_status()
         self._editor.show(self._list.value)
 
-    def _on_editor_changed(self, _reflection_id: str, deleted: bool) -> None:
+    def _on_editor_changed(self, _entry_id: str, deleted: bool) -> None:
         if deleted:
             with quiet(self._list, self._on_list_value):
                 self._list.value = None
