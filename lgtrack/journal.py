@@ -54,7 +54,7 @@ class Journal:
         Without ``home``: ``$LGTRACK_HOME``, else the per-user data directory.
         """
         path = database_path(home)
-        return cls(Store.open(path, create=create), path=path, clock=clock)
+        return cls(Store.open(path, create=create, clock=clock), path=path, clock=clock)
 
     def close(self) -> None:
         self.store.close()

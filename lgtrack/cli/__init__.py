@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import LgtrackError
-from ._common import DEFAULT_LANG, OneLineParser, fail_with
+from ._common import DEFAULT_LANG, OneLineParser, fail_with, message_lang
 from ._parser import h, peek_lang, set_lang
 
 # Each module has register(subparsers) and sets a ``run(args) -> int`` default on its parsers.
@@ -78,6 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = None  # errors are told in the profile's language, which the arguments lead to
     try:
         args = parser.parse_args(argv)
+        _say_when_waiting(args)
         return int(args.run(args) or 0)
     except LgtrackError as exc:
         return fail_with(exc, args)
@@ -86,13 +87,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 0
-    except OSError as exc:
+    except Exception as exc:
+        return _storage_fault(exc, args)
+
+
+def _say_when_waiting(args: argparse.Namespace) -> None:
+    """A write that waits for another program's lock says so on stderr (after two seconds)."""
+    from ..storage.database import set_lock_notice
+
+    def notice() -> None:
+        from ..i18n import t
+
+        print(t("storage_waiting", message_lang(args)), file=sys.stderr, flush=True)
+
+    set_lock_notice(notice)
+
+
+def _storage_fault(exc: Exception, args: argparse.Namespace | None) -> int:
+    """A full disk, read-only media, a damaged database…: one line, exit 2, no traceback.
+    Anything else is a bug, and its traceback is worth having."""
+    from ..storage import database_path
+    from ..storage.faults import fault_from
+
+    try:
+        path = database_path(getattr(args, "home", None))
+    except LgtrackError:
+        path = None
+    fault = fault_from(exc, path)
+    if fault is not None:
+        return fail_with(fault, args)
+    if isinstance(exc, OSError):
         reason = exc.strerror or str(exc)
         if exc.filename:
             return fail_with(
                 LgtrackError("err_cli_os_file", reason=reason, file=exc.filename), args
             )
         return fail_with(LgtrackError("err_cli_os", reason=reason), args)
+    raise exc
 
 
 if __name__ == "__main__":

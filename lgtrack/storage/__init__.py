@@ -28,6 +28,7 @@ from .database import (
     has_profile,
     migrate,
     profile_lang,
+    set_lock_notice,
 )
 from .feedback import FeedbackRepository
 from .frameworks import FrameworkRepository
@@ -53,6 +54,7 @@ __all__ = [
     "has_profile",
     "migrate",
     "profile_lang",
+    "set_lock_notice",
 ]
 
 
@@ -70,8 +72,9 @@ class Store:
         self.ratings = RatingRepository(conn)
 
     @classmethod
-    def open(cls, db_path: str, *, create: bool = True) -> Store:
-        return cls(connect(db_path, create=create))
+    def open(cls, db_path: str, *, create: bool = True, clock=None) -> Store:
+        """The store at ``db_path``; with ``clock``, the day's first write keeps a backup."""
+        return cls(connect(db_path, create=create, clock=clock))
 
     @contextmanager
     def atomic(self) -> Iterator[Store]:

@@ -12,16 +12,21 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import StoreError
 from ..query import fold
+from .faults import fault_from, is_busy
+
+Clock = Callable[[], datetime]
 
 DB_FILENAME = "journal.sqlite"
 BUSY_TIMEOUT_MS = 30_000
-_LOCK_RETRIES = 20
+_WAIT_SLICE_MS = 100  # how long SQLite waits for a lock before lgtrack looks at the clock again
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema
@@ -214,8 +219,12 @@ def database_path(home: str | os.PathLike | None = None) -> str:
     return str(path / DB_FILENAME)
 
 
-def connect(db_path: str, *, create: bool = True) -> sqlite3.Connection:
-    """Open (and, if needed, create and migrate) the database at ``db_path``."""
+def connect(db_path: str, *, create: bool = True, clock: Clock | None = None) -> sqlite3.Connection:
+    """Open (and, if needed, create and migrate) the database at ``db_path``.
+
+    With ``clock`` (the journal's), the first write of each day first keeps a backup
+    (:mod:`lgtrack.storage.backups`); without it (bare connections in tests), none is taken.
+    """
     if db_path != ":memory:":
         path = Path(db_path)
         if not path.exists() and not create:
@@ -223,40 +232,145 @@ def connect(db_path: str, *, create: bool = True) -> sqlite3.Connection:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(
+            raise fault_from(exc, str(path.parent)) or StoreError(
                 "err_store_cannot_create", path=str(path.parent), reason=exc.strerror
             ) from None
-    try:
-        conn = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    except sqlite3.DatabaseError as exc:
-        raise StoreError("err_store_cannot_open", path=db_path, reason=str(exc)) from None
+    conn = _open_connection(db_path)
+    conn.lgtrack_clock = clock
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        if db_path != ":memory:":
-            _retry_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+        if db_path != ":memory:" and not conn.lgtrack_read_only:
+            _retry_locked(conn, lambda: conn.execute("PRAGMA journal_mode = WAL"))
         migrate(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise StoreError("err_store_cannot_open", path=db_path, reason=str(exc)) from None
+        raise fault_from(exc, db_path) or StoreError(
+            "err_store_cannot_open", path=db_path, reason=str(exc)
+        ) from None
     except BaseException:
         conn.close()
         raise
     return conn
 
 
-def _retry_locked(operation):
-    """Run ``operation``, retrying while another process holds a lock it could not wait for."""
-    for attempt in range(_LOCK_RETRIES):
-        try:
-            return operation()
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise
-            if attempt == _LOCK_RETRIES - 1:
-                raise StoreError("err_store_busy") from None
-            time.sleep(0.05 * (attempt + 1))
-    return None
+class _Connection(sqlite3.Connection):
+    """A connection that remembers what the journal needs to know about it: whether the
+    database was checked for damage, the day of its last backup, its clock."""
+
+    lgtrack_path: str = ":memory:"
+    lgtrack_clock: Clock | None = None
+    lgtrack_checked: bool = False  # the quick check ran on the first write
+    lgtrack_backup_day: date | None = None
+    lgtrack_read_only: bool = False  # read-only media: reads work, writes are refused
+
+
+def _open_connection(db_path: str) -> _Connection:
+    """The SQLite connection; on read-only media, an immutable read-only one, so that reading
+    still works where SQLite cannot create its WAL index next to the database."""
+    try:
+        conn = sqlite3.connect(
+            db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, factory=_Connection
+        )
+        if db_path != ":memory:":
+            conn.execute("PRAGMA schema_version").fetchone()  # opens the file now, not later
+    except sqlite3.DatabaseError as exc:
+        if db_path == ":memory:" or not _on_read_only_media(Path(db_path)):
+            raise fault_from(exc, db_path) or StoreError(
+                "err_store_cannot_open", path=db_path, reason=str(exc)
+            ) from None
+        conn = _open_immutable(Path(db_path))
+    conn.lgtrack_path = db_path
+    return conn
+
+
+def _on_read_only_media(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY) and path.is_file()
+    except OSError:
+        return False
+
+
+def _open_immutable(path: Path) -> _Connection:
+    # immutable=1: nobody can change a file on read-only media, so SQLite needs no locks or WAL
+    # index (which it could not create there).
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, factory=_Connection)
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise fault_from(exc, str(path)) or StoreError(
+            "err_store_cannot_open", path=str(path), reason=str(exc)
+        ) from None
+    conn.lgtrack_read_only = True
+    return conn
+
+
+def _retry_locked(conn: sqlite3.Connection, operation):
+    """Run ``operation`` while another program holds the write lock: wait, say so after
+    ``notice_after`` seconds (once), and give up after ``give_up_after`` seconds.
+
+    SQLite's own busy handler waits in short slices (so that the notice comes on time);
+    statements that need no lock never get here.
+    """
+    policy = lock_policy()
+    started = time.monotonic()
+    noticed = False
+    conn.execute(f"PRAGMA busy_timeout = {_WAIT_SLICE_MS}")
+    try:
+        while True:
+            try:
+                return operation()
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+            waited = time.monotonic() - started
+            if waited >= policy.give_up_after:
+                raise StoreError("err_storage_locked", seconds=round(policy.give_up_after))
+            if not noticed and waited >= policy.notice_after:
+                noticed = True
+                if _lock_notice is not None:
+                    _lock_notice()
+            time.sleep(0.02)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+@dataclass(frozen=True)
+class LockPolicy:
+    """How long a write waits for another program's lock: a notice after ``notice_after``
+    seconds, and an error after ``give_up_after``."""
+
+    notice_after: float = 2.0
+    give_up_after: float = 30.0
+
+
+def lock_policy() -> LockPolicy:
+    """The defaults, or ``LGTRACK_LOCK_NOTICE`` / ``LGTRACK_LOCK_TIMEOUT`` (seconds; tests use
+    short ones)."""
+    default = LockPolicy()
+    return LockPolicy(
+        _seconds("LGTRACK_LOCK_NOTICE", default.notice_after),
+        _seconds("LGTRACK_LOCK_TIMEOUT", default.give_up_after),
+    )
+
+
+def _seconds(name: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return value if value >= 0 else default
+
+
+_lock_notice: Callable[[], None] | None = None
+
+
+def set_lock_notice(notice: Callable[[], None] | None) -> None:
+    """What to do (once per wait) when a write has waited ``notice_after`` seconds for another
+    program: the command line prints a line on stderr. None: nothing."""
+    global _lock_notice
+    _lock_notice = notice
 
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
@@ -308,15 +422,44 @@ def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         else:
             conn.execute("RELEASE lgtrack_nested")
         return
-    _retry_locked(lambda: conn.execute("BEGIN IMMEDIATE"))
+    _before_first_write(conn)
+    _retry_locked(conn, lambda: conn.execute("BEGIN IMMEDIATE"))
     try:
         yield conn
-    except BaseException:
+        _retry_locked(conn, lambda: conn.execute("COMMIT"))
+    except BaseException as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        fault = fault_from(exc, getattr(conn, "lgtrack_path", None))
+        if fault is not None:
+            raise fault from None
         raise
-    else:
-        _retry_locked(lambda: conn.execute("COMMIT"))
+
+
+def _before_first_write(conn: sqlite3.Connection) -> None:
+    """Refuse to write to a damaged or read-only database, and keep the day's backup first."""
+    if getattr(conn, "lgtrack_read_only", False):
+        raise StoreError("err_storage_readonly", path=conn.lgtrack_path)
+    if not getattr(conn, "lgtrack_checked", True):
+        check_not_damaged(conn)
+        conn.lgtrack_checked = True
+    clock = getattr(conn, "lgtrack_clock", None)
+    if clock is not None:
+        from .backups import backup_if_due
+
+        backup_if_due(conn, clock)
+
+
+def check_not_damaged(conn: sqlite3.Connection) -> None:
+    """SQLite's quick check (tens of milliseconds on ten years of entries); a damaged database
+    is refused with a pointer to ``lgtrack doctor`` before anything is written to it."""
+    path = getattr(conn, "lgtrack_path", None)
+    try:
+        result = conn.execute("PRAGMA quick_check(1)").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise fault_from(exc, path) or StoreError("err_storage_damaged", path=path) from None
+    if result is None or result[0] != "ok":
+        raise StoreError("err_storage_damaged", path=path, reason=result[0] if result else "")
 
 
 def profile_lang(home: str | os.PathLike | None) -> str | None:
