@@ -192,7 +192,23 @@ MIGRATIONS: tuple[str, ...] = (
     END;
     INSERT INTO reflections_fts (reflections_fts) VALUES ('rebuild');
     """,
+    # 5 (issue 10): FRAMEWORK_VERSIONS below
 )
+# Issue 10: a journal keeps every version of a framework its records were made with, so that
+# old ratings keep the text they were given against. The kept copy is keyed by id AND version.
+FRAMEWORK_VERSIONS = """
+    CREATE TABLE frameworks_by_version (
+        id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        source TEXT NOT NULL,
+        PRIMARY KEY (id, version)
+    );
+    INSERT INTO frameworks_by_version (id, version, source)
+        SELECT id, version, source FROM frameworks;
+    DROP TABLE frameworks;
+    ALTER TABLE frameworks_by_version RENAME TO frameworks;
+"""
+MIGRATIONS += (FRAMEWORK_VERSIONS,)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
