@@ -150,7 +150,9 @@ def _insert_v4(conn: sqlite3.Connection) -> None:
     """Schema 4: the same records and a kept framework (one version per id in schema 4)."""
     _insert_v3(conn)
     source = bundled_frameworks()["kodeks"].read_text(encoding="utf-8")
-    conn.execute("INSERT INTO frameworks (id, version, source) VALUES ('kodeks', '1.0', ?)", (source,))
+    conn.execute(
+        "INSERT INTO frameworks (id, version, source) VALUES ('kodeks', '1.0', ?)", (source,)
+    )
 
 
 # One fixture per earlier schema version; each inserts the same records in that version's tables.
