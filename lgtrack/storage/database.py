@@ -256,7 +256,9 @@ def connect(db_path: str, *, create: bool = True, clock: Clock | None = None) ->
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        if db_path != ":memory:" and not conn.lgtrack_read_only:
+        if conn.lgtrack_read_only:
+            conn = _migrated_in_memory(conn)
+        elif db_path != ":memory:":
             _retry_locked(conn, lambda: conn.execute("PRAGMA journal_mode = WAL"))
         migrate(conn)
     except sqlite3.DatabaseError as exc:
@@ -278,12 +280,18 @@ class _Connection(sqlite3.Connection):
     lgtrack_clock: Clock | None = None
     lgtrack_checked: bool = False  # the quick check ran on the first write
     lgtrack_backup_day: date | None = None
-    lgtrack_read_only: bool = False  # read-only media: reads work, writes are refused
+    lgtrack_read_only: str = ""  # why writes are refused (read-only media, file mode), if so
 
 
 def _open_connection(db_path: str) -> _Connection:
-    """The SQLite connection; on read-only media, an immutable read-only one, so that reading
-    still works where SQLite cannot create its WAL index next to the database."""
+    """The SQLite connection. A journal on read-only media or in a file this user may not
+    write is opened read-only: reading still works, and a write is refused with one line."""
+    if db_path != ":memory:" and Path(db_path).is_file():
+        path = Path(db_path)
+        if _on_read_only_media(path):
+            return _open_read_only(path, "err_storage_readonly", immutable=True)
+        if not os.access(path, os.W_OK):
+            return _open_read_only(path, "err_storage_unwritable", immutable=False)
     try:
         conn = sqlite3.connect(
             db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, factory=_Connection
@@ -291,34 +299,59 @@ def _open_connection(db_path: str) -> _Connection:
         if db_path != ":memory:":
             conn.execute("PRAGMA schema_version").fetchone()  # opens the file now, not later
     except sqlite3.DatabaseError as exc:
-        if db_path == ":memory:" or not _on_read_only_media(Path(db_path)):
-            raise fault_from(exc, db_path) or StoreError(
-                "err_store_cannot_open", path=db_path, reason=str(exc)
-            ) from None
-        conn = _open_immutable(Path(db_path))
+        raise fault_from(exc, db_path) or StoreError(
+            "err_store_cannot_open", path=db_path, reason=str(exc)
+        ) from None
     conn.lgtrack_path = db_path
     return conn
 
 
+def _migrated_in_memory(conn: _Connection) -> _Connection:
+    """A read-only journal from an older lgtrack cannot be migrated where it lies: read a copy
+    migrated in memory instead (nothing is written to the file)."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+        return conn
+    copy = sqlite3.connect(":memory:", isolation_level=None, factory=_Connection)
+    try:
+        conn.backup(copy)
+    finally:
+        conn.close()
+    copy.execute("PRAGMA foreign_keys = ON")
+    copy.lgtrack_path = conn.lgtrack_path
+    migrate(copy)
+    copy.lgtrack_read_only = conn.lgtrack_read_only  # only now: migrating the copy writes
+    return copy
+
+
+def _read_only_uri(db: Path) -> str:
+    """A URI that reads ``db`` without writing; on read-only media without the WAL index."""
+    immutable = "&immutable=1" if _on_read_only_media(db) else ""
+    return f"{db.resolve().as_uri()}?mode=ro{immutable}"
+
+
 def _on_read_only_media(path: Path) -> bool:
     try:
-        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY) and path.is_file()
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
     except OSError:
         return False
 
 
-def _open_immutable(path: Path) -> _Connection:
-    # immutable=1: nobody can change a file on read-only media, so SQLite needs no locks or WAL
-    # index (which it could not create there).
-    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+def _open_read_only(path: Path, refusal: str, *, immutable: bool) -> _Connection:
+    # On read-only media nobody can change the file, so immutable=1 lets SQLite read it without
+    # the WAL index it could not create there.
+    uri = f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, factory=_Connection)
+        conn = sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+            factory=_Connection,
+        )  # fmt: skip
         conn.execute("PRAGMA schema_version").fetchone()
     except sqlite3.DatabaseError as exc:
         raise fault_from(exc, str(path)) or StoreError(
             "err_store_cannot_open", path=str(path), reason=str(exc)
         ) from None
-    conn.lgtrack_read_only = True
+    conn.lgtrack_path = str(path)
+    conn.lgtrack_read_only = refusal
     return conn
 
 
@@ -454,8 +487,9 @@ def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 def _before_first_write(conn: sqlite3.Connection) -> None:
     """Refuse to write to a damaged or read-only database, and keep the day's backup first."""
-    if getattr(conn, "lgtrack_read_only", False):
-        raise StoreError("err_storage_readonly", path=conn.lgtrack_path)
+    refusal = getattr(conn, "lgtrack_read_only", "")
+    if refusal:
+        raise StoreError(refusal, path=conn.lgtrack_path, reason=os.strerror(13))
     if not getattr(conn, "lgtrack_checked", True):
         check_not_damaged(conn)
         conn.lgtrack_checked = True
@@ -485,7 +519,7 @@ def profile_lang(home: str | os.PathLike | None) -> str | None:
     if not db.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(_read_only_uri(db), uri=True)
         try:
             row = conn.execute("SELECT lang FROM leaders WHERE is_me = 1 LIMIT 1").fetchone()
         finally:
@@ -501,7 +535,7 @@ def has_profile(home: str | os.PathLike) -> bool:
     if not db.is_file():
         return False
     try:
-        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(_read_only_uri(db), uri=True)
         try:
             return (
                 conn.execute("SELECT 1 FROM leaders WHERE is_me = 1 LIMIT 1").fetchone() is not None
