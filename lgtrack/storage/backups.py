@@ -75,7 +75,7 @@ def backup_if_due(conn: sqlite3.Connection, clock: Callable[[], datetime]) -> Ba
     conn.lgtrack_backup_day = today
     if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
         return None  # a new journal: nothing to keep yet
-    if any(b.day == today for b in list_backups(path)):
+    if any(b.day == today and not b.tag for b in list_backups(path)):
         return None
     try:
         made = take_backup(conn, path, today)
