@@ -163,7 +163,7 @@ def restore(db_path: str, backup: Backup, now: datetime) -> Backup:
     """Replace the journal's contents with ``backup``, all or nothing, after keeping the
     current journal as ``journal-DAY-before-restore-HHMMSS.sqlite``; returns that copy."""
     check_backup(backup.path)
-    tag = f"before-restore-{now.strftime('%H%M%S')}"
+    tag = _free_tag(db_path, now.date(), f"before-restore-{now.strftime('%H%M%S')}")
     try:
         live = sqlite3.connect(db_path, timeout=30, isolation_level=None)
     except sqlite3.DatabaseError as exc:
@@ -193,6 +193,17 @@ def restore(db_path: str, backup: Backup, now: datetime) -> Backup:
     finally:
         live.close()
     return kept
+
+
+def _free_tag(db_path: str, day: date, tag: str) -> str:
+    """``tag``, or ``tag-2``, ``tag-3``…: a copy never overwrites another backup (two restores
+    in one second would otherwise overwrite the one being restored)."""
+    taken = {b.name for b in list_backups(db_path)}
+    candidate, number = tag, 1
+    while f"journal-{day.isoformat()}-{candidate}.sqlite" in taken:
+        number += 1
+        candidate = f"{tag}-{number}"
+    return candidate
 
 
 def _copy_file(db: Path, day: date, tag: str) -> Backup:
