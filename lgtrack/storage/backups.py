@@ -72,9 +72,9 @@ def backup_if_due(conn: sqlite3.Connection, clock: Callable[[], datetime]) -> Ba
     today = clock().date()
     if getattr(conn, "lgtrack_backup_day", None) == today:
         return None
+    if not _has_leaders(conn):
+        return None  # a new journal: nothing to keep yet (a later write keeps one)
     conn.lgtrack_backup_day = today
-    if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
-        return None  # a new journal: nothing to keep yet
     if any(b.day == today and not b.tag for b in list_backups(path)):
         return None
     try:
@@ -83,6 +83,12 @@ def backup_if_due(conn: sqlite3.Connection, clock: Callable[[], datetime]) -> Ba
         return None
     prune(path)
     return made
+
+
+def _has_leaders(conn: sqlite3.Connection) -> bool:
+    if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+        return False
+    return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM leaders)").fetchone()[0])
 
 
 def take_backup(conn: sqlite3.Connection, db_path: str, day: date, tag: str = "") -> Backup:

@@ -87,8 +87,10 @@ class Examination:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
+                # rank 1: also compare the index with the reflections it was built from
                 self.conn.execute(
-                    "INSERT INTO reflections_fts (reflections_fts) VALUES (?)", (command,)
+                    "INSERT INTO reflections_fts (reflections_fts, rank) VALUES (?, 1)",
+                    (command,),
                 )
             except BaseException:
                 self.conn.execute("ROLLBACK")
