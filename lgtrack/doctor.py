@@ -88,10 +88,6 @@ def examine(db_path: str, *, today: date, repair: bool = False) -> Report:
     return Report(tuple(checks))
 
 
-def _msg(check: str, outcome: str, /, **params) -> Message:
-    return Message(f"doctor_{check}_{outcome}", **params)
-
-
 def _not_checked(name: str) -> Check:
     return Check(name, WARNING, Message("doctor_not_checked"))
 
@@ -99,32 +95,34 @@ def _not_checked(name: str) -> Check:
 def _integrity(exam, db_path: str) -> Check:
     problems = exam.integrity()
     if not problems:
-        return Check("integrity", OK, _msg("integrity", "ok"))
+        return Check("integrity", OK, Message("doctor_integrity_ok"))
     from .storage.backups import list_backups
 
     backups = list_backups(db_path)
     params = {"problem": " ".join(" ".join(problems).split())[:160]}
     if backups:
-        return Check("integrity", FAULT, _msg("integrity", "fault", name=backups[0].name, **params))
-    return Check("integrity", FAULT, _msg("integrity", "fault_no_backup", **params))
+        return Check(
+            "integrity", FAULT, Message("doctor_integrity_fault", name=backups[0].name, **params)
+        )
+    return Check("integrity", FAULT, Message("doctor_integrity_fault_no_backup", **params))
 
 
 def _index(exam, repair: bool) -> Check:
     try:
         problem = exam.index_problem()
         if problem is None:
-            return Check("index", OK, _msg("index", "ok"))
+            return Check("index", OK, Message("doctor_index_ok"))
         if repair and exam.rebuild_index() is None and exam.index_problem() is None:
-            return Check("index", OK, _msg("index", "rebuilt"), repaired=True)
+            return Check("index", OK, Message("doctor_index_rebuilt"), repaired=True)
     except StoreError as exc:  # read-only media or a lock: the index cannot be checked now
         return Check("index", WARNING, Message("doctor_not_checked_because", reason=exc))
-    return Check("index", FAULT, _msg("index", "fault", problem=problem[:120]))
+    return Check("index", FAULT, Message("doctor_index_fault", problem=problem[:120]))
 
 
 def _permissions(db_path: str, repair: bool) -> Check:
     loose = _too_open(Path(db_path))
     if not loose:
-        return Check("permissions", OK, _msg("permissions", "ok"))
+        return Check("permissions", OK, Message("doctor_permissions_ok"))
     if repair:
         try:
             for path, wanted in loose:
@@ -132,9 +130,9 @@ def _permissions(db_path: str, repair: bool) -> Check:
         except OSError as exc:
             reason = exc.strerror or str(exc)
             return Check("permissions", WARNING, Message("doctor_repair_failed", reason=reason))
-        return Check("permissions", OK, _msg("permissions", "tightened"), repaired=True)
+        return Check("permissions", OK, Message("doctor_permissions_tightened"), repaired=True)
     names = ", ".join(f"{path.name} {stat.S_IMODE(path.stat().st_mode):04o}" for path, _ in loose)
-    return Check("permissions", WARNING, _msg("permissions", "warning", files=names))
+    return Check("permissions", WARNING, Message("doctor_permissions_warning", files=names))
 
 
 def _too_open(db: Path) -> list[tuple[Path, int]]:
@@ -163,14 +161,14 @@ def _wal(exam, repair: bool) -> Check:
     size = exam.wal_bytes()
     kb = round(size / 1024)
     if size <= WAL_WARN_BYTES:
-        return Check("wal", OK, _msg("wal", "ok", kb=kb))
+        return Check("wal", OK, Message("doctor_wal_ok", kb=kb))
     if repair:
         try:
             exam.checkpoint()
         except LgtrackError as exc:
             return Check("wal", WARNING, Message("doctor_repair_failed", reason=exc))
-        return Check("wal", OK, _msg("wal", "checkpointed", kb=kb), repaired=True)
-    return Check("wal", WARNING, _msg("wal", "warning", kb=kb))
+        return Check("wal", OK, Message("doctor_wal_checkpointed", kb=kb), repaired=True)
+    return Check("wal", WARNING, Message("doctor_wal_warning", kb=kb))
 
 
 def _frameworks(exam) -> Check:
@@ -184,8 +182,8 @@ def _frameworks(exam) -> Check:
         if (framework_id, version) not in kept and bundled.get(framework_id) != version
     ]
     if missing:
-        return Check("frameworks", WARNING, _msg("frameworks", "warning", missing=missing))
-    return Check("frameworks", OK, _msg("frameworks", "ok", count=len(kept)))
+        return Check("frameworks", WARNING, Message("doctor_frameworks_warning", missing=missing))
+    return Check("frameworks", OK, Message("doctor_frameworks_ok", count=len(kept)))
 
 
 def _backup(exam, db_path: str, today: date, repair: bool) -> Check:
@@ -195,19 +193,19 @@ def _backup(exam, db_path: str, today: date, repair: bool) -> Check:
     backups = [b for b in list_backups(db_path) if b.tag in ("", "doctor")]
     changed = _last_change(db_path)
     if backups and backups[0].day >= changed:
-        return Check("backup", OK, _msg("backup", "ok", name=backups[0].name))
+        return Check("backup", OK, Message("doctor_backup_ok", name=backups[0].name))
     if not exam.has_entries():
-        return Check("backup", OK, _msg("backup", "empty"))
+        return Check("backup", OK, Message("doctor_backup_empty"))
     if repair:
         try:
             made = take_backup(exam.conn, db_path, today, "" if _free(backups, today) else "doctor")
         except (OSError, LgtrackError) as exc:
             return Check("backup", WARNING, Message("doctor_repair_failed", reason=str(exc)))
-        return Check("backup", OK, _msg("backup", "taken", name=made.name), repaired=True)
+        return Check("backup", OK, Message("doctor_backup_taken", name=made.name), repaired=True)
     if not backups:
-        return Check("backup", WARNING, _msg("backup", "none"))
+        return Check("backup", WARNING, Message("doctor_backup_none"))
     days = (today - backups[0].day).days
-    return Check("backup", WARNING, _msg("backup", "old", name=backups[0].name, days=days))
+    return Check("backup", WARNING, Message("doctor_backup_old", name=backups[0].name, days=days))
 
 
 def _free(backups, today: date) -> bool:

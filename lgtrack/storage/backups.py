@@ -101,7 +101,9 @@ def take_backup(conn: sqlite3.Connection, db_path: str, day: date, tag: str = ""
     os.chmod(folder, 0o700)
     name = f"journal-{day.isoformat()}{'-' + tag if tag else ''}.sqlite"
     final = folder / name
-    partial = folder / f".{name}.partial"
+    # one partial file per process: two programs making the day's first write at once each
+    # write a whole snapshot, and the later rename wins
+    partial = folder / f".{name}.{os.getpid()}.partial"
     partial.unlink(missing_ok=True)
     os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:

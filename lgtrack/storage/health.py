@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import StoreError
-from .database import SCHEMA_VERSION, _read_only_uri, connect
+from .database import SCHEMA_VERSION, _read_only_uri, _retry_locked, connect
 from .faults import fault_from, fault_key
 
 WAL_WARN_BYTES = 16 * 1024 * 1024  # SQLite checkpoints at about 4 MB; far more means it cannot
@@ -85,7 +85,7 @@ class Examination:
 
     def _index_command(self, command: str, *, keep: bool) -> str | None:
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            _retry_locked(self.conn, lambda: self.conn.execute("BEGIN IMMEDIATE"))
             try:
                 # rank 1: also compare the index with the reflections it was built from
                 self.conn.execute(
