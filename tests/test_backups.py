@@ -88,6 +88,9 @@ def test_the_first_write_of_a_day_keeps_the_journal_as_the_day_began(home, clock
     assert texts_in(tuesday.path) == ["mandag 1", "mandag 2"]
     assert mode(home / "backups") == 0o700
     assert mode(tuesday.path) == 0o600 and mode(monday.path) == 0o600
+    standalone = sqlite3.connect(tuesday.path)  # no -wal beside it needed to read it
+    assert standalone.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    standalone.close()
 
 
 def test_a_journal_left_open_over_midnight_backs_up_on_the_new_day(home, clock):

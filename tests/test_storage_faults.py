@@ -121,6 +121,11 @@ def test_read_only_media_can_be_read_but_not_written(small_disk, capsys):
     code, out, err = reflect(capsys, home, "Skrevet bagefter")
     assert code == 2 and out == ""
     assert "is on read-only storage; nothing was written" in one_line(err)
+    code, out, err = run(capsys, "doctor", "--home", str(home))
+    assert code == 1 and err == ""  # checked what can be read; the index needs a write
+    assert out.splitlines()[0].startswith("ok") and "not checked" in out
+    code, out, err = run(capsys, "backups", "restore", "--home", str(home), "2020-01-01")
+    assert code == 2 and len(err.splitlines()) == 1
 
 
 def test_an_unwritable_journal_file_is_one_line_and_still_reads(tmp_path, capsys):

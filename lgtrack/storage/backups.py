@@ -110,6 +110,8 @@ def take_backup(conn: sqlite3.Connection, db_path: str, day: date, tag: str = ""
         target = sqlite3.connect(partial)
         try:
             conn.backup(target)
+            # a backup is one standalone file: reading it never needs a -wal or -shm beside it
+            target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
         os.chmod(partial, 0o600)
@@ -155,7 +157,8 @@ def find_backup(db_path: str | os.PathLike, ref: str) -> Backup:
 def check_backup(path: Path) -> None:
     """Refuse a backup file that is not a whole, healthy lgtrack database."""
     try:
-        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # immutable: nobody writes to a backup, and reading it must not create files beside it
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             result = source.execute("PRAGMA integrity_check(1)").fetchone()
             tables = {r[0] for r in source.execute("SELECT name FROM sqlite_master")}
@@ -186,7 +189,7 @@ def restore(db_path: str, backup: Backup, now: datetime) -> Backup:
             kept = _copy_file(Path(db_path), now.date(), tag)
             _replace_file(Path(db_path), backup.path)
             return kept
-        source = sqlite3.connect(f"{backup.path.resolve().as_uri()}?mode=ro", uri=True)
+        source = sqlite3.connect(f"{backup.path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             # The backup API writes the whole database in one transaction of the destination:
             # other programs see the old journal or the restored one, never a mix.

@@ -129,5 +129,12 @@ class Examination:
         return {(fid, version) for fid, version, _ in FrameworkRepository(self.conn).all()}
 
     def has_entries(self) -> bool:
-        row = self.conn.execute("SELECT EXISTS (SELECT 1 FROM leaders)").fetchone()
+        """Anything worth a backup: an entry, a coach's note, a leader besides "me"."""
+        row = self.conn.execute(
+            """
+            SELECT EXISTS (SELECT 1 FROM reflections) OR EXISTS (SELECT 1 FROM goals)
+                OR EXISTS (SELECT 1 FROM feedback) OR EXISTS (SELECT 1 FROM coach_sessions)
+                OR EXISTS (SELECT 1 FROM leaders WHERE is_me = 0)
+            """
+        ).fetchone()
         return bool(row[0])
