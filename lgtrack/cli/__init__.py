@@ -1,7 +1,9 @@
 """The ``lgtrack`` command line: one module per command group, all over the same core.
 
 Every command exits 0 when all is well and 2 on bad input, with one line on stderr and never a
-traceback. Commands that only capture or list must not import pandas (start-up time matters).
+traceback (``doctor`` also exits 1 when it has warnings). Storage faults (a full disk, read-only
+media, a damaged database, a lock held too long) are one line too, wherever they arise.
+Commands that only capture or list must not import pandas (start-up time matters).
 """
 
 from __future__ import annotations
