@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import FrameworkError
@@ -250,3 +250,17 @@ def load_framework(ref: str | Path = "stuk") -> Framework:
     if key not in _cache:
         _cache[key] = parse_framework_file(path)
     return _cache[key]
+
+
+def same_content(a: Framework, b: Framework) -> bool:
+    """True when two frameworks say the same (where each was read from does not matter)."""
+    return replace(a, path=None) == replace(b, path=None)
+
+
+def check_version_unchanged(new: Framework, known: Framework | None) -> None:
+    """Refuse a framework whose id and version this journal knows with other content: a changed
+    framework needs a new version, or old ratings would silently change meaning."""
+    if known is not None and not same_content(new, known):
+        raise FrameworkError(
+            "err_fw_version_changed", file=new.path, framework=new.id, version=new.version
+        )

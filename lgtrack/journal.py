@@ -19,8 +19,8 @@ from pathlib import Path
 
 from . import validation
 from ._time import utc_now
-from .errors import NotFoundError, ValidationError
-from .framework import Framework, bundled_frameworks, load_framework
+from .errors import FrameworkError, NotFoundError, ValidationError
+from .framework import Framework, bundled_frameworks, check_version_unchanged, load_framework
 from .query import EntryFilter
 from .records import CheckIn, Feedback, Goal, Leader, Reflection, new_id
 from .storage import Store, database_path
@@ -43,7 +43,7 @@ class Journal:
         self.store = store
         self.path = path
         self.clock = clock
-        self._frameworks: dict[str, Framework] = {}
+        self._frameworks: dict[tuple[str, str | None], Framework] = {}
 
     @classmethod
     def open(
@@ -54,7 +54,7 @@ class Journal:
         Without ``home``: ``$LGTRACK_HOME``, else the per-user data directory.
         """
         path = database_path(home)
-        return cls(Store.open(path, create=create), path=path, clock=clock)
+        return cls(Store.open(path, create=create, clock=clock), path=path, clock=clock)
 
     def close(self) -> None:
         self.store.close()
@@ -94,7 +94,6 @@ class Journal:
     ) -> Leader:
         """Create or update "me"."""
         fw = framework if isinstance(framework, Framework) else load_framework(framework)
-        self._remember_framework(fw)
         now = self.clock()
         current = self.me()
         leader = Leader(
@@ -110,7 +109,8 @@ class Journal:
             updated_at=now,
         )
         validation.check_leader(fw, leader)
-        with self.store.atomic():
+        with self.store.atomic():  # the framework and the profile that uses it, or neither
+            self._remember_framework(fw)
             self.store.leaders.save(leader)
         return leader
 
@@ -162,26 +162,68 @@ class Journal:
         return self.framework_for(self.leader(leader_id))
 
     def framework_for(self, leader: Leader) -> Framework:
-        key = leader.framework_id
+        """The framework a leader uses now: the version the profile names, else (a journal
+        from before versions were kept) the copy kept last, else the bundled one."""
+        found = self.framework_at(leader.framework_id, leader.framework_version)
+        if found is not None:
+            return found
+        key = (leader.framework_id, None)
+        if key not in self._frameworks:
+            from ._framework_schema import parse_framework_text
+
+            source = self.store.frameworks.source(leader.framework_id)
+            self._frameworks[key] = (
+                parse_framework_text(source, f"{leader.framework_id}.yaml")
+                if source
+                else load_framework(leader.framework_id)
+            )
+        return self._frameworks[key]
+
+    def framework_at(self, framework_id: str, version: str | None) -> Framework | None:
+        """The framework ``framework_id`` as it was at ``version``: the journal's kept copy or
+        the bundled one of that version; None when this journal does not know that version."""
+        key = (framework_id, version)
         if key not in self._frameworks:
             # imported here: the YAML parser is start-up time that listing commands do not need
             from ._framework_schema import parse_framework_text
 
-            source = self.store.frameworks.source(key)
-            self._frameworks[key] = (
-                parse_framework_text(source, f"{key}.yaml") if source else load_framework(key)
-            )
+            source = self.store.frameworks.source(framework_id, version) if version else None
+            bundled = bundled_frameworks().get(framework_id)
+            if source:
+                self._frameworks[key] = parse_framework_text(source, f"{framework_id}.yaml")
+            elif bundled is not None and load_framework(bundled).version == version:
+                self._frameworks[key] = load_framework(bundled)
+            else:
+                return None
         return self._frameworks[key]
 
+    def add_framework(self, fw: Framework) -> bool:
+        """Keep ``fw`` (a leader's own framework) in this journal; False when it already has
+        it. The same id and version with other content is refused (:class:`FrameworkError`)."""
+        known = self.framework_at(fw.id, fw.version)
+        check_version_unchanged(fw, known)
+        if known is not None:
+            return False
+        source = Path(fw.path).read_text(encoding="utf-8-sig") if fw.path else None
+        if source is None:
+            raise FrameworkError("err_fw_no_source", framework=fw.id)
+        with self.store.atomic():
+            self.store.frameworks.add(fw.id, fw.version, source)
+        self._frameworks[(fw.id, fw.version)] = fw
+        return True
+
     def _remember_framework(self, fw: Framework) -> None:
-        """Keep a copy of a framework that is not bundled, so the journal works wherever it moves."""
-        self._frameworks[fw.id] = fw
+        """Keep a copy of a framework that is not bundled, so the journal works wherever it
+        moves; a changed framework under a known id and version is refused."""
         bundled = bundled_frameworks().get(fw.id)
-        if fw.path and (bundled is None or Path(fw.path).resolve() != bundled.resolve()):
-            with self.store.atomic():
-                self.store.frameworks.save(
-                    fw.id, fw.version, Path(fw.path).read_text(encoding="utf-8-sig")
-                )
+        if fw.path and bundled is not None and Path(fw.path).resolve() == bundled.resolve():
+            check_version_unchanged(fw, self.framework_at(fw.id, fw.version))
+            return
+        if fw.path:
+            self.add_framework(fw)
+        else:
+            check_version_unchanged(fw, self.framework_at(fw.id, fw.version))
+        self._frameworks[(fw.id, fw.version)] = fw
 
     # -- reflections ---------------------------------------------------------------------------
 
@@ -200,6 +242,8 @@ class Journal:
     ) -> Reflection:
         leader = self.leader(leader_id or r.leader_id)
         fw = self.framework_for(leader)
+        if not new and r.framework_version:  # an old entry keeps the version it was made with
+            fw = self.framework_at(leader.framework_id, r.framework_version) or fw
         now = self.clock()
         for name in ("disciplines", "tags"):
             if not isinstance(getattr(r, name), (tuple, list)):
@@ -342,7 +386,8 @@ class Journal:
             updated_at=self.clock(),
             framework_version=item.framework_version or existing.framework_version,
         )
-        return self._save_feedback(item, self.framework_for(leader))
+        fw = self.framework_at(leader.framework_id, item.framework_version)
+        return self._save_feedback(item, fw or self.framework_for(leader))
 
     def _save_feedback(self, item: Feedback, fw: Framework) -> Feedback:
         validation.check_feedback(fw, item)

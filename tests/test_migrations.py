@@ -16,6 +16,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from lgtrack import EntryFilter, Journal, Rating, Reflection
+from lgtrack.framework import bundled_frameworks
 from lgtrack.storage import DB_FILENAME, MIGRATIONS, SCHEMA_VERSION, migrate
 
 LEADER = "7d1c1b7e-0000-4000-8000-000000000001"
@@ -146,8 +147,17 @@ def _insert_v3(conn: sqlite3.Connection) -> None:
 
 
 def _insert_v4(conn: sqlite3.Connection) -> None:
-    """Schema 4: the same records (the full-text index fills itself through its triggers)."""
+    """Schema 4: the same records and a kept framework (one version per id in schema 4)."""
     _insert_v3(conn)
+    source = bundled_frameworks()["kodeks"].read_text(encoding="utf-8")
+    conn.execute(
+        "INSERT INTO frameworks (id, version, source) VALUES ('kodeks', '1.0', ?)", (source,)
+    )
+
+
+def _insert_v5(conn: sqlite3.Connection) -> None:
+    """Schema 5: the same records (the key tables of signed bundles start empty)."""
+    _insert_v4(conn)
 
 
 # One fixture per earlier schema version; each inserts the same records in that version's tables.
@@ -156,6 +166,7 @@ FIXTURES: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: _insert_v2,
     3: _insert_v3,
     4: _insert_v4,
+    5: _insert_v5,
 }
 
 

@@ -1,7 +1,9 @@
 """The ``lgtrack`` command line: one module per command group, all over the same core.
 
 Every command exits 0 when all is well and 2 on bad input, with one line on stderr and never a
-traceback. Commands that only capture or list must not import pandas (start-up time matters).
+traceback (``doctor`` also exits 1 when it has warnings). Storage faults (a full disk, read-only
+media, a damaged database, a lock held too long) are one line too, wherever they arise.
+Commands that only capture or list must not import pandas (start-up time matters).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import LgtrackError
-from ._common import DEFAULT_LANG, OneLineParser, fail_with
+from ._common import DEFAULT_LANG, OneLineParser, fail_with, message_lang
 from ._parser import h, peek_lang, set_lang
 
 # Each module has register(subparsers) and sets a ``run(args) -> int`` default on its parsers.
@@ -28,6 +30,7 @@ _COMMAND_MODULES = (
     "key",
     "edit",
     "forget",
+    "doctor",
 )
 # Which module registers each command, so that a run imports only the module it needs: start-up
 # time is most of what a quick capture or list costs. tests/test_cli_registry.py keeps it true.
@@ -50,6 +53,8 @@ COMMANDS = {
     "edit": "edit",
     "delete": "edit",
     "forget": "forget",
+    "doctor": "doctor",
+    "backups": "doctor",
 }
 
 
@@ -86,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = None  # errors are told in the profile's language, which the arguments lead to
     try:
         args = parser.parse_args(argv)
+        _say_when_waiting(args)
         return int(args.run(args) or 0)
     except LgtrackError as exc:
         return fail_with(exc, args)
@@ -94,13 +100,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 0
-    except OSError as exc:
+    except Exception as exc:
+        return _storage_fault(exc, args)
+
+
+def _say_when_waiting(args: argparse.Namespace) -> None:
+    """A write that waits for another program's lock says so on stderr (after two seconds)."""
+    from ..storage.database import set_lock_notice
+
+    def notice() -> None:
+        from ..i18n import t
+
+        print(t("storage_waiting", message_lang(args)), file=sys.stderr, flush=True)
+
+    set_lock_notice(notice)
+
+
+def _storage_fault(exc: Exception, args: argparse.Namespace | None) -> int:
+    """A full disk, read-only media, a damaged database…: one line, exit 2, no traceback.
+    Anything else is a bug, and its traceback is worth having."""
+    from ..storage import database_path
+    from ..storage.faults import fault_from
+
+    try:
+        path = database_path(getattr(args, "home", None))
+    except LgtrackError:
+        path = None
+    fault = fault_from(exc, path)
+    if fault is not None:
+        return fail_with(fault, args)
+    if isinstance(exc, OSError):
         reason = exc.strerror or str(exc)
         if exc.filename:
             return fail_with(
                 LgtrackError("err_cli_os_file", reason=reason, file=exc.filename), args
             )
         return fail_with(LgtrackError("err_cli_os", reason=reason), args)
+    raise exc
 
 
 if __name__ == "__main__":

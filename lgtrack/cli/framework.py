@@ -1,4 +1,4 @@
-"""``lgtrack framework list|show|validate``."""
+"""``lgtrack framework list|show|validate|add``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 from ..errors import ValidationError
 from ..framework import Framework, Text, bundled_frameworks, load_framework
 from ..i18n import t
-from ._common import message_lang, print_json
+from ._common import add_home, message_lang, open_journal, print_json
 from ._parser import examples, h
 
 _LANGS = ("da", "en")
@@ -22,6 +22,7 @@ def register(commands: argparse._SubParsersAction) -> None:
             "lgtrack framework list",
             "lgtrack framework show stuk --level teamleder --lang en",
             "lgtrack framework validate my-framework.yaml",
+            "lgtrack framework add leaders-framework.yaml",
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -56,6 +57,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     validate.add_argument("path", metavar="PATH", help=h("framework.path"))
     validate.set_defaults(run=run_validate)
+
+    add = sub.add_parser(
+        "add",
+        help=h("framework.add"),
+        description=h("framework.add_about"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add.add_argument("path", metavar="FILE", help=h("framework.add_file"))
+    add_home(add)
+    add.set_defaults(run=run_add)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -98,6 +109,16 @@ def run_validate(args: argparse.Namespace) -> int:
         t("cli_framework_valid", message_lang(args), path=args.path, id=fw.id,
           version=fw.version, levels=len(fw.levels), effects=len(fw.effects), **counts)
     )  # fmt: skip
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    """Keep a leader's own framework (one version of it) in this journal."""
+    fw = load_framework(args.path)
+    with open_journal(args, create=True) as journal:
+        added = journal.add_framework(fw)
+    key = "cli_framework_added" if added else "cli_framework_known"
+    print(t(key, message_lang(args), id=fw.id, version=fw.version, path=args.path))
     return 0
 
 

@@ -9,20 +9,21 @@ actions and each leader's ``imported_at`` and ``share_scope`` (read by
 
 Leaders: the file's leader marked ``is_me`` becomes "me" when this journal has no profile yet;
 when it has one (another person), that leader is imported as another leader — never two "me"s.
-Frameworks: a custom framework in the file is stored when this journal has no framework with
-that id; when the file's copy differs from the one this journal uses, the import is refused
-(rather than changing the framework under existing records).
+Frameworks: each version of a custom framework in the file is stored when this journal does not
+have that id and version; when the file's copy of a version differs from the one this journal
+has, the import is refused (rather than changing the framework under existing records). Each
+reflection and feedback is checked against the framework version it was made with.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .. import specs, validation
 from .._framework_schema import MAX_FILE_BYTES, parse_framework_text
 from ..errors import FrameworkError, Message
-from ..framework import ID_PATTERN, Framework, bundled_frameworks, load_framework
+from ..framework import ID_PATTERN, Framework, bundled_frameworks, load_framework, same_content
 from ..journal import Journal
 from ..records import CheckIn, Feedback, Goal, Leader, Reflection
 from ..validation import MAX_SHORT
@@ -33,6 +34,17 @@ from .merge import ImportOptions, ImportPlan
 from .records_json import read_values
 
 Owners = dict[str, tuple[Leader, Framework]]
+Versions = dict[tuple[str, str], Framework]
+
+
+@dataclass
+class Context:
+    """What reading the entries needs: each leader with their framework, and the frameworks
+    by id and version (entries keep the version they were made with)."""
+
+    journal: Journal
+    owners: Owners
+    versions: Versions
 
 
 def plan_lgtrack_export(journal: Journal, document: dict, options: ImportOptions) -> ImportPlan:
@@ -45,9 +57,10 @@ def plan_lgtrack_export(journal: Journal, document: dict, options: ImportOptions
     owners, notes = _leaders(journal, top.items("leaders"), frameworks, leader_fields)
     plan = ImportPlan(frameworks=to_store, notes=notes)
     plan.leaders = [leader for leader, _ in owners.values()]
-    plan.reflections = _records(top, specs.REFLECTION, _reflection, owners)
-    plan.goals = _records(top, specs.GOAL, _goal, owners)
-    plan.feedback = _records(top, specs.FEEDBACK, _feedback, owners)
+    ctx = Context(journal, owners, frameworks)
+    plan.reflections = _records(top, specs.REFLECTION, _reflection, ctx)
+    plan.goals = _records(top, specs.GOAL, _goal, ctx)
+    plan.feedback = _records(top, specs.FEEDBACK, _feedback, ctx)
     checkins = [c.id for g in plan.goals for c in g.checkins]
     if len(set(checkins)) != len(checkins):
         raise FileProblem("goals", "err_file_checkin_twice")
@@ -94,31 +107,35 @@ def _records(top: Fields, spec: specs.RecordSpec, read, context) -> list:
 # -- frameworks and leaders ------------------------------------------------------------------
 
 
-def _frameworks(journal: Journal, items: list[Any]) -> tuple[dict[str, Framework], list[tuple]]:
-    found: dict[str, Framework] = {}
+def _frameworks(journal: Journal, items: list[Any]) -> tuple[Versions, list[tuple]]:
+    """The file's frameworks, by id and version; those this journal lacks are to be stored.
+    A version this journal knows with other content is refused (it would change old ratings)."""
+    found: Versions = {}
     to_store: list[tuple[str, str, str]] = []
     for index, item in enumerate(items):
         f = Fields(item, f"frameworks[{index}]", allowed=FRAMEWORK_FIELDS)
         framework_id = _framework_id(f, "id")
-        if framework_id in found:
-            raise FileProblem(f.at("id"), "err_file_framework_twice", framework=framework_id)
         version = f.text("version", limit=MAX_SHORT)
+        if (framework_id, version) in found:
+            label = f"{framework_id} {version}"
+            raise FileProblem(f.at("id"), "err_file_framework_twice", framework=label)
         source = f.text("source", limit=MAX_FILE_BYTES)
         try:
             fw = parse_framework_text(source, f"{framework_id}.yaml")
         except FrameworkError as exc:
             raise FileProblem(f.at("source"), exc) from None
         if (fw.id, fw.version) != (framework_id, version):
-            found, declared = f"{fw.id} {fw.version}", f"{framework_id} {version}"
+            found_as, declared = f"{fw.id} {fw.version}", f"{framework_id} {version}"
             raise FileProblem(
-                f.where, "err_file_framework_mismatch", found=found, declared=declared
+                f.where, "err_file_framework_mismatch", found=found_as, declared=declared
             )
-        known = _known_source(journal, framework_id)
+        known = journal.framework_at(framework_id, version)
         if known is None:
             to_store.append((framework_id, version, source))
-        elif known != source:
-            raise FileProblem(f.where, "err_file_framework_differs", framework=framework_id)
-        found[framework_id] = fw
+        elif not same_content(known, fw):
+            label = f"{framework_id} {version}"
+            raise FileProblem(f.where, "err_file_framework_differs", framework=label)
+        found[(framework_id, version)] = fw
     return found, to_store
 
 
@@ -129,36 +146,49 @@ def _framework_id(f: Fields, key: str) -> str:
     return value
 
 
-def _known_source(journal: Journal, framework_id: str) -> str | None:
+def _framework_for(journal: Journal, f: Fields, found: Versions) -> Framework:
+    """The framework named by a leader at the leader's version: the file's copy, this
+    journal's, or a bundled one; a file from before versions were kept: any copy of that id."""
+    framework_id = _framework_id(f, "framework_id")
+    version = f.text("framework_version", limit=MAX_SHORT)
+    try:
+        fw = found.get((framework_id, version)) or journal.framework_at(framework_id, version)
+        if fw is None:
+            fw = _any_version(journal, framework_id, found)
+    except FrameworkError as exc:
+        raise FileProblem(f.at("framework_id"), exc) from None
+    if fw is None:
+        raise FileProblem(
+            f.at("framework_id"), "err_file_unknown_framework", framework=framework_id
+        )
+    found[(framework_id, version)] = fw
+    return fw
+
+
+def _any_version(journal: Journal, framework_id: str, found: Versions) -> Framework | None:
+    in_file = [fw for (fid, _), fw in found.items() if fid == framework_id]
+    if in_file:
+        return in_file[-1]
     stored = journal.store.frameworks.source(framework_id)
     if stored:
-        return stored
+        return parse_framework_text(stored, f"{framework_id}.yaml")
     bundled = bundled_frameworks().get(framework_id)
-    return bundled.read_text(encoding="utf-8-sig") if bundled else None
+    return load_framework(bundled) if bundled else None
 
 
-def _framework_for(journal: Journal, f: Fields, found: dict[str, Framework]) -> Framework:
-    """The framework named by a leader: the file's copy, this journal's, or a bundled one."""
-    framework_id = _framework_id(f, "framework_id")
-    if framework_id not in found:
-        stored = journal.store.frameworks.source(framework_id)
-        bundled = bundled_frameworks().get(framework_id)
-        try:
-            if stored:
-                found[framework_id] = parse_framework_text(stored, f"{framework_id}.yaml")
-            elif bundled:
-                found[framework_id] = load_framework(bundled)
-            else:
-                raise FileProblem(
-                    f.at("framework_id"), "err_file_unknown_framework", framework=framework_id
-                )
-        except FrameworkError as exc:
-            raise FileProblem(f.at("framework_id"), exc) from None
-    return found[framework_id]
+def _at_version(ctx: Context, fw: Framework, version: str | None) -> Framework:
+    """The framework an entry was made with (its own version), where the file or this journal
+    has it; else the leader's."""
+    if not version or version == fw.version:
+        return fw
+    key = (fw.id, version)
+    if key not in ctx.versions:
+        ctx.versions[key] = ctx.journal.framework_at(fw.id, version) or fw
+    return ctx.versions[key]
 
 
 def _leaders(
-    journal: Journal, items: list[Any], found: dict[str, Framework], allowed: tuple[str, ...]
+    journal: Journal, items: list[Any], found: Versions, allowed: tuple[str, ...]
 ) -> tuple[Owners, list]:
     parsed: list[tuple[Leader, Framework]] = []
     for index, item in enumerate(items):
@@ -207,8 +237,8 @@ def _owner(f: Fields, owners: Owners) -> tuple[Leader, Framework]:
 # -- records ---------------------------------------------------------------------------------
 
 
-def _reflection(f: Fields, owners: Owners) -> Reflection:
-    leader, fw = _owner(f, owners)
+def _reflection(f: Fields, ctx: Context) -> Reflection:
+    leader, fw = _owner(f, ctx.owners)
     values = read_values(specs.REFLECTION, f, skip=("leader_id",))
     r = Reflection(
         **{
@@ -219,6 +249,7 @@ def _reflection(f: Fields, owners: Owners) -> Reflection:
             "framework_version": values["framework_version"] or leader.framework_version,
         }
     )
+    fw = _at_version(ctx, fw, r.framework_version)
     with problems_at(f.where):
         validation.check_reflection(fw, r)
         if r.level is not None:
@@ -233,8 +264,8 @@ def _checkin(f: Fields, goal_id: str) -> CheckIn:
     return checkin
 
 
-def _goal(f: Fields, owners: Owners) -> Goal:
-    leader, fw = _owner(f, owners)
+def _goal(f: Fields, ctx: Context) -> Goal:
+    leader, fw = _owner(f, ctx.owners)
     values = read_values(specs.GOAL, f, skip=("leader_id",))
     allowed = specs.CHECKIN.json_names()
     checkins = tuple(
@@ -254,8 +285,8 @@ def _goal(f: Fields, owners: Owners) -> Goal:
     return goal
 
 
-def _feedback(f: Fields, owners: Owners) -> Feedback:
-    leader, fw = _owner(f, owners)
+def _feedback(f: Fields, ctx: Context) -> Feedback:
+    leader, fw = _owner(f, ctx.owners)
     values = read_values(specs.FEEDBACK, f, skip=("leader_id",))
     item = Feedback(
         **{
@@ -264,6 +295,7 @@ def _feedback(f: Fields, owners: Owners) -> Feedback:
             "framework_version": values["framework_version"] or leader.framework_version,
         }
     )
+    fw = _at_version(ctx, fw, item.framework_version)
     with problems_at(f.where):
         validation.check_feedback(fw, item)
     return item

@@ -25,6 +25,7 @@ from ..errors import Message
 from ..journal import Journal
 from ..records import Action, CoachSession, Feedback, Goal, Leader, Reflection
 from ..storage import DatabaseError, Store
+from ..storage.faults import fault_from
 from .fields import FileProblem
 from .reading import clean_message
 
@@ -124,6 +125,9 @@ def apply_plan(journal: Journal, plan: ImportPlan) -> ImportSummary:
         for kind, record in writes:
             savers[kind](record)
     except DatabaseError as exc:  # a constraint the checks above missed: nothing is kept
+        fault = fault_from(exc)
+        if fault is not None:  # a full disk, a damaged journal…: say that, not "refused"
+            raise fault from None
         raise FileProblem("", "err_file_journal_refused", reason=str(exc)) from None
     return ImportSummary(
         added=counts["added"],

@@ -134,6 +134,12 @@ def _framework(journal: Journal, top: Fields) -> tuple[Framework, str]:
     if not ID_PATTERN.match(framework_id):
         raise FileProblem(f.at("id"), "err_file_not_framework_id", value=show(framework_id))
     version = f.text("version", limit=MAX_SHORT)
+    try:
+        at_version = journal.framework_at(framework_id, version)  # the leader's own version
+        if at_version is not None:
+            return at_version, version
+    except FrameworkError as exc:
+        raise FileProblem(f.at("id"), exc) from None
     stored = journal.store.frameworks.source(framework_id)
     bundled = bundled_frameworks().get(framework_id)
     try:

@@ -28,6 +28,7 @@ from .database import (
     has_profile,
     migrate,
     profile_lang,
+    set_lock_notice,
 )
 from .erase import scrub
 from .feedback import FeedbackRepository
@@ -55,6 +56,7 @@ __all__ = [
     "has_profile",
     "migrate",
     "profile_lang",
+    "set_lock_notice",
 ]
 
 _ENTRY_TABLES = ("reflections", "goals", "feedback", "coach_sessions", "coach_actions", "leaders")
@@ -75,8 +77,9 @@ class Store:
         self.keys = KeyRepository(conn)  # this journal's own key pairs
 
     @classmethod
-    def open(cls, db_path: str, *, create: bool = True) -> Store:
-        return cls(connect(db_path, create=create))
+    def open(cls, db_path: str, *, create: bool = True, clock=None) -> Store:
+        """The store at ``db_path``; with ``clock``, the day's first write keeps a backup."""
+        return cls(connect(db_path, create=create, clock=clock))
 
     @contextmanager
     def atomic(self) -> Iterator[Store]:

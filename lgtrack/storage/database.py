@@ -12,16 +12,21 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import StoreError
 from ..query import fold
+from .faults import fault_from, is_busy
+
+Clock = Callable[[], datetime]
 
 DB_FILENAME = "journal.sqlite"
 BUSY_TIMEOUT_MS = 30_000
-_LOCK_RETRIES = 20
+_WAIT_SLICE_MS = 100  # how long SQLite waits for a lock before lgtrack looks at the clock again
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema
@@ -203,6 +208,21 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
 )
+# Issue 10: a journal keeps every version of a framework its records were made with, so that
+# old ratings keep the text they were given against. The kept copy is keyed by id AND version.
+FRAMEWORK_VERSIONS = """
+    CREATE TABLE frameworks_by_version (
+        id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        source TEXT NOT NULL,
+        PRIMARY KEY (id, version)
+    );
+    INSERT INTO frameworks_by_version (id, version, source)
+        SELECT id, version, source FROM frameworks;
+    DROP TABLE frameworks;
+    ALTER TABLE frameworks_by_version RENAME TO frameworks;
+"""
+MIGRATIONS += (FRAMEWORK_VERSIONS,)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -229,8 +249,12 @@ def database_path(home: str | os.PathLike | None = None) -> str:
     return str(path / DB_FILENAME)
 
 
-def connect(db_path: str, *, create: bool = True) -> sqlite3.Connection:
-    """Open (and, if needed, create and migrate) the database at ``db_path``."""
+def connect(db_path: str, *, create: bool = True, clock: Clock | None = None) -> sqlite3.Connection:
+    """Open (and, if needed, create and migrate) the database at ``db_path``.
+
+    With ``clock`` (the journal's), the first write of each day first keeps a backup
+    (:mod:`lgtrack.storage.backups`); without it (bare connections in tests), none is taken.
+    """
     if db_path != ":memory:":
         path = Path(db_path)
         if not path.exists() and not create:
@@ -238,42 +262,181 @@ def connect(db_path: str, *, create: bool = True) -> sqlite3.Connection:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(
+            raise fault_from(exc, str(path.parent)) or StoreError(
                 "err_store_cannot_create", path=str(path.parent), reason=exc.strerror
             ) from None
-    try:
-        conn = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    except sqlite3.DatabaseError as exc:
-        raise StoreError("err_store_cannot_open", path=db_path, reason=str(exc)) from None
+    conn = _open_connection(db_path)
+    conn.lgtrack_clock = clock
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         # Deleted and rewritten content is overwritten with zeros (see storage/erase.py).
         conn.execute("PRAGMA secure_delete = ON")
-        if db_path != ":memory:":
-            _retry_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+        if conn.lgtrack_read_only:
+            conn = _migrated_in_memory(conn)
+        elif db_path != ":memory:":
+            _retry_locked(conn, lambda: conn.execute("PRAGMA journal_mode = WAL"))
         migrate(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise StoreError("err_store_cannot_open", path=db_path, reason=str(exc)) from None
+        raise fault_from(exc, db_path) or StoreError(
+            "err_store_cannot_open", path=db_path, reason=str(exc)
+        ) from None
     except BaseException:
         conn.close()
         raise
     return conn
 
 
-def _retry_locked(operation):
-    """Run ``operation``, retrying while another process holds a lock it could not wait for."""
-    for attempt in range(_LOCK_RETRIES):
-        try:
-            return operation()
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise
-            if attempt == _LOCK_RETRIES - 1:
-                raise StoreError("err_store_busy") from None
-            time.sleep(0.05 * (attempt + 1))
-    return None
+class _Connection(sqlite3.Connection):
+    """A connection that remembers what the journal needs to know about it: whether the
+    database was checked for damage, the day of its last backup, its clock."""
+
+    lgtrack_path: str = ":memory:"
+    lgtrack_clock: Clock | None = None
+    lgtrack_checked: bool = False  # the quick check ran on the first write
+    lgtrack_backup_day: date | None = None
+    lgtrack_read_only: str = ""  # why writes are refused (read-only media, file mode), if so
+
+
+def _open_connection(db_path: str) -> _Connection:
+    """The SQLite connection. A journal on read-only media or in a file this user may not
+    write is opened read-only: reading still works, and a write is refused with one line."""
+    if db_path != ":memory:" and Path(db_path).is_file():
+        path = Path(db_path)
+        if _on_read_only_media(path):
+            return _open_read_only(path, "err_storage_readonly", immutable=True)
+        if not os.access(path, os.W_OK):
+            return _open_read_only(path, "err_storage_unwritable", immutable=False)
+    try:
+        conn = sqlite3.connect(
+            db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, factory=_Connection
+        )
+        if db_path != ":memory:":
+            conn.execute("PRAGMA schema_version").fetchone()  # opens the file now, not later
+    except sqlite3.DatabaseError as exc:
+        raise fault_from(exc, db_path) or StoreError(
+            "err_store_cannot_open", path=db_path, reason=str(exc)
+        ) from None
+    conn.lgtrack_path = db_path
+    return conn
+
+
+def _migrated_in_memory(conn: _Connection) -> _Connection:
+    """A read-only journal from an older lgtrack cannot be migrated where it lies: read a copy
+    migrated in memory instead (nothing is written to the file)."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+        return conn
+    copy = sqlite3.connect(":memory:", isolation_level=None, factory=_Connection)
+    try:
+        conn.backup(copy)
+    finally:
+        conn.close()
+    copy.execute("PRAGMA foreign_keys = ON")
+    copy.lgtrack_path = conn.lgtrack_path
+    migrate(copy)
+    copy.lgtrack_read_only = conn.lgtrack_read_only  # only now: migrating the copy writes
+    return copy
+
+
+def _read_only_uri(db: Path) -> str:
+    """A URI that reads ``db`` without writing; on read-only media without the WAL index."""
+    immutable = "&immutable=1" if _on_read_only_media(db) else ""
+    return f"{db.resolve().as_uri()}?mode=ro{immutable}"
+
+
+def _on_read_only_media(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _open_read_only(path: Path, refusal: str, *, immutable: bool) -> _Connection:
+    # On read-only media nobody can change the file, so immutable=1 lets SQLite read it without
+    # the WAL index it could not create there.
+    uri = f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
+    try:
+        conn = sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+            factory=_Connection,
+        )  # fmt: skip
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise fault_from(exc, str(path)) or StoreError(
+            "err_store_cannot_open", path=str(path), reason=str(exc)
+        ) from None
+    conn.lgtrack_path = str(path)
+    conn.lgtrack_read_only = refusal
+    return conn
+
+
+def _retry_locked(conn: sqlite3.Connection, operation):
+    """Run ``operation`` while another program holds the write lock: wait, say so after
+    ``notice_after`` seconds (once), and give up after ``give_up_after`` seconds.
+
+    SQLite's own busy handler waits in short slices (so that the notice comes on time);
+    statements that need no lock never get here.
+    """
+    policy = lock_policy()
+    started = time.monotonic()
+    noticed = False
+    conn.execute(f"PRAGMA busy_timeout = {_WAIT_SLICE_MS}")
+    try:
+        while True:
+            try:
+                return operation()
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+            waited = time.monotonic() - started
+            if waited >= policy.give_up_after:
+                raise StoreError("err_storage_locked", seconds=round(policy.give_up_after))
+            if not noticed and waited >= policy.notice_after:
+                noticed = True
+                if _lock_notice is not None:
+                    _lock_notice()
+            time.sleep(0.02)
+    finally:
+        with suppress(sqlite3.Error):  # a broken connection must not hide the first error
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+@dataclass(frozen=True)
+class LockPolicy:
+    """How long a write waits for another program's lock: a notice after ``notice_after``
+    seconds, and an error after ``give_up_after``."""
+
+    notice_after: float = 2.0
+    give_up_after: float = 30.0
+
+
+def lock_policy() -> LockPolicy:
+    """The defaults, or ``LGTRACK_LOCK_NOTICE`` / ``LGTRACK_LOCK_TIMEOUT`` (seconds; tests use
+    short ones)."""
+    default = LockPolicy()
+    return LockPolicy(
+        _seconds("LGTRACK_LOCK_NOTICE", default.notice_after),
+        _seconds("LGTRACK_LOCK_TIMEOUT", default.give_up_after),
+    )
+
+
+def _seconds(name: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return value if value >= 0 else default
+
+
+_lock_notice: Callable[[], None] | None = None
+
+
+def set_lock_notice(notice: Callable[[], None] | None) -> None:
+    """What to do (once per wait) when a write has waited ``notice_after`` seconds for another
+    program: the command line prints a line on stderr. None: nothing."""
+    global _lock_notice
+    _lock_notice = notice
 
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
@@ -325,15 +488,45 @@ def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         else:
             conn.execute("RELEASE lgtrack_nested")
         return
-    _retry_locked(lambda: conn.execute("BEGIN IMMEDIATE"))
+    _before_first_write(conn)
+    _retry_locked(conn, lambda: conn.execute("BEGIN IMMEDIATE"))
     try:
         yield conn
-    except BaseException:
+        _retry_locked(conn, lambda: conn.execute("COMMIT"))
+    except BaseException as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        fault = fault_from(exc, getattr(conn, "lgtrack_path", None))
+        if fault is not None:
+            raise fault from None
         raise
-    else:
-        _retry_locked(lambda: conn.execute("COMMIT"))
+
+
+def _before_first_write(conn: sqlite3.Connection) -> None:
+    """Refuse to write to a damaged or read-only database, and keep the day's backup first."""
+    refusal = getattr(conn, "lgtrack_read_only", "")
+    if refusal:
+        raise StoreError(refusal, path=conn.lgtrack_path, reason=os.strerror(13))
+    if not getattr(conn, "lgtrack_checked", True):
+        check_not_damaged(conn)
+        conn.lgtrack_checked = True
+    clock = getattr(conn, "lgtrack_clock", None)
+    if clock is not None:
+        from .backups import backup_if_due
+
+        backup_if_due(conn, clock)
+
+
+def check_not_damaged(conn: sqlite3.Connection) -> None:
+    """SQLite's quick check (tens of milliseconds on ten years of entries); a damaged database
+    is refused with a pointer to ``lgtrack doctor`` before anything is written to it."""
+    path = getattr(conn, "lgtrack_path", None)
+    try:
+        result = conn.execute("PRAGMA quick_check(1)").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise fault_from(exc, path) or StoreError("err_storage_damaged", path=path) from None
+    if result is None or result[0] != "ok":
+        raise StoreError("err_storage_damaged", path=path, reason=result[0] if result else "")
 
 
 def profile_lang(home: str | os.PathLike | None) -> str | None:
@@ -343,7 +536,7 @@ def profile_lang(home: str | os.PathLike | None) -> str | None:
     if not db.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(_read_only_uri(db), uri=True)
         try:
             row = conn.execute("SELECT lang FROM leaders WHERE is_me = 1 LIMIT 1").fetchone()
         finally:
@@ -359,7 +552,7 @@ def has_profile(home: str | os.PathLike) -> bool:
     if not db.is_file():
         return False
     try:
-        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(_read_only_uri(db), uri=True)
         try:
             return (
                 conn.execute("SELECT 1 FROM leaders WHERE is_me = 1 LIMIT 1").fetchone() is not None
