@@ -35,6 +35,7 @@ from .goals import GoalRepository
 from .leaders import LeaderRepository
 from .ratings import RATING_ROW, RatingRepository
 from .reflections import ReflectionRepository
+from .rounds import RoundRepository
 
 # What the database raises when it refuses a write (a constraint): callers need not import sqlite3.
 DatabaseError = sqlite3.Error
@@ -68,6 +69,7 @@ class Store:
         self.coaching = CoachingRepository(conn)
         self.frameworks = FrameworkRepository(conn)
         self.ratings = RatingRepository(conn)
+        self.rounds = RoundRepository(conn)
 
     @classmethod
     def open(cls, db_path: str, *, create: bool = True) -> Store:
