@@ -68,6 +68,13 @@ def report_html(results: RoundResults, *, lang: str) -> str:
     return str(render("round.html", **page_context(results, lang)))
 
 
+def report_body(results: RoundResults, *, lang: str):
+    """The page's body as markup (escaped by the template), for the notebook's page."""
+    from ..report._templates import render
+
+    return render("round_body.html", **page_context(results, lang))
+
+
 def page_context(results: RoundResults, lang: str) -> dict[str, Any]:
     """Every text the page shows, in ``lang`` (also used by the notebook's page)."""
     item, framework = results.round, results.framework
@@ -223,4 +230,4 @@ def _distribution(b: BehaviourResult, results: RoundResults, lang: str) -> list[
     return lines
 
 
-__all__ = ["cell_text", "page_context", "report_html", "report_json", "rules"]
+__all__ = ["cell_text", "page_context", "report_body", "report_html", "report_json", "rules"]
