@@ -28,7 +28,9 @@ from ..storage import DatabaseError, Store
 from .fields import FileProblem
 from .reading import clean_message
 
-KINDS = ("leaders", "reflections", "goals", "feedback", "coach_sessions", "coach_actions")
+KINDS = (
+    "leaders", "reflections", "goals", "feedback", "coach_sessions", "coach_actions", "rounds"
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class ImportPlan:
     feedback: list[Feedback] = field(default_factory=list)
     coach_sessions: list[CoachSession] = field(default_factory=list)
     coach_actions: list[Action] = field(default_factory=list)
+    rounds: list = field(default_factory=list)  # lgtrack.rounds.exchange.RoundCopy (#12)
     origins_known: set[str] = field(default_factory=set)
     frameworks: list[tuple[str, str, str]] = field(default_factory=list)  # (id, version, source)
     repeated: dict[str, int] = field(default_factory=dict)  # records the file itself repeats
@@ -84,6 +87,8 @@ class ImportSummary:
         kinds = ["reflections", "goals", "feedback"]
         if self.imported("coach_sessions") or self.imported("coach_actions"):
             kinds += ["coach_sessions", "coach_actions"]
+        if self.imported("rounds"):
+            kinds.append("rounds")
         counts = ", ".join(plural(f"count_{kind}", self.imported(kind), lang) for kind in kinds)
         present = sum(self.present.get(k, 0) for k in KINDS if k != "leaders")
         extra = [t("import_present", lang, count=number(present, lang))]
@@ -123,6 +128,10 @@ def apply_plan(journal: Journal, plan: ImportPlan) -> ImportSummary:
             store.frameworks.add(framework_id, version, source)
         for kind, record in writes:
             savers[kind](record)
+        if plan.rounds:
+            from ..rounds.exchange import apply_rounds
+
+            apply_rounds(store, plan.rounds, counts)
     except DatabaseError as exc:  # a constraint the checks above missed: nothing is kept
         raise FileProblem("", "err_file_journal_refused", reason=str(exc)) from None
     return ImportSummary(
