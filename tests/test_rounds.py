@@ -238,3 +238,24 @@ def test_round_help_describes_every_subcommand(capsys):
     out = capsys.readouterr().out
     for sub in ("create", "list", "close", "questionnaire", "import", "report"):
         assert sub in out
+
+
+def test_the_round_commands_do_not_import_pandas_or_matplotlib(home, tmp_path, capsys):
+    import subprocess
+    import sys
+
+    round_id = make_round(capsys, home)
+    answers = write_csv(tmp_path / "s.csv", rows_for([("employee", {FIRST: 3}, "")] * 3, "da"))
+    script = (
+        "import sys\n"
+        "from lgtrack.cli import main\n"
+        f"home, rid, out = {home!r}, {round_id!r}, {str(tmp_path)!r}\n"
+        f"main(['round', 'import', rid, {str(answers)!r}, '--home', home])\n"
+        "main(['round', 'questionnaire', rid, '--out', out + '/q.html', '--home', home])\n"
+        "main(['round', 'report', rid, '--out', out + '/r.html', '--home', home])\n"
+        "heavy = ('pandas', 'matplotlib', 'ipywidgets', 'IPython')\n"
+        "print('HEAVY', sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=True)  # fmt: skip
+    assert "HEAVY []" in done.stdout, done.stdout + done.stderr

@@ -192,3 +192,19 @@ def test_a_workbook_that_unzips_too_large_is_refused_before_it_is_opened(
     code, _, err = _import(capsys, home, round_id, _forms(tmp_path, {}))
     assert code == 2 and "MB" in err
     assert respondents(capsys, home) == {}
+
+
+def test_a_statement_two_disciplines_share_is_asked_and_read_twice(home, tmp_path, capsys):
+    # the team leader's "Er synlig og tilgængelig" is in both professional and people leadership
+    round_id = run(capsys, "round", "create", "--name", "Alle", "--home", home)[1].strip()
+    out = tmp_path / "q.txt"
+    run(capsys, "round", "questionnaire", round_id, "--out", str(out), "--home", home)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert "Er synlig og tilgængelig (Faglig ledelse)" in lines
+    assert "Er synlig og tilgængelig (Personaleledelse og udvikling)" in lines
+    bare = "Er synlig og tilgængelig"  # a survey tool that kept the bare text twice
+    rows = [["Relation", bare, bare]] + [["Medarbejder", 2, 4]] * 3
+    path = write_csv(tmp_path / "twice.csv", rows, encoding="utf-8")
+    code, out_text, err = _import(capsys, home, round_id, path, "--dry-run")
+    assert code == 0, err
+    assert "→ professional.teamleder.7" in out_text and "→ people.teamleder.4" in out_text

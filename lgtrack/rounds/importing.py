@@ -166,9 +166,11 @@ def _columns(
         ):
             column = Column(header, GROUP)
         elif key in questions.by_header:
-            column = Column(header, "behaviour", questions.by_header[key])
-            if column.target in behaviours:
-                raise refuse(table.name, "err_round_column_twice", behaviour=column.target)
+            free = [b for b in questions.by_header[key] if b not in behaviours]
+            if not free:
+                target = questions.by_header[key][0]
+                raise refuse(table.name, "err_round_column_twice", behaviour=target)
+            column = Column(header, "behaviour", free[0])
             behaviours.add(column.target)
         elif key in questions.text_headers:
             column = Column(header, "text", questions.text_headers[key])
@@ -211,7 +213,9 @@ def _respondent(
                 _check_text(table, text, number)
                 texts.append((column.target, text))
         elif column.kind == GROUP and group is None:
-            found_group = values.get(norm("" if cell is None else cell))
+            found_group = values.get(cell) or values.get(norm("" if cell is None else cell))
+            if found_group is not None and isinstance(cell, str):
+                values[cell] = found_group  # the next row with this value needs no normalising
             if found_group is None:
                 raise refuse(
                     table.name, "err_round_unknown_group_value", row=number,
@@ -221,6 +225,10 @@ def _respondent(
 
 
 def _score(table: Table, questions: Questions, column: Column, cell, number: int) -> int | None:
+    # a file holds a handful of distinct answers many thousand times: look each up once
+    known = questions.seen_values
+    if isinstance(cell, str) and cell in known:
+        return known[cell]
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
     if isinstance(cell, int) and not isinstance(cell, bool):
@@ -234,7 +242,10 @@ def _score(table: Table, questions: Questions, column: Column, cell, number: int
             table.name, "err_round_value", row=number, column=_shown(column.header),
             value=_shown(cell),
         )  # fmt: skip
-    return questions.scale_values[key]
+    score = questions.scale_values[key]
+    if isinstance(cell, str):
+        known[cell] = score
+    return score
 
 
 def _check_text(table: Table, text: str, number: int) -> None:

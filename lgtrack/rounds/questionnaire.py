@@ -36,10 +36,10 @@ def questionnaire_bytes(framework: Framework, item: Round, out: str | Path) -> b
 def header_row(framework: Framework, item: Round) -> list[str]:
     """The relation question, each behaviour's text and the open questions, in order."""
     lang = item.lang
-    behaviours = Questions(framework, item).behaviours
+    questions = Questions(framework, item)
     return [
         t("round.q.relation", lang),
-        *(b.text.get(lang) for b in behaviours),
+        *(questions.header(b, lang) for b in questions.behaviours),
         *(t(f"round.q.{q}", lang) for q in ROUND_QUESTIONS),
     ]
 
@@ -59,18 +59,18 @@ def _csv(framework: Framework, item: Round) -> bytes:
 
 
 def _html(framework: Framework, item: Round) -> bytes:
-    from ..report._templates import render
+    from ._templates import render_page
 
     lang = item.lang
-    behaviours = Questions(framework, item).behaviours
+    questions = Questions(framework, item)
     disciplines = [
         (
             framework.discipline_name(d, lang),
-            [b.text.get(lang) for b in behaviours if b.discipline == d],
+            [b.text.get(lang) for b in questions.behaviours if b.discipline == d],
         )
         for d in item.disciplines
     ]
-    page = render(
+    page = render_page(
         "round_questionnaire.html",
         lang=lang,
         title=item.name,
@@ -82,7 +82,7 @@ def _html(framework: Framework, item: Round) -> bytes:
         disciplines=disciplines,
         open_questions=[t(f"round.q.{q}", lang) for q in ROUND_QUESTIONS],
     )
-    return str(page).encode("utf-8")
+    return page.encode("utf-8")
 
 
 def _xlsx(framework: Framework, item: Round) -> bytes:

@@ -61,14 +61,31 @@ class Questions:
         )
 
     @cached_property
-    def by_header(self) -> dict[str, str]:
-        """Normalised header → behaviour id: by id, and by text in every language."""
-        found: dict[str, str] = {}
+    def by_header(self) -> dict[str, tuple[str, ...]]:
+        """Normalised header → the behaviour ids it may stand for, in the questionnaire's order:
+        by id, by text in every language, and by text with its discipline's name. A text two
+        disciplines share (the framework repeats one for some levels) stands for both, and the
+        importer gives its columns to them in order."""
+        found: dict[str, tuple[str, ...]] = {}
         for b in self.behaviours:
-            found[norm(b.id)] = b.id
+            keys = {norm(b.id)}
             for lang in LANGUAGES:
-                found.setdefault(norm(b.text.get(lang)), b.id)
+                keys.add(norm(b.text.get(lang)))
+                keys.add(norm(self._with_discipline(b, lang)))
+            for key in keys:
+                found[key] = (*found.get(key, ()), b.id)
         return found
+
+    def header(self, behaviour: Behaviour, lang: str) -> str:
+        """The question for ``behaviour``: its text, with the discipline's name when another
+        behaviour of the round has the same text."""
+        text = behaviour.text.get(lang)
+        twins = [b for b in self.behaviours if b.text.get(lang) == text]
+        return self._with_discipline(behaviour, lang) if len(twins) > 1 else text
+
+    def _with_discipline(self, behaviour: Behaviour, lang: str) -> str:
+        name = self.framework.discipline_name(behaviour.discipline, lang)
+        return f"{behaviour.text.get(lang)} ({name})"
 
     @cached_property
     def text_headers(self) -> dict[str, str]:
@@ -84,6 +101,11 @@ class Questions:
     @cached_property
     def relation_headers(self) -> frozenset[str]:
         return GROUP_HEADERS | {norm(t("round.q.relation", lang)) for lang in LANGUAGES}
+
+    @cached_property
+    def seen_values(self) -> dict[str, int | None]:
+        """Answers as written in a file → score, filled by the importer as it reads them."""
+        return {}
 
     @cached_property
     def scale_values(self) -> dict[str, int | None]:

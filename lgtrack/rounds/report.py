@@ -63,9 +63,9 @@ def _json_cell(cell: Cell) -> dict[str, Any] | None:
 
 def report_html(results: RoundResults, *, lang: str) -> str:
     """The page in ``lang`` (``da``/``en``): the whole HTML document."""
-    from ..report._templates import render
+    from ._templates import render_page
 
-    return str(render("round.html", **page_context(results, lang)))
+    return render_page("round.html", **page_context(results, lang))
 
 
 def report_body(results: RoundResults, *, lang: str):
