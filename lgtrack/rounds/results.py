@@ -114,7 +114,7 @@ def others_minimum(item: Round) -> int:
 
 def round_results(journal: Journal, item: Round, *, compare: Round | None = None) -> RoundResults:
     """The results of ``item`` from the journal (and the change since ``compare``)."""
-    framework = journal.framework()
+    framework = journal.framework(item.leader_id)
     store = journal.store.rounds
     results = compute(
         framework, item, store.respondents(item.id), store.answers(item.id), store.texts(item.id)

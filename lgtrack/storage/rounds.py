@@ -35,7 +35,7 @@ class RoundRepository:
 
     def all(self, leader_id: str | None = None) -> list[Round]:
         """Rounds (of ``leader_id``), oldest first."""
-        where, params = ("WHERE leader_id = ?", (leader_id,)) if leader_id else ("", ())
+        where, params = ("WHERE leader_id = ?", (leader_id,)) if leader_id is not None else ("", ())
         rows = self._conn.execute(f"{_SELECT} {where} ORDER BY created_at, id", params)
         return [ROUND.from_row(row) for row in rows]
 
