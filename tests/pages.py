@@ -450,7 +450,6 @@ class AppPage(Page):
         "development": DevelopmentPage,
         "framework": FrameworkBrowserPage,
         "share": SharePage,
-        "rounds": RoundsPage,
     }
 
     @property

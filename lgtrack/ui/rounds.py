@@ -162,7 +162,8 @@ class RoundsWidget(LeaderPage):
             if item is None or not out:
                 raise LgtrackError("err_ui_rounds_choose")
             if Path(out).suffix.lower() == ".html":
-                results = round_results(self._journal, item)
+                compare = previous_round(self._journal, item)
+                results = round_results(self._journal, item, compare=compare)
                 data = report_html(results, lang=self._lang).encode("utf-8")
             else:
                 data = questionnaire_bytes(self._journal.framework(), item, out)
