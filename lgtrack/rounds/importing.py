@@ -11,7 +11,6 @@ there (a second identical row counts as a second respondent).
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,8 +45,7 @@ class Respondent:
     @property
     def key(self) -> str:
         """A hash of the normalised answers (group, scores, texts): no metadata in it."""
-        data = json.dumps([self.group, self.scores, self.texts], ensure_ascii=False)
-        return hashlib.sha256(data.encode("utf-8")).hexdigest()
+        return hashlib.sha256(repr((self.group, self.scores, self.texts)).encode()).hexdigest()
 
 
 @dataclass
@@ -121,8 +119,9 @@ def plan_import(
     table = read_table(path)
     columns = _columns(table, questions, group_column, use_group_column=group is None)
     values = group_values(group_map)
+    layout = {kind: _kind_of(columns, kind) for kind in ("behaviour", "text", GROUP)}
     respondents = [
-        _respondent(table, columns, row, number, questions, group, values)
+        _respondent(table, layout, len(columns), row, number, questions, group, values)
         for row, number in zip(table.rows, table.row_numbers, strict=True)
     ]
     plan = ImportPlan(item, columns, respondents)
@@ -194,34 +193,48 @@ def _columns(
 
 def _respondent(
     table: Table,
-    columns: list[Column],
+    layout: dict[str, list[tuple[int, Column]]],
+    width: int,
     row: tuple,
     number: int,
     questions: Questions,
     group: str | None,
     values: dict[str, str],
 ) -> Respondent:
-    scores, texts = [], []
+    if len(row) < width:
+        row = (*row, *([None] * (width - len(row))))
+    known = questions.seen_values  # the common case, a known answer, costs one lookup
+    scores = []
+    for index, column in layout["behaviour"]:
+        cell = row[index]
+        score = known[cell] if cell.__class__ is str and cell in known else None
+        if score is None:
+            score = _score(table, questions, column, cell, number)
+        scores.append((column.target, score))
+    texts = []
+    for index, column in layout["text"]:
+        text = "" if row[index] is None else str(row[index]).strip()
+        if text:
+            _check_text(table, text, number)
+            texts.append((column.target, text))
     found_group = group
-    for index, column in enumerate(columns):
-        cell = row[index] if index < len(row) else None
-        if column.kind == "behaviour":
-            scores.append((column.target, _score(table, questions, column, cell, number)))
-        elif column.kind == "text":
-            text = "" if cell is None else str(cell).strip()
-            if text:
-                _check_text(table, text, number)
-                texts.append((column.target, text))
-        elif column.kind == GROUP and group is None:
-            found_group = values.get(cell) or values.get(norm("" if cell is None else cell))
-            if found_group is not None and isinstance(cell, str):
-                values[cell] = found_group  # the next row with this value needs no normalising
-            if found_group is None:
-                raise refuse(
-                    table.name, "err_round_unknown_group_value", row=number,
-                    value=_shown(cell), known=ROUND_GROUPS,
-                )  # fmt: skip
-    return Respondent(found_group, tuple(sorted(scores)), tuple(sorted(texts)))
+    for index, _column in layout[GROUP] if group is None else ():
+        cell = row[index]
+        found_group = values.get(cell) or values.get(norm("" if cell is None else cell))
+        if found_group is None:
+            raise refuse(
+                table.name, "err_round_unknown_group_value", row=number,
+                value=_shown(cell), known=ROUND_GROUPS,
+            )  # fmt: skip
+        if isinstance(cell, str):
+            values[cell] = found_group  # the next row with this value needs no normalising
+    scores.sort()
+    texts.sort()
+    return Respondent(found_group, tuple(scores), tuple(texts))
+
+
+def _kind_of(columns: list[Column], kind: str) -> list[tuple[int, Column]]:
+    return [(i, c) for i, c in enumerate(columns) if c.kind == kind]
 
 
 def _score(table: Table, questions: Questions, column: Column, cell, number: int) -> int | None:

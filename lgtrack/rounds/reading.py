@@ -83,9 +83,14 @@ def _present(cell: object) -> bool:
     return cell is not None and not (isinstance(cell, str) and not cell.strip())
 
 
-def _checked_row(name: str, number: int, row: list) -> list:
+def _checked_row(name: str, number: int, row: list, *, text: bool = False) -> list:
+    """``row`` within the limits; ``text``: every cell is a string (CSV, NUL already refused)."""
     if len(row) > MAX_COLUMNS:
         raise refuse(name, "err_round_too_many_columns", limit=MAX_COLUMNS)
+    if text:
+        if row and max(map(len, row)) > MAX_CELL:
+            raise refuse(name, "err_round_cell_too_long", row=number, limit=MAX_CELL)
+        return row
     for cell in row:
         if isinstance(cell, str) and (len(cell) > MAX_CELL or "\x00" in cell):
             raise refuse(name, "err_round_cell_too_long", row=number, limit=MAX_CELL)
@@ -123,7 +128,7 @@ def _csv_rows(name: str, data: bytes):
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         for number, row in enumerate(reader, start=1):
-            yield number, _checked_row(name, number, row)
+            yield number, _checked_row(name, number, row, text=True)
     except csv.Error as exc:
         raise refuse(name, "err_round_csv", line=reader.line_num, reason=str(exc)) from None
 
