@@ -208,3 +208,17 @@ def test_a_statement_two_disciplines_share_is_asked_and_read_twice(home, tmp_pat
     code, out_text, err = _import(capsys, home, round_id, path, "--dry-run")
     assert code == 0, err
     assert "→ professional.teamleder.7" in out_text and "→ people.teamleder.4" in out_text
+
+
+def test_a_semicolon_file_whose_questions_hold_commas_is_split_on_semicolons(
+    home, tmp_path, capsys
+):
+    # questions whose commas Danish Excel leaves unquoted: more commas than semicolons
+    texts = [b.text.da for b in BEHAVIOURS if b.id in (FIRST, "people.g3")]
+    assert sum(text.count(",") for text in texts) > 2
+    lines = ["Relation;" + ";".join(texts)] + ["Medarbejder;Ofte;Meget ofte"] * 3
+    path = tmp_path / "komma.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    data = _results(capsys, home, tmp_path, path)
+    [first] = [b for b in data["behaviours"] if b["id"] == FIRST]
+    assert first["groups"]["employee"] == {"mean": 3.0, "n": 3}

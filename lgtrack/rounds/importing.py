@@ -116,7 +116,7 @@ def plan_import(
         validation.check_round_group(group)
     framework = journal.framework()
     questions = Questions(framework, item)
-    table = read_table(path)
+    table = read_table(path, known=lambda header: norm(header) in questions.by_header)
     columns = _columns(table, questions, group_column, use_group_column=group is None)
     values = group_values(group_map)
     layout = {kind: _kind_of(columns, kind) for kind in ("behaviour", "text", GROUP)}

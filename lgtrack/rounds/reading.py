@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -40,8 +41,13 @@ def refuse(name: str, key: str, **params: object) -> ImportFileError:
     return ImportFileError("err_import_refused", name=name, problem=Message(key, **params))
 
 
-def read_table(path: str | Path) -> Table:
-    """The answers file at ``path`` as a :class:`Table`, or one :class:`ImportFileError`."""
+def read_table(path: str | Path, known: Callable[[str], bool] | None = None) -> Table:
+    """The answers file at ``path`` as a :class:`Table`, or one :class:`ImportFileError`.
+
+    ``known(header)`` says whether a header is a question of the round: a CSV's delimiter is
+    the one that splits its header row into the most known questions (a question's text may
+    hold commas, which Danish Excel leaves unquoted in a ``;`` file).
+    """
     path = Path(path).expanduser()
     name = path.name
     if path.suffix.lower() not in SUFFIXES:
@@ -53,7 +59,7 @@ def read_table(path: str | Path) -> Table:
     if size > MAX_FILE_BYTES:
         raise refuse(name, "err_round_file_too_big", limit=MAX_FILE_BYTES // (1024 * 1024))
     if path.suffix.lower() == ".csv":
-        return _table(name, _csv_rows(name, path.read_bytes()))
+        return _table(name, _csv_rows(name, path.read_bytes(), known))
     return _table(name, _xlsx_rows(name, path))
 
 
@@ -110,22 +116,30 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _delimiter(text: str) -> str:
-    """``;`` (Danish Excel), ``,`` or a tab: whichever the header line has most of."""
+def _delimiter(text: str, known: Callable[[str], bool] | None) -> str:
+    """``;`` (Danish Excel), ``,`` or a tab: the one that finds the most known headers, else
+    the one the header line has most of."""
     first = next((line for line in text.splitlines() if line.strip()), "")
     counts = {sep: first.count(sep) for sep in (";", ",", "\t")}
+    if known is not None:
+        found = {}
+        for sep in counts:
+            cells = next(csv.reader([first], delimiter=sep), [])
+            found[sep] = sum(1 for cell in cells if known(cell))
+        if max(found.values()):
+            return max(counts, key=lambda sep: (found[sep], counts[sep]))
     best = max(counts, key=lambda sep: counts[sep])
     return best if counts[best] else ";"
 
 
-def _csv_rows(name: str, data: bytes):
+def _csv_rows(name: str, data: bytes, known: Callable[[str], bool] | None = None):
     try:
         text = decode(data)
     except UnicodeDecodeError:
         raise refuse(name, "err_round_encoding") from None
     if "\x00" in text:
         raise refuse(name, "err_round_not_text")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, known))
     try:
         for number, row in enumerate(reader, start=1):
             yield number, _checked_row(name, number, row, text=True)
