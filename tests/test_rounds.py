@@ -259,3 +259,18 @@ def test_the_round_commands_do_not_import_pandas_or_matplotlib(home, tmp_path, c
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=120, check=True)  # fmt: skip
     assert "HEAVY []" in done.stdout, done.stdout + done.stderr
+
+
+def test_hostile_comments_and_names_are_text_on_the_page(home, tmp_path, capsys):
+    hostile = '<img src=x onerror=alert(1)> "><script>alert(2)</script>'
+    code, out, err = run(capsys, "round", "create", "--name", hostile, "--home", home)
+    assert code == 0, err
+    round_id = out.strip()
+    people = [("employee", {FIRST: 4}, hostile)] * 3
+    path = write_csv(tmp_path / "s.csv", rows_for(people, "da"), encoding="utf-8")
+    assert run(capsys, "round", "import", round_id, str(path), "--home", home)[0] == 0
+    out = tmp_path / "r.html"
+    run(capsys, "round", "report", round_id, "--out", str(out), "--home", home)
+    page = out.read_text(encoding="utf-8")
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
