@@ -41,10 +41,12 @@ def ratings_frame(
 
     ``source`` is ``"self"`` for reflections and the feedback role otherwise; ``level`` is the
     behaviour's level (None for general behaviours); ``leader_level`` the leader's level when the
-    reflection was written.
+    reflection was written. A 360 round's shown group means are rows too, one per group and
+    behaviour, with the round's id as ``entry_id`` (:mod:`lgtrack.rounds.feed`).
     """
     leader = journal.leader_key(leader_id)
     rows = journal.store.ratings.long_form(leader, include_private=include_private)
+    rows += _round_rows(journal, leader)
     frame = pd.DataFrame(rows, columns=list(RATING_ROW))
     frame["score"] = pd.to_numeric(frame["score"], errors="coerce").astype(float)
     frame["private"] = frame["private"].astype(bool)
@@ -57,6 +59,14 @@ def ratings_frame(
         .sort_values(["day", "entry_id", "behaviour"], kind="stable")
         .reset_index(drop=True)
     )
+
+
+def _round_rows(journal: Journal, leader_id: str | None) -> list[tuple]:
+    """The shown group means of 360 rounds, as feedback from those groups (#12)."""
+    from .rounds.feed import round_rating_rows
+
+    leaders = [leader_id] if leader_id is not None else [x.id for x in journal.leaders()]
+    return [row for leader in leaders for row in round_rating_rows(journal, leader)]
 
 
 def _behaviour_lookup(journal: Journal, leader_id: str | None) -> dict[str, tuple[str, str | None]]:

@@ -161,3 +161,43 @@ class Action:
     id: str = field(default_factory=new_id)
     created_at: datetime | None = None
     updated_at: datetime | None = None
+
+
+# -- 360 rounds (#12) ------------------------------------------------------------------------
+
+ROUND_GROUPS = ("self", "manager", "peer", "employee", "other")
+ROUND_STATUSES = ("open", "closed")
+ROUND_QUESTIONS = (
+    "continue",
+    "change",
+)  # the two open questions: "fortsæt med", "overvej at ændre"
+# Answers a group needs before its figures show (and, separately, before its free texts show)
+ROUND_DEFAULT_MINIMUMS = {"self": 1, "manager": 1, "peer": 3, "employee": 3, "other": 3}
+
+
+@dataclass(frozen=True)
+class Round:
+    """A 360 round the leader runs: who is asked about which disciplines, and the minimum
+    number of answers per group before its figures (``minimums``) and its free texts
+    (``text_minimums``) show. The answers themselves are stored apart, per anonymous
+    respondent number, never with survey metadata (names, e-mails, times)."""
+
+    name: str
+    disciplines: tuple[str, ...]
+    minimums: dict = field(default_factory=lambda: dict(ROUND_DEFAULT_MINIMUMS), hash=False)
+    text_minimums: dict = field(default_factory=lambda: dict(ROUND_DEFAULT_MINIMUMS), hash=False)
+    due: date | None = None
+    status: str = "open"
+    closed_on: date | None = None
+    level: str | None = None  # the leader's level when the round was created
+    lang: str = "da"  # the questionnaire's language: the leader's
+    id: str = field(default_factory=new_id)
+    leader_id: str | None = None
+    framework_version: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        # stored as JSON: a list comes back where a tuple went in
+        if isinstance(self.disciplines, list):
+            object.__setattr__(self, "disciplines", tuple(self.disciplines))

@@ -32,6 +32,7 @@ from .records import (
     Leader,
     Rating,
     Reflection,
+    Round,
 )
 
 # Kinds of value: how a field is written in SQL, JSON, CSV and frames.
@@ -365,7 +366,41 @@ COACH_ACTION = RecordSpec(
     ),
 )
 
+# A 360 round (#12). Its answers (anonymous respondent numbers, scores, free texts per group)
+# travel in the export as the round's children (:mod:`lgtrack.rounds.exchange`).
+ROUND = RecordSpec(
+    "rounds",
+    Round,
+    "rounds",
+    (
+        Field("id", ID),
+        Field("leader_id", REF, csv=False),
+        Field("name", SHORT, words=True, since=3),
+        Field("disciplines", OBJECT, since=3),
+        Field("minimums", OBJECT, since=3),
+        Field("text_minimums", OBJECT, since=3),
+        Field("due", DAY, null=True, default=None, since=3),
+        Field("status", SHORT, default="open", limit=20, since=3),
+        Field("closed_on", DAY, null=True, default=None, since=3),
+        Field("level", REF, null=True, default=None, limit=80, since=3),
+        Field("lang", SHORT, default="da", limit=10, since=3),
+        Field("framework_version", SHORT, null=True, default=None, since=3),
+        Field("created_at", MOMENT, since=3),
+        Field("updated_at", MOMENT, since=3),
+    ),
+)
+
 SPECS: dict[str, RecordSpec] = {
     spec.kind: spec
-    for spec in (LEADER, REFLECTION, GOAL, CHECKIN, FEEDBACK, RATING, COACH_SESSION, COACH_ACTION)
+    for spec in (
+        LEADER,
+        REFLECTION,
+        GOAL,
+        CHECKIN,
+        FEEDBACK,
+        RATING,
+        COACH_SESSION,
+        COACH_ACTION,
+        ROUND,
+    )
 }

@@ -17,6 +17,8 @@ from .records import (
     FEEDBACK_ROLES,
     GOAL_STATUSES,
     GROW_FIELDS,
+    ROUND_GROUPS,
+    ROUND_STATUSES,
     Action,
     CoachSession,
     Feedback,
@@ -24,6 +26,7 @@ from .records import (
     Leader,
     Rating,
     Reflection,
+    Round,
 )
 
 MAX_TEXT = 100_000
@@ -225,3 +228,72 @@ def check_action(action: Action) -> None:
 def check_action_closing(status: str) -> None:
     if status not in ("done", "dropped"):
         raise ValidationError("err_action_closing", status=status)
+
+
+# -- 360 rounds (#12) ------------------------------------------------------------------------
+
+# The lowest minimum a round may set per group: one manager may show (she knows it is her),
+# but a figure from fewer than three peers, employees or others would expose them.
+ROUND_MINIMUM_FLOOR = {"self": 1, "manager": 1, "peer": 3, "employee": 3, "other": 3}
+ROUND_MINIMUM_CEILING = 1_000
+
+
+def check_round_group(group: str) -> None:
+    if group not in ROUND_GROUPS:
+        raise ValidationError("err_round_unknown_group", group=group, known=ROUND_GROUPS)
+
+
+def check_round_minimums(minimums: object) -> None:
+    if not isinstance(minimums, dict):
+        raise ValidationError("err_round_minimums_type", value=repr(minimums))
+    for group, value in minimums.items():
+        check_round_group(group)
+        floor = ROUND_MINIMUM_FLOOR[group]
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not floor <= value <= ROUND_MINIMUM_CEILING
+        ):
+            raise ValidationError(
+                "err_round_minimum", group=group, value=repr(value), floor=floor,
+                ceiling=ROUND_MINIMUM_CEILING,
+            )  # fmt: skip
+
+
+def check_round(framework: Framework, item: Round) -> None:
+    name = item.name.strip() if isinstance(item.name, str) else ""
+    if not name:
+        raise ValidationError("err_round_no_name")
+    check_text(item.name, "name", MAX_SHORT)
+    if not item.disciplines:
+        raise ValidationError("err_round_no_discipline")
+    for discipline in item.disciplines:
+        check_discipline(framework, discipline)
+    if len(set(item.disciplines)) != len(item.disciplines):
+        raise ValidationError("err_round_discipline_twice")
+    for minimums in (item.minimums, item.text_minimums):
+        check_round_minimums(minimums)
+        if set(minimums) != set(ROUND_GROUPS):
+            raise ValidationError("err_round_minimums_type", value=repr(minimums))
+    if item.due is not None:
+        check_day(item.due, "due date")
+    if item.closed_on is not None:
+        check_day(item.closed_on, "closing date")
+    if item.status not in ROUND_STATUSES:
+        raise ValidationError("err_unknown_status", status=item.status, known=ROUND_STATUSES)
+    check_level(framework, item.level)
+    if item.lang not in LANGUAGES:
+        raise ValidationError("err_unknown_language", lang=item.lang, known=LANGUAGES)
+
+
+def check_round_score(framework: Framework, behaviour: str, score: int | None) -> None:
+    """An answer in a round: "ved ikke" (None) or a whole number on the framework's scale."""
+    check_behaviour(framework, behaviour)
+    if score is None:
+        return
+    scale = framework.scale
+    if isinstance(score, bool) or not isinstance(score, int) or not scale.min <= score <= scale.max:
+        raise ValidationError(
+            "err_score_outside", score=repr(score), behaviour=behaviour, min=scale.min,
+            max=scale.max,
+        )  # fmt: skip

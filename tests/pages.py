@@ -47,6 +47,7 @@ __all__ = [
     "JournalBrowserPage",
     "Message",
     "ReflectPage",
+    "RoundsPage",
     "SetupPage",
     "SharePage",
     "css_classes",
@@ -422,6 +423,27 @@ class SharePage(Page):
             for css in css_classes(widget)
             if css.startswith(marker)
         }
+
+
+class RoundsPage(Page):
+    """The 360 page (#12): choose or create a round, write files, import answers, results."""
+
+    root = prefix = "lg-rounds"
+    choose_round = fills("round")
+    round_options = options_of("round")
+    type_name = fills("name")
+    create = presses("create")
+    type_out = fills("out")
+    write = presses("write")
+    type_path = fills("path")
+    choose_group = fills("group")
+    import_answers = presses("import")
+    status = status_of()
+
+    @property
+    def results_text(self) -> str:
+        """The results as a reader sees them."""
+        return text_of(self.part("results").value)
 
 
 class AppPage(Page):

@@ -103,7 +103,7 @@ CASES = {
     "unknown format": (_mutated(_set(("format",), "lgtrack-bundle-9")), "unknown format"),
     "future version": (_mutated(_set(("version",), 99)), "made by a newer lgtrack"),
     "version as text": (_mutated(_set(("version",), "1")), "version"),
-    "repeated key": (_text('"version": 2', '"version": 2, "version": 2'), "appears twice"),
+    "repeated key": (_text('"version": 3', '"version": 3, "version": 3'), "appears twice"),
     "unknown field": (_mutated(_set(("reflections", 1, "mood"), "glad")), "unknown field"),
     # wrong types
     "score as text": (

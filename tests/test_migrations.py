@@ -160,6 +160,11 @@ def _insert_v5(conn: sqlite3.Connection) -> None:
     _insert_v4(conn)
 
 
+def _insert_v6(conn: sqlite3.Connection) -> None:
+    """Schema 6: the same records (frameworks kept per id and version)."""
+    _insert_v5(conn)
+
+
 # One fixture per earlier schema version; each inserts the same records in that version's tables.
 FIXTURES: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _insert_v1,
@@ -167,6 +172,7 @@ FIXTURES: dict[int, Callable[[sqlite3.Connection], None]] = {
     3: _insert_v3,
     4: _insert_v4,
     5: _insert_v5,
+    6: _insert_v6,
 }
 
 

@@ -30,7 +30,8 @@ def _source(cell: dict) -> str:
 
 def test_every_page_has_a_notebook():
     names = [path.name for path in NOTEBOOKS]
-    assert names[0] == "00_start_here.ipynb" and COACH_NOTEBOOK in names and len(names) == 9
+    assert names[0] == "00_start_here.ipynb" and COACH_NOTEBOOK in names and len(names) == 10
+    assert "09_360.ipynb" in names
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)

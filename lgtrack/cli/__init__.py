@@ -31,6 +31,7 @@ _COMMAND_MODULES = (
     "edit",
     "forget",
     "doctor",
+    "rounds",
 )
 # Which module registers each command, so that a run imports only the module it needs: start-up
 # time is most of what a quick capture or list costs. tests/test_cli_registry.py keeps it true.
@@ -55,6 +56,7 @@ COMMANDS = {
     "forget": "forget",
     "doctor": "doctor",
     "backups": "doctor",
+    "round": "rounds",
 }
 
 

@@ -74,7 +74,8 @@ TOP_FIELDS_V1 = (
     "feedback",
     "frameworks",
 )
-TOP_FIELDS = (*TOP_FIELDS_V1, "coach_sessions", "coach_actions")
+TOP_FIELDS_V2 = (*TOP_FIELDS_V1, "coach_sessions", "coach_actions")
+TOP_FIELDS = (*TOP_FIELDS_V2, "rounds")  # version 3: 360 rounds (#12)
 FRAMEWORK_FIELDS = ("id", "version", "source")
 
 
@@ -103,6 +104,7 @@ def _compact(value: Any) -> str:
 def build_export(journal: Journal, *, now: datetime) -> dict[str, Any]:
     """The whole journal as plain JSON-able data; ``now`` becomes ``exported_at``."""
     from .. import __version__
+    from ..rounds.exchange import rounds_json
 
     if now.tzinfo is None:
         raise ValidationError("err_export_time_zone")
@@ -128,6 +130,7 @@ def build_export(journal: Journal, *, now: datetime) -> dict[str, Any]:
         "feedback": _as_json(specs.FEEDBACK, sorted(feedback, key=_by_day)),
         "coach_sessions": _as_json(specs.COACH_SESSION, sorted(sessions, key=_by_day)),
         "coach_actions": _as_json(specs.COACH_ACTION, sorted(actions, key=_by_created)),
+        "rounds": rounds_json(store, leaders),
         "frameworks": [dict(zip(FRAMEWORK_FIELDS, row, strict=True)) for row in frameworks],
     }
 

@@ -27,7 +27,13 @@ from ..framework import ID_PATTERN, Framework, bundled_frameworks, load_framewor
 from ..journal import Journal
 from ..records import CheckIn, Feedback, Goal, Leader, Reflection
 from ..validation import MAX_SHORT
-from .export_json import EXPORT_VERSION, FRAMEWORK_FIELDS, TOP_FIELDS, TOP_FIELDS_V1
+from .export_json import (
+    EXPORT_VERSION,
+    FRAMEWORK_FIELDS,
+    TOP_FIELDS,
+    TOP_FIELDS_V1,
+    TOP_FIELDS_V2,
+)
 from .fields import Fields, FileProblem, problems_at, show
 from .import_coaching import CoachFile, leader_origins, read_action, read_session
 from .merge import ImportOptions, ImportPlan
@@ -50,7 +56,8 @@ class Context:
 def plan_lgtrack_export(journal: Journal, document: dict, options: ImportOptions) -> ImportPlan:
     """Validate an ``lgtrack-export`` document against ``journal``; nothing is written."""
     version = _check_version(document.get("version"))
-    top = Fields(document, "", allowed=TOP_FIELDS_V1 if version == 1 else TOP_FIELDS)
+    allowed = {1: TOP_FIELDS_V1, 2: TOP_FIELDS_V2}.get(version, TOP_FIELDS)
+    top = Fields(document, "", allowed=allowed)
     top.moment("exported_at")
     frameworks, to_store = _frameworks(journal, top.items("frameworks", []))
     leader_fields = specs.LEADER.json_names(version)
@@ -66,6 +73,10 @@ def plan_lgtrack_export(journal: Journal, document: dict, options: ImportOptions
         raise FileProblem("goals", "err_file_checkin_twice")
     if version >= 2:
         _coach_notes(journal, top, owners, plan)
+    if version >= 3:  # 360 rounds (#12)
+        from ..rounds.exchange import read_rounds
+
+        plan.rounds = read_rounds(top, owners)
     return plan
 
 

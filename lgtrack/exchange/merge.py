@@ -29,7 +29,9 @@ from ..storage.faults import fault_from
 from .fields import FileProblem
 from .reading import clean_message
 
-KINDS = ("leaders", "reflections", "goals", "feedback", "coach_sessions", "coach_actions")
+KINDS = (
+    "leaders", "reflections", "goals", "feedback", "coach_sessions", "coach_actions", "rounds"
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class ImportPlan:
     feedback: list[Feedback] = field(default_factory=list)
     coach_sessions: list[CoachSession] = field(default_factory=list)
     coach_actions: list[Action] = field(default_factory=list)
+    rounds: list = field(default_factory=list)  # lgtrack.rounds.exchange.RoundCopy (#12)
     origins_known: set[str] = field(default_factory=set)
     frameworks: list[tuple[str, str, str]] = field(default_factory=list)  # (id, version, source)
     repeated: dict[str, int] = field(default_factory=dict)  # records the file itself repeats
@@ -85,6 +88,8 @@ class ImportSummary:
         kinds = ["reflections", "goals", "feedback"]
         if self.imported("coach_sessions") or self.imported("coach_actions"):
             kinds += ["coach_sessions", "coach_actions"]
+        if self.imported("rounds"):
+            kinds.append("rounds")
         counts = ", ".join(plural(f"count_{kind}", self.imported(kind), lang) for kind in kinds)
         present = sum(self.present.get(k, 0) for k in KINDS if k != "leaders")
         extra = [t("import_present", lang, count=number(present, lang))]
@@ -124,6 +129,10 @@ def apply_plan(journal: Journal, plan: ImportPlan) -> ImportSummary:
             store.frameworks.add(framework_id, version, source)
         for kind, record in writes:
             savers[kind](record)
+        if plan.rounds:
+            from ..rounds.exchange import apply_rounds
+
+            apply_rounds(store, plan.rounds, counts)
     except DatabaseError as exc:  # a constraint the checks above missed: nothing is kept
         fault = fault_from(exc)
         if fault is not None:  # a full disk, a damaged journal…: say that, not "refused"

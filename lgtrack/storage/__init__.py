@@ -38,6 +38,7 @@ from .keys import KeyRepository
 from .leaders import LeaderRepository
 from .ratings import RATING_ROW, RatingRepository
 from .reflections import ReflectionRepository
+from .rounds import RoundRepository
 
 # What the database raises when it refuses a write (a constraint): callers need not import sqlite3.
 DatabaseError = sqlite3.Error
@@ -75,6 +76,7 @@ class Store:
         self.frameworks = FrameworkRepository(conn)
         self.ratings = RatingRepository(conn)
         self.keys = KeyRepository(conn)  # this journal's own key pairs
+        self.rounds = RoundRepository(conn)
 
     @classmethod
     def open(cls, db_path: str, *, create: bool = True, clock=None) -> Store:

@@ -223,6 +223,53 @@ FRAMEWORK_VERSIONS = """
     ALTER TABLE frameworks_by_version RENAME TO frameworks;
 """
 MIGRATIONS += (FRAMEWORK_VERSIONS,)
+# #12: 360 rounds. Answers per anonymous respondent number (never survey metadata);
+# a respondent's row hash (of the answers alone) makes a second import of a file add nothing.
+# Free texts are kept per group, apart from the respondent: never attributable.
+ROUNDS = """
+    CREATE TABLE rounds (
+        id TEXT PRIMARY KEY,
+        leader_id TEXT NOT NULL REFERENCES leaders(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        disciplines TEXT NOT NULL,
+        minimums TEXT NOT NULL,
+        text_minimums TEXT NOT NULL,
+        due TEXT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+        closed_on TEXT,
+        level TEXT,
+        lang TEXT NOT NULL DEFAULT 'da',
+        framework_version TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX rounds_leader ON rounds(leader_id, created_at);
+    CREATE TABLE round_respondents (
+        round_id TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        grp TEXT NOT NULL CHECK (grp IN ('self', 'manager', 'peer', 'employee', 'other')),
+        row_hash TEXT NOT NULL,
+        PRIMARY KEY (round_id, number)
+    ) WITHOUT ROWID;
+    CREATE INDEX round_respondents_hash ON round_respondents(round_id, row_hash);
+    CREATE TABLE round_answers (
+        round_id TEXT NOT NULL,
+        respondent INTEGER NOT NULL,
+        behaviour TEXT NOT NULL,
+        score INTEGER,
+        PRIMARY KEY (round_id, respondent, behaviour),
+        FOREIGN KEY (round_id, respondent)
+            REFERENCES round_respondents(round_id, number) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE TABLE round_texts (
+        round_id TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+        grp TEXT NOT NULL CHECK (grp IN ('self', 'manager', 'peer', 'employee', 'other')),
+        question TEXT NOT NULL CHECK (question IN ('continue', 'change')),
+        text TEXT NOT NULL
+    );
+    CREATE INDEX round_texts_round ON round_texts(round_id);
+"""
+MIGRATIONS += (ROUNDS,)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

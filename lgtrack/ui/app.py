@@ -32,7 +32,7 @@ from .setup import SetupWidget
 
 PAGES = ("reflect", "goals", "feedback", "journal", "development", "framework")
 # Pages a notebook can show on its own (``App(journal, pages=("share",))``) besides the tabs.
-ALL_PAGES = (*PAGES, "share")
+ALL_PAGES = (*PAGES, "share", "rounds")
 DEVELOPMENT_MODULE = "lgtrack.ui.development"
 _PAGE_TITLE_KEYS = {
     "reflect": "ui.app.tab.reflect",
@@ -42,6 +42,7 @@ _PAGE_TITLE_KEYS = {
     "development": "ui.app.tab.development",
     "framework": "ui.app.tab.framework",
     "share": "ui.app.tab.share",
+    "rounds": "ui.app.tab.rounds",
 }
 
 
@@ -203,6 +204,10 @@ class App(widgets.VBox):
             from .share import ShareWidget
 
             return ShareWidget(journal, clock=clock, lang=lang)
+        if name == "rounds":
+            from .rounds import RoundsWidget
+
+            return RoundsWidget(journal, clock=clock, lang=lang)
         return FrameworkBrowser(journal.framework(), journal.require_me().level, lang)
 
     def _show_tabs(self) -> None:
