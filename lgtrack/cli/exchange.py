@@ -12,7 +12,7 @@ from datetime import timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._files import write_atomically
+from .._files import open_atomically, write_atomically
 from .._time import utc_now
 from ._common import add_home, message_lang, open_journal, refuse_journal_as_out
 from ._parser import examples, h
@@ -99,7 +99,11 @@ def _register_import(commands: argparse._SubParsersAction) -> None:
 def run_export(args: argparse.Namespace) -> int:
     with open_journal(args) as journal:
         refuse_journal_as_out(journal, args.out)
-        data = _export_bytes(journal, args)
+        if args.format == "json":  # streamed: a large backup is never held as bytes
+            _export_json(journal, args)
+            return 0
+        with journal.snapshot():  # one consistent state, whatever others write
+            data = _export_bytes(journal, args)
     if args.out is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -109,12 +113,22 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_json(journal: Journal, args: argparse.Namespace) -> None:
+    from ..exchange.export_json import write_export_json
+
+    if args.out is None:
+        sys.stdout.flush()
+        write_export_json(journal, sys.stdout.buffer, now=utc_now())
+        sys.stdout.buffer.flush()
+        return
+    with open_atomically(args.out) as handle:
+        write_export_json(journal, handle, now=utc_now())
+
+
 def _export_bytes(journal: Journal, args: argparse.Namespace) -> bytes:
     """The export in the format asked for, as the bytes to write."""
-    from ..exchange import CSV_ENCODING, default_delimiter, export_csv, export_json, export_markdown
+    from ..exchange import CSV_ENCODING, default_delimiter, export_csv, export_markdown
 
-    if args.format == "json":
-        return export_json(journal, now=utc_now()).encode("utf-8")
     if args.format == "markdown":
         return export_markdown(journal, now=utc_now(), lang=args.lang).encode("utf-8")
     me = journal.me()

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .._files import make_private, private_dir
 from ..errors import StoreError
 from ..query import fold
 
@@ -220,12 +221,7 @@ def connect(db_path: str, *, create: bool = True) -> sqlite3.Connection:
         path = Path(db_path)
         if not path.exists() and not create:
             raise StoreError("err_store_no_journal", path=str(path.parent))
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(
-                "err_store_cannot_create", path=str(path.parent), reason=exc.strerror
-            ) from None
+        _prepare_private(path)
     try:
         conn = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.DatabaseError as exc:
@@ -235,6 +231,7 @@ def connect(db_path: str, *, create: bool = True) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         if db_path != ":memory:":
             _retry_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+            _tighten(Path(db_path))
         migrate(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -243,6 +240,34 @@ def connect(db_path: str, *, create: bool = True) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _prepare_private(path: Path) -> None:
+    """The journal folder 0700 and the database file 0600 before SQLite opens it.
+
+    SQLite creates the WAL and SHM files with the database file's mode, so a database that is
+    0600 from the start never has a moment in which its words are readable by others. Only a
+    journal folder (one holding ``journal.sqlite``) is tightened, not any folder a
+    ``.sqlite`` file was named in.
+    """
+    try:
+        if path.name == DB_FILENAME:
+            private_dir(path.parent)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    except OSError as exc:
+        raise StoreError(
+            "err_store_cannot_create", path=str(path.parent), reason=exc.strerror
+        ) from None
+    make_private(path)  # an older journal (0644) is tightened when it is opened
+
+
+def _tighten(path: Path) -> None:
+    """The WAL and SHM files of an older journal, made 0600 (new ones inherit 0600)."""
+    for suffix in ("-wal", "-shm"):
+        make_private(f"{path}{suffix}")
 
 
 def _retry_locked(operation):
