@@ -147,17 +147,33 @@ def _export_bytes(journal: Journal, args: argparse.Namespace) -> bytes:
 def run_import(args: argparse.Namespace) -> int:
     from ..exchange import ImportOptions, import_document, read_document
     from ..exchange.reading import display_name
-    from ..journal import Journal
     from ..storage import database_path
 
     document = read_document(args.path)
     name = display_name(args.path)
     options = ImportOptions(discipline=args.discipline, tz=timezone.utc if args.utc else None)
-    if not Path(database_path(args.home)).exists():
-        # Check against an empty journal first, so a refused file creates no journal.
-        with Journal.open(":memory:") as probe:
-            import_document(probe, document, name=name, options=options)
-    with open_journal(args, create=True) as journal:
-        summary = import_document(journal, document, name=name, options=options)
+    db = Path(database_path(args.home))
+    # A refused file creates no journal: what this import creates is removed again. (Checking
+    # against an empty journal first would read and write a large backup twice.)
+    created = not db.exists()
+    folders = [folder for folder in db.parents if not folder.exists()]  # deepest first
+    try:
+        with open_journal(args, create=True) as journal:
+            summary = import_document(journal, document, name=name, options=options)
+    except BaseException:
+        if created:
+            _remove_created(db, folders)
+        raise
     print(summary.line(message_lang(args)))  # the profile's language, now that there is one
     return 0
+
+
+def _remove_created(db: Path, folders: list[Path]) -> None:
+    """Remove the journal an import created: its file, WAL and SHM, and the new folders."""
+    for end in ("", "-wal", "-shm"):
+        db.with_name(db.name + end).unlink(missing_ok=True)
+    for folder in folders:
+        try:
+            folder.rmdir()  # only when empty: never anything that is not ours
+        except OSError:
+            return
