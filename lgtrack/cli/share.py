@@ -7,7 +7,6 @@ No pandas: start-up time matters.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from .._time import utc_now
@@ -20,6 +19,7 @@ from ._common import (
     format_table,
     open_coach_journal,
     open_journal,
+    print_json,
     refuse_journal_as_out,
 )
 from ._parser import examples, h
@@ -146,7 +146,7 @@ def run_leaders(args: argparse.Namespace) -> int:
         lang = args.lang or (me.lang if me else "da")
         levels = {leader.id: _level_name(journal, leader, lang) for leader in journal.leaders()}
     if args.json:
-        print(json.dumps(overview, ensure_ascii=False, indent=2))
+        print_json(overview)
         return 0
     if not overview:
         print(t("leaders.none", lang))

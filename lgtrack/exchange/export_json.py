@@ -54,6 +54,7 @@ from datetime import datetime
 from typing import Any, BinaryIO
 
 from .. import specs
+from .._text import json_text
 from .._time import moment_to_text
 from ..errors import ValidationError
 from ..journal import Journal
@@ -112,7 +113,8 @@ def write_export_json(journal: Journal, handle: BinaryIO, *, now: datetime) -> i
 
 
 def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    # C1 and bidi controls as \u escapes: the same data, and `cat backup.json` stays harmless
+    return json_text(value, separators=(", ", ": "))
 
 
 class _Limited:
