@@ -4,7 +4,8 @@
   goes to a hidden temporary file beside the target (streamed: a large export is never held
   as bytes), which is synced to disk, made 0600 and renamed over the target; the folder is
   synced after the rename. A kill, a full disk or an error leaves the old file (or none),
-  never a partial or empty one.
+  never a partial or empty one; the temporary file a killed writer leaves is removed by the
+  next write of the same file.
 - :func:`make_private` / :func:`private_dir` — the one place that sets the owner-only modes
   (files 0600, folders 0700): the journal folder, its database, WAL and SHM, backups.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -73,8 +75,10 @@ def open_atomically(path: str | os.PathLike) -> Iterator[BinaryIO]:
     is synced after it, so that a crash right after leaves the new file, not an empty one.
     """
     target = _check_target(path)
+    _remove_stale(target)
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+        prefix = f".{target.name}.{os.getpid()}."
+        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=prefix)
     except OSError as exc:
         raise _write_failed(target, exc) from None
     try:
@@ -89,6 +93,31 @@ def open_atomically(path: str | os.PathLike) -> Iterator[BinaryIO]:
             raise _write_failed(target, exc) from None
         raise
     _sync_dir(target.parent)
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove what a killed writer of ``target`` left: its hidden ``.NAME.PID.…`` temporary
+    file, once that process is gone (the target itself was never touched)."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d+)\.[^.]+")
+    try:
+        siblings = list(target.parent.iterdir())
+    except OSError:
+        return
+    for sibling in siblings:
+        match = pattern.fullmatch(sibling.name)
+        if match and not _alive(int(match.group(1))):
+            with contextlib.suppress(OSError):
+                sibling.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: not ours to judge
+    return True
 
 
 def _write_failed(target: Path, exc: OSError) -> LgtrackError:

@@ -8,6 +8,9 @@ import errno
 import json
 import os
 import random
+import stat
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import replace
@@ -176,4 +179,38 @@ def test_a_full_disk_is_one_line_and_leaves_the_old_backup(tmp_path: Path, capsy
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "kan ikke skrives" in err and "Traceback" not in err
     assert backup.read_text(encoding="utf-8") == "the old backup"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["backup.json", "journal"]
+
+
+KILLED_WRITER = """
+import sys, time
+from lgtrack._files import open_atomically
+with open_atomically(sys.argv[1]) as handle:
+    handle.write(b'{"format": "lgtrack-export", "half')
+    handle.flush()
+    print("writing", flush=True)
+    time.sleep(120)
+"""
+
+
+def test_a_killed_export_leaves_the_old_backup_and_the_next_one_cleans_up(tmp_path: Path):
+    home = tmp_path / "journal"
+    with Journal.open(home, clock=lambda: NOW) as journal:
+        _fill(journal, random.Random(SEED), 20)
+    backup = tmp_path / "backup.json"
+    backup.write_text("the old backup", encoding="utf-8")
+    writer = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(backup)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert writer.stdout.readline() == "writing\n"
+    finally:
+        writer.kill()  # kill -9, half-way through the file
+        writer.wait()
+        writer.stdout.close()
+    assert backup.read_text(encoding="utf-8") == "the old backup"
+    left = [p for p in tmp_path.iterdir() if p.name.startswith(".backup.json.")]
+    assert len(left) == 1 and stat.S_IMODE(left[0].stat().st_mode) == 0o600
+    assert main(["export", "--out", str(backup), "--home", str(home)]) == 0
+    assert json.loads(backup.read_text(encoding="utf-8"))["format"] == "lgtrack-export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["backup.json", "journal"]

@@ -140,7 +140,7 @@ def _confirmed(lang: str) -> bool:
 def run_leaders(args: argparse.Namespace) -> int:
     from ..sharing import leader_overview
 
-    with open_coach_journal(args) as journal:
+    with open_coach_journal(args) as journal, journal.snapshot():
         overview = leader_overview(journal)
         me = journal.me()
         lang = args.lang or (me.lang if me else "da")
