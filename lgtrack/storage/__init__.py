@@ -86,7 +86,8 @@ class Store:
 
         An export, a share bundle or a listing reads several tables; without this, a delete
         committed between two of those reads gave a reflection without its disciplines. Inside
-        an open transaction (``atomic``) the reads are consistent already.
+        an open transaction (``atomic``) the reads are consistent already. For reading only: a
+        write inside would fail once another program has committed since the snapshot began.
         """
         if self.conn.in_transaction:
             yield self
