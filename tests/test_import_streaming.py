@@ -122,3 +122,14 @@ def test_a_long_value_is_read_in_linear_time(tmp_path, monkeypatch):
     path = tmp_path / "long.json"
     path.write_text('{"format": "x", "text": "' + "æ" * 15_000_000 + '"}', encoding="utf-8")
     assert len(_read(path, 1, monkeypatch)["text"]) == 15_000_000
+
+
+def test_a_string_longer_than_any_export_holds_is_refused_before_it_fills_memory(tmp_path):
+    path = tmp_path / "huge-string.json"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('{"format": "lgtrack-export", "generator": "')
+        for _ in range(20):
+            handle.write("ø" * 2**20)  # 20 Mi characters, no closing quote for a long while
+        handle.write('"}')
+    with pytest.raises(ImportFileError, match="more than 16,777,216 characters"):
+        read_document(path)

@@ -5,8 +5,8 @@ message names the file and the problem on one line: a missing path, a directory,
 oversized (over :data:`MAX_IMPORT_BYTES`, checked before reading, or with more lists and objects
 than :func:`container_limit` allows), binary, UTF-16 or otherwise not-UTF-8 file (a UTF-8 byte
 order mark is fine), truncated or malformed JSON, ``NaN`` / ``Infinity`` literals or numbers too
-large for a double, repeated keys in one object, and nesting deeper than :data:`MAX_DEPTH`
-(including the ``RecursionError`` of very deep input).
+large for a double, repeated keys in one object, a string longer than :data:`MAX_STRING_CHARS`,
+and nesting deeper than :data:`MAX_DEPTH` (including the ``RecursionError`` of very deep input).
 
 The file is read as a stream, never whole: a first pass over its bytes checks the encoding and
 counts lists and objects; the second parses it. A top-level object's lists (the records of an
@@ -39,6 +39,10 @@ cheaply."""
 BYTES_PER_CONTAINER = 16
 MAX_DEPTH = 32
 """The deepest nesting of lists and objects an export needs is 5; more is not an export."""
+MAX_STRING_CHARS = 16 * 1024 * 1024
+"""The longest string in a file, as written (escapes included). The longest text an export
+holds is a framework's source (2 MB; at most 12 MB of ``\\uXXXX`` escapes); a longer string
+would be refused by the checks anyway, so it is refused before it fills memory."""
 MAX_MESSAGE = 300
 
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -252,10 +256,15 @@ class _Stream:
             try:
                 value, end = self.decoder.raw_decode(self.text, self.pos)
             except json.JSONDecodeError as exc:
+                unterminated = exc.msg.startswith("Unterminated string")
+                if unterminated and len(self.text) - exc.pos > MAX_STRING_CHARS:
+                    raise _Refused("err_file_huge_string", limit=MAX_STRING_CHARS) from None
                 near_end = exc.pos >= len(self.text) - _NEAR_END
-                if self.eof or not (near_end or exc.msg.startswith("Unterminated")):
+                if self.eof or not (near_end or unterminated):
                     raise
-                self._more()
+                # an unterminated string is read on only to one character past the limit
+                room = MAX_STRING_CHARS + 1 - (len(self.text) - exc.pos)
+                self._more(room if unterminated else None)
                 continue
             if end < len(self.text) or not self._more():  # a number may go on in the next piece
                 self.pos = end
@@ -270,11 +279,13 @@ class _Stream:
             if not self._more():
                 return ""
 
-    def _more(self) -> bool:
-        """Read on: at least as much as is held, so a long value costs linear time."""
+    def _more(self, most: int | None = None) -> bool:
+        """Read on: as much as is held (at least a chunk, at most ``most``), so that a long
+        value costs linear time."""
         if self.eof:
             return False
-        piece = self.handle.read(max(_CHUNK, len(self.text) - self.pos))
+        size = max(_CHUNK, len(self.text) - self.pos)
+        piece = self.handle.read(size if most is None else max(min(size, most), 1))
         if not piece:
             self.eof = True
             return False
