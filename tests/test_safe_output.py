@@ -191,3 +191,19 @@ def test_xlsx_cells_that_could_be_formulas_are_text(sheet_home: Path, tmp_path: 
     cells = [cell for row in sheet.iter_rows() for cell in row if cell.value in FORMULAS]
     assert {cell.value for cell in cells} == set(FORMULAS)
     assert all(cell.data_type == "s" for cell in cells)
+
+
+def test_a_workbook_of_hostile_texts_is_written_without_their_controls(
+    home: Path, tmp_path: Path, capsys
+):
+    out = tmp_path / "j.xlsx"
+    ok(capsys, "export", "--format", "xlsx", "--out", str(out), "--home", str(home))
+    texts = [
+        cell.value
+        for sheet in load_workbook(out).worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    ]
+    assert "Hej rødroot# eviliso slut" in texts
+    assert not any(UNSAFE.search(text) for text in texts)
