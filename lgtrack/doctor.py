@@ -73,15 +73,17 @@ def examine(db_path: str, *, today: date, repair: bool = False) -> Report:
     """Run every check on the journal at ``db_path`` (repairing what ``repair`` may)."""
     from .storage.health import Examination
 
+    # Before opening: opening a journal tightens its modes, and the doctor says what it found.
+    permissions = _permissions(db_path, repair)
     with Examination(db_path) as exam:
         if exam.conn is None:  # not a database at all: nothing else can be looked at
             damaged = _integrity(exam, db_path)
             skipped = [_not_checked(name) for name in CHECKS[1:]]
-            return Report((damaged, *skipped[:1], _permissions(db_path, repair), *skipped[2:]))
+            return Report((damaged, *skipped[:1], permissions, *skipped[2:]))
         checks = [_integrity(exam, db_path)]
         whole = checks[0].status == OK and exam.is_current()
         checks.append(_index(exam, repair) if whole else _not_checked("index"))
-        checks.append(_permissions(db_path, repair))
+        checks.append(permissions)
         checks.append(_wal(exam, repair))
         checks.append(_frameworks(exam) if whole else _not_checked("frameworks"))
         checks.append(_backup(exam, db_path, today, repair and whole))

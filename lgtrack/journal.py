@@ -71,6 +71,12 @@ class Journal:
         with self.store.atomic():
             yield self
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Journal]:
+        """Read several things in one consistent state (an export, a bundle, a listing)."""
+        with self.store.snapshot():
+            yield self
+
     # -- leaders -----------------------------------------------------------------------------
 
     def me(self) -> Leader | None:

@@ -85,6 +85,8 @@ def test_loose_permissions_are_a_warning_and_repair_tightens_them(home, capsys):
     assert code == 1
     assert checks["permissions"]["status"] == "warning"
     assert "journal.sqlite 0644" in checks["permissions"]["message"]
+    os.chmod(home, 0o755)  # opening the journal tightened them again: loosen them for --repair
+    os.chmod(home / DB_FILENAME, 0o644)
     code, checks = doctor(capsys, home, "--repair")
     assert code == 0 and checks["permissions"]["repaired"] is True
     assert stat.S_IMODE(home.stat().st_mode) == 0o700

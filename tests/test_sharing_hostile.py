@@ -18,7 +18,7 @@ from sharing_support import NOW, leader_journal, resealed, snapshot, write_json
 
 from lgtrack import ImportFileError, Journal
 from lgtrack.cli import main
-from lgtrack.exchange import MAX_IMPORT_BYTES, import_file
+from lgtrack.exchange import MAX_IMPORT_BYTES, import_file, reading
 from lgtrack.sharing import ShareScope, build_bundle, bundle_checksum, bundle_text
 from lgtrack.sharing.signing import sign_document
 
@@ -280,10 +280,15 @@ def test_a_bad_bundle_is_refused_whole_on_the_command_line(case, coach_home, tmp
     assert err == f"lgtrack: fejl: {api.value.render('da')}\n"
 
 
-def test_an_oversized_bundle_is_refused_before_it_is_read(coach_home, tmp_path, capsys):
+def test_an_oversized_bundle_is_refused_before_it_is_read(
+    coach_home, tmp_path, capsys, monkeypatch
+):
+    limit = 20 * 2**20  # the real limit is 1 GiB: too much to write in a test
+    monkeypatch.setattr(reading, "MAX_IMPORT_BYTES", limit)
+    assert limit < MAX_IMPORT_BYTES
     path = tmp_path / "huge.json"
     text = bundle_text(VALID)
-    path.write_text(text[:-2] + " " * (MAX_IMPORT_BYTES + 1 - len(text)) + "}\n", "utf-8")
+    path.write_text(text[:-2] + " " * (limit + 1 - len(text)) + "}\n", "utf-8")
     before = _state(coach_home)
     too_large = pytest.raises(ImportFileError, match="an import may be at most 20 MB")
     with Journal.open(coach_home, create=False) as journal, too_large:

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from test_roundtrip import EVERYTHING, NOW, random_journal
 
 from lgtrack import Journal, specs
+from lgtrack._text import terminal_safe
 from lgtrack.exchange import export_json, import_file
-from lgtrack.exchange.export_csv import export_csv
+from lgtrack.exchange.export_csv import export_csv, looks_like_formula
 from lgtrack.frames import feedback_frame, goals_frame, reflections_frame
 from lgtrack.sharing.format import FIELDS, LEADER_FIELDS
 
@@ -93,8 +94,8 @@ def _csv_text(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = str(value)
-    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
+    text = terminal_safe(str(value))  # no control characters, even in a file (#10)
+    return "'" + text if looks_like_formula(text) else text
 
 
 def _frame_value(value):

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import LgtrackError
-from ._common import DEFAULT_LANG, OneLineParser, fail_with, message_lang
+from ._common import DEFAULT_LANG, OneLineParser, fail_with, message_lang, terminal_output
 from ._parser import h, peek_lang, set_lang
 
 # Each module has register(subparsers) and sets a ``run(args) -> int`` default on its parsers.
@@ -87,6 +87,7 @@ def build_parser(command: str | None = None, lang: str = DEFAULT_LANG) -> argpar
     return parser
 
 
+@terminal_output  # nothing printed can drive the terminal (#10)
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else argv
     parser = build_parser(command_in(words), peek_lang(words))

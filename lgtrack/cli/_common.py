@@ -6,13 +6,14 @@ What the command line prints, errors included, is in the profile's language: :fu
 from __future__ import annotations
 
 import argparse
-import json
+import functools
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from .._text import json_text, terminal_safe
 from .._time import parse_day
 from ..errors import LgtrackError, ValidationError
 from ..i18n import LANGUAGES
@@ -159,4 +160,36 @@ def format_table(rows: list[list[str]]) -> str:
 
 
 def print_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print(json_text(data, indent=2))  # control characters as \u escapes: lossless and inert
+
+
+class _TerminalSafe:
+    """A text stream that passes on only what can be shown: no escape sequences, no control
+    characters but newline and tab, no bidi overrides (:func:`lgtrack._text.terminal_safe`)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(terminal_safe(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, buffer, encoding, isatty, reconfigure …
+        return getattr(self._stream, name)
+
+
+def terminal_output(run: Callable[..., int]) -> Callable[..., int]:
+    """Run the command line with stdout and stderr filtered: a name, a goal title, a tag or a
+    message from a file can never drive the terminal, whichever command prints it. Binary
+    output (an export to stdout) is made safe where it is written."""
+
+    @functools.wraps(run)
+    def run_safely(*args: Any, **kwargs: Any) -> int:
+        saved = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = _TerminalSafe(sys.stdout), _TerminalSafe(sys.stderr)
+        try:
+            return run(*args, **kwargs)
+        finally:
+            sys.stdout, sys.stderr = saved
+
+    return run_safely

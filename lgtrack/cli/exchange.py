@@ -12,7 +12,7 @@ from datetime import timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._files import write_atomically
+from .._files import open_atomically, write_atomically
 from .._time import utc_now
 from ._common import add_home, message_lang, open_journal, refuse_journal_as_out
 from ._parser import examples, h
@@ -104,7 +104,11 @@ def _register_import(commands: argparse._SubParsersAction) -> None:
 def run_export(args: argparse.Namespace) -> int:
     with open_journal(args) as journal:
         refuse_journal_as_out(journal, args.out)
-        data = _export_bytes(journal, args)
+        if args.format == "json":  # streamed: a large backup is never held as bytes
+            _export_json(journal, args)
+            return 0
+        with journal.snapshot():  # one consistent state, whatever others write
+            data = _export_bytes(journal, args)
     if args.out is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -114,12 +118,22 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_json(journal: Journal, args: argparse.Namespace) -> None:
+    from ..exchange.export_json import write_export_json
+
+    if args.out is None:
+        sys.stdout.flush()
+        write_export_json(journal, sys.stdout.buffer, now=utc_now())
+        sys.stdout.buffer.flush()
+        return
+    with open_atomically(args.out) as handle:
+        write_export_json(journal, handle, now=utc_now())
+
+
 def _export_bytes(journal: Journal, args: argparse.Namespace) -> bytes:
     """The export in the format asked for, as the bytes to write."""
-    from ..exchange import CSV_ENCODING, default_delimiter, export_csv, export_json, export_markdown
+    from ..exchange import CSV_ENCODING, default_delimiter, export_csv, export_markdown
 
-    if args.format == "json":
-        return export_json(journal, now=utc_now()).encode("utf-8")
     if args.format == "markdown":
         return export_markdown(journal, now=utc_now(), lang=args.lang).encode("utf-8")
     me = journal.me()
@@ -138,18 +152,23 @@ def _export_bytes(journal: Journal, args: argparse.Namespace) -> bytes:
 def run_import(args: argparse.Namespace) -> int:
     from ..exchange import ImportOptions, import_document, read_document
     from ..exchange.reading import display_name
-    from ..journal import Journal
     from ..storage import database_path
 
     name = display_name(args.path)
     document = _opened_document(args, name) if _encrypted(args.path) else read_document(args.path)
     options = ImportOptions(discipline=args.discipline, tz=timezone.utc if args.utc else None)
-    if not Path(database_path(args.home)).exists():
-        # Check against an empty journal first, so a refused file creates no journal.
-        with Journal.open(":memory:") as probe:
-            import_document(probe, document, name=name, options=options)
-    with open_journal(args, create=True) as journal:
-        summary = import_document(journal, document, name=name, options=options)
+    db = Path(database_path(args.home))
+    # A refused file creates no journal: what this import creates is removed again. (Checking
+    # against an empty journal first would read and write a large backup twice.)
+    created = not db.exists()
+    folders = [folder for folder in db.parents if not folder.exists()]  # deepest first
+    try:
+        with open_journal(args, create=True) as journal:
+            summary = import_document(journal, document, name=name, options=options)
+    except BaseException:
+        if created:
+            _remove_created(db, folders)
+        raise
     print(summary.line(message_lang(args)))  # the profile's language, now that there is one
     return 0
 
@@ -189,3 +208,14 @@ def _opened_document(args: argparse.Namespace, name: str) -> dict:
         with open_journal(args) as journal:
             identity = own_identity(journal)
     return document_from_bytes(decrypt_with_identity(data, identity, name), name)
+
+
+def _remove_created(db: Path, folders: list[Path]) -> None:
+    """Remove the journal an import created: its file, WAL and SHM, and the new folders."""
+    for end in ("", "-wal", "-shm"):
+        db.with_name(db.name + end).unlink(missing_ok=True)
+    for folder in folders:
+        try:
+            folder.rmdir()  # only when empty: never anything that is not ours
+        except OSError:
+            return

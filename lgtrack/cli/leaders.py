@@ -6,12 +6,11 @@ trace of the words on disk. No pandas: start-up time matters.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from ..errors import LgtrackError
 from ..i18n import t
-from ._common import SHORT_ID, add_home, format_table, open_coach_journal
+from ._common import SHORT_ID, add_home, format_table, open_coach_journal, print_json
 from ._ids import resolve
 from ._parser import examples, h
 from .edit import confirmed
@@ -79,13 +78,13 @@ def run_remove(args: argparse.Namespace) -> int:
 def run_leaders(args: argparse.Namespace) -> int:
     from ..sharing import leader_overview
 
-    with open_coach_journal(args) as journal:
+    with open_coach_journal(args) as journal, journal.snapshot():
         overview = leader_overview(journal)
         me = journal.me()
         lang = args.lang or (me.lang if me else "da")
         levels = {leader.id: _level_name(journal, leader, lang) for leader in journal.leaders()}
     if args.json:
-        print(json.dumps(overview, ensure_ascii=False, indent=2))
+        print_json(overview)
         return 0
     if not overview:
         print(t("leaders.none", lang))

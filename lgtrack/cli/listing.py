@@ -56,7 +56,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run_list(args: argparse.Namespace) -> int:
     from ..i18n import t
 
-    with open_journal(args) as journal:
+    with open_journal(args) as journal, journal.snapshot():
         if journal.me() is None and journal.leaders():
             raise ValidationError("err_cli_coach_journal")
         where = entry_filter(args, journal)

@@ -101,7 +101,8 @@ def run_share(args: argparse.Namespace) -> int:
         refuse_journal_as_out(journal, args.out)
         me = journal.require_me()
         framework = journal.framework_for(me)
-        bundle = build_bundle(journal, scope, now=utc_now(), name=args.name)
+        with journal.snapshot():  # one consistent state, whatever others write
+            bundle = build_bundle(journal, scope, now=utc_now(), name=args.name)
     lang = args.lang or me.lang
     preview = preview_bundle(bundle, framework)
     print("\n".join(preview_lines(preview, framework, lang)))

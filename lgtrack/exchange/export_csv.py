@@ -17,19 +17,23 @@ and roles in Danish. The text is UTF-8 with a byte order mark (added by the writ
 :data:`CSV_ENCODING`) so Excel reads æ, ø and å; multi-line text stays in one quoted cell. Excel
 in a Danish locale expects ``;`` between columns, in an English one ``,``: the command line picks
 by the profile's language. A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a
-carriage return gets a leading ``'`` so that a spreadsheet shows it as text instead of running
-it as a formula.
+carriage return — also after leading spaces (non-breaking ones too) or invisible characters,
+and in their full-width forms (``＝``, ``＋``, ``－``, ``＠``) — gets a leading ``'`` so that a
+spreadsheet shows it as text instead of running it as a formula. Terminal escapes and bidi
+overrides are removed from every text.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
 from .. import specs
+from .._text import terminal_safe
 from .._time import day_to_text, moment_to_text
 from ..errors import LgtrackError
 from ..framework import Framework
@@ -41,6 +45,9 @@ from ..records import Leader
 CSV_TABLES = ("reflections", "goals", "feedback", "ratings")
 CSV_ENCODING = "utf-8-sig"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP: a tab or CR before = runs too
+# Spreadsheets skip these before a formula: whitespace (U+00A0, U+3000 …), controls, format
+# characters (zero-width space, bidi marks).
+_SKIPPED_CATEGORIES = ("Zs", "Zl", "Zp", "Cc", "Cf")
 _EVERYTHING = EntryFilter(include_private=True)
 # Columns whose values are words of a closed list, translated in a Danish table.
 _VALUE_KEYS = {"status": "md_status_{}", "role": "md_role_{}", "source": "md_role_{}"}
@@ -121,9 +128,22 @@ def table_rows(
 def _cell(value: object) -> object:
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    if isinstance(value, str):
+        value = terminal_safe(value)
+        return "'" + value if looks_like_formula(value) else value
     return value
+
+
+def looks_like_formula(text: str) -> bool:
+    """True when a spreadsheet could read ``text`` as a formula: its first character that is
+    not whitespace, control or format is ``=``, ``+``, ``-`` or ``@`` (in any width, by NFKC:
+    ``＝`` U+FF1D, ``﹦`` U+FE66 …), or it begins with a tab or carriage return."""
+    if text.startswith(_FORMULA_START):
+        return True
+    for ch in text:
+        if ch in "\t\r" or unicodedata.category(ch) not in _SKIPPED_CATEGORIES:
+            return unicodedata.normalize("NFKC", ch).startswith(_FORMULA_START)
+    return False
 
 
 def _typed(f: specs.Field, value: Any) -> Any:

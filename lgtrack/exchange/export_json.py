@@ -48,16 +48,19 @@ Version 1 is version 2 without a leader's ``imported_at`` and ``share_scope`` an
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import datetime
-from typing import Any
+from typing import Any, BinaryIO
 
 from .. import specs
+from .._text import json_text
 from .._time import moment_to_text
 from ..errors import ValidationError
 from ..journal import Journal
 from ..query import EntryFilter
 from ..records import Action, CoachSession, Feedback, Goal, Reflection
+from . import reading
 
 EXPORT_FORMAT = "lgtrack-export"
 # A field added to a record raises the version through its ``since`` (lgtrack.specs).
@@ -80,25 +83,55 @@ FRAMEWORK_FIELDS = ("id", "version", "source")
 
 
 def export_json(journal: Journal, *, now: datetime) -> str:
-    """The whole journal as ``lgtrack-export`` JSON text (ends with a newline).
+    """The whole journal as ``lgtrack-export`` JSON text (ends with a newline)."""
+    buffer = io.BytesIO()
+    write_export_json(journal, buffer, now=now)
+    return buffer.getvalue().decode("utf-8")
+
+
+def write_export_json(journal: Journal, handle: BinaryIO, *, now: datetime) -> int:
+    """Write the whole journal as ``lgtrack-export`` UTF-8 JSON to ``handle``; the bytes written.
 
     One record per line: readable and diff-friendly, and it keeps to json's C encoder, which
-    ``indent`` would switch off (an indented export of 50,000 entries took 2.4 s longer).
+    ``indent`` would switch off (an indented export of 50,000 entries took 2.4 s longer). The
+    text is written record by record, so a large export is never held twice in memory. An
+    export larger than ``lgtrack import`` reads (:data:`~lgtrack.exchange.reading.
+    MAX_IMPORT_BYTES`) is refused rather than written: every backup must restore.
     """
     document = build_export(journal, now=now)
-    lines = []
-    for key, value in document.items():
-        if isinstance(value, list):
-            records = ",\n".join(f"    {_compact(item)}" for item in value)
-            body = f"[\n{records}\n  ]" if value else "[]"
+    out = _Limited(handle)
+    out.write("{\n")
+    for number, (key, value) in enumerate(document.items()):
+        out.write((",\n  " if number else "  ") + json.dumps(key) + ": ")
+        if isinstance(value, list) and value:
+            for index, item in enumerate(value):
+                out.write((",\n    " if index else "[\n    ") + _compact(item))
+            out.write("\n  ]")
         else:
-            body = _compact(value)
-        lines.append(f"  {json.dumps(key)}: {body}")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+            out.write(_compact(value))
+    out.write("\n}\n")
+    return out.written
 
 
 def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    # C1 and bidi controls as \u escapes: the same data, and `cat backup.json` stays harmless
+    return json_text(value, separators=(", ", ": "))
+
+
+class _Limited:
+    """Writes text as UTF-8 to a binary handle, refusing to pass the size ``import`` reads."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self.handle = handle
+        self.written = 0
+        self.limit = reading.MAX_IMPORT_BYTES  # read now: tests lower it
+
+    def write(self, text: str) -> None:
+        data = text.encode("utf-8")
+        self.written += len(data)
+        if self.written > self.limit:
+            raise ValidationError("err_export_too_large", limit=self.limit // (1024 * 1024))
+        self.handle.write(data)
 
 
 def build_export(journal: Journal, *, now: datetime) -> dict[str, Any]:
@@ -108,17 +141,19 @@ def build_export(journal: Journal, *, now: datetime) -> dict[str, Any]:
 
     if now.tzinfo is None:
         raise ValidationError("err_export_time_zone")
-    store = journal.store
-    leaders = store.leaders.all()
-    everything = EntryFilter(include_private=True)
-    reflections, goals, feedback, sessions, actions = [], [], [], [], []
-    for leader in leaders:
-        reflections += store.reflections.query(leader.id, everything)
-        goals += store.goals.query(leader.id, everything)
-        feedback += store.feedback.query(leader.id, everything)
-        sessions += store.coaching.sessions(leader.id)
-        actions += store.coaching.actions(leader.id)
-    frameworks = store.frameworks.all()
+    # One snapshot: a delete committed by another program half-way must not leave an entry
+    # without its disciplines or ratings in the backup (such a backup would not import).
+    with journal.store.snapshot() as store:
+        leaders = store.leaders.all()
+        everything = EntryFilter(include_private=True)
+        reflections, goals, feedback, sessions, actions = [], [], [], [], []
+        for leader in leaders:
+            reflections += store.reflections.query(leader.id, everything)
+            goals += store.goals.query(leader.id, everything)
+            feedback += store.feedback.query(leader.id, everything)
+            sessions += store.coaching.sessions(leader.id)
+            actions += store.coaching.actions(leader.id)
+        frameworks = store.frameworks.all()
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,

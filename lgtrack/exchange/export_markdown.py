@@ -2,14 +2,19 @@
 
 Entries come newest first, each under its own heading; labels are in the profile's language
 (``lang``), behaviours are shown with their text from the leader's framework, and the text a
-leader wrote is kept verbatim. Private entries are included and marked: this is the leader's
+leader wrote is kept as written. Private entries are included and marked: this is the leader's
 own copy of everything.
+
+The document cannot attack its reader: HTML in any text (``<script>``, ``<img onerror=…>``) is
+escaped, so a Markdown renderer shows it as text; images do not load; terminal escapes and
+bidi overrides are removed (:func:`lgtrack._text.markdown_safe`).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from .._text import markdown_safe
 from ..errors import LgtrackError
 from ..framework import Framework
 from ..i18n import t
@@ -27,7 +32,8 @@ def export_markdown(journal: Journal, *, now: datetime, lang: str | None = None)
     sections = [_leader_section(journal, leader, lang, now) for leader in journal.leaders()]
     if not sections:
         sections = [[f"# {t('md_title', lang, name='—')}", "", t("md_none", lang)]]
-    return "\n\n".join("\n".join(lines).rstrip() for lines in sections) + "\n"
+    document = "\n\n".join("\n".join(lines).rstrip() for lines in sections) + "\n"
+    return markdown_safe(document)  # every text in it, whoever wrote it (bundles, frameworks)
 
 
 class _Names:

@@ -14,6 +14,7 @@ import io
 from datetime import date, datetime, timezone
 from typing import Any
 
+from .._text import terminal_safe
 from ..framework import Framework
 from ..i18n import t
 from ..journal import Journal
@@ -74,6 +75,8 @@ def _value(column: str, value: object, lang: str) -> object:
         return t("csv.value.true" if value else "csv.value.false", lang)
     if isinstance(value, datetime):  # Excel has no time zones: stored as UTC
         return value.astimezone(timezone.utc).replace(tzinfo=None)
+    if isinstance(value, str):  # control characters are not allowed in a workbook (nor shown)
+        value = terminal_safe(value)
     return word(column, value, lang)
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from matplotlib.figure import Figure
 
 from .. import __version__
+from .._files import write_atomically
 from .._markup import Markup, trusted
 from ..i18n import LANGUAGES, t
 from ..journal import Journal
@@ -141,8 +142,4 @@ def write_report(
     overview = build_overview(journal, leader_id, today)
     leader_lang = overview.leader.lang if overview.leader.lang in LANGUAGES else "da"
     text = render_report(overview, lang or leader_lang)
-    target = Path(path)
-    partial = target.with_name(f".{target.name}.partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(target)  # never a half-written report
-    return target
+    return write_atomically(path, text.encode("utf-8"))  # 0600, never a half-written report

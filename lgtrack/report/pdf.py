@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from .._files import write_atomically
 from ..errors import LgtrackError
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser")
@@ -54,5 +55,5 @@ def print_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike, chromiu
             raise PdfError("err_pdf_failed", error=str(error)) from None
         if not partial.is_file() or not partial.read_bytes().startswith(b"%PDF"):
             raise PdfError("err_pdf_none", name=source.name)
-        shutil.move(str(partial), target)
+        write_atomically(target, partial.read_bytes())  # 0600, synced, never half
     return Path(pdf_path)

@@ -89,6 +89,27 @@ class Store:
         with atomic(self.conn):
             yield self
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """Read in one consistent state: every read inside sees the database as it was at the
+        first one, whatever other programs commit meanwhile (a WAL read transaction).
+
+        An export, a share bundle or a listing reads several tables; without this, a delete
+        committed between two of those reads gave a reflection without its disciplines. Inside
+        an open transaction (``atomic``) the reads are consistent already. For reading only: a
+        write inside would fail once another program has committed since the snapshot began.
+        """
+        if self.conn.in_transaction:
+            yield self
+            return
+        self.conn.execute("BEGIN DEFERRED")
+        try:
+            self.conn.execute("SELECT 1 FROM sqlite_schema LIMIT 1").fetchall()  # pin it now
+            yield self
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")  # nothing was written: this only ends the read
+
     def close(self) -> None:
         self.conn.close()
 

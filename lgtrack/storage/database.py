@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from .._files import make_private, private_dir
 from ..errors import StoreError
 from ..query import fold
 from .faults import fault_from, is_busy
@@ -306,12 +307,7 @@ def connect(db_path: str, *, create: bool = True, clock: Clock | None = None) ->
         path = Path(db_path)
         if not path.exists() and not create:
             raise StoreError("err_store_no_journal", path=str(path.parent))
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise fault_from(exc, str(path.parent)) or StoreError(
-                "err_store_cannot_create", path=str(path.parent), reason=exc.strerror
-            ) from None
+        _prepare_private(path)
     conn = _open_connection(db_path)
     conn.lgtrack_clock = clock
     try:
@@ -323,6 +319,7 @@ def connect(db_path: str, *, create: bool = True, clock: Clock | None = None) ->
             conn = _migrated_in_memory(conn)
         elif db_path != ":memory:":
             _retry_locked(conn, lambda: conn.execute("PRAGMA journal_mode = WAL"))
+            _tighten(Path(db_path))
         migrate(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -484,6 +481,34 @@ def set_lock_notice(notice: Callable[[], None] | None) -> None:
     program: the command line prints a line on stderr. None: nothing."""
     global _lock_notice
     _lock_notice = notice
+
+
+def _prepare_private(path: Path) -> None:
+    """The journal folder 0700 and the database file 0600 before SQLite opens it.
+
+    SQLite creates the WAL and SHM files with the database file's mode, so a database that is
+    0600 from the start never has a moment in which its words are readable by others. Only a
+    journal folder (one holding ``journal.sqlite``) is tightened, not any folder a
+    ``.sqlite`` file was named in.
+    """
+    try:
+        if path.name == DB_FILENAME:
+            private_dir(path.parent)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    except OSError as exc:
+        raise fault_from(exc, str(path.parent)) or StoreError(
+            "err_store_cannot_create", path=str(path.parent), reason=exc.strerror
+        ) from None
+    make_private(path)  # an older journal (0644) is tightened when it is opened
+
+
+def _tighten(path: Path) -> None:
+    """The WAL and SHM files of an older journal, made 0600 (new ones inherit 0600)."""
+    for suffix in ("-wal", "-shm"):
+        make_private(f"{path}{suffix}")
 
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from .._files import private_dir
 from .._markup import html, join
 from ..coaching import (
     GROW_FIELDS,
@@ -381,7 +382,7 @@ class CoachWidget(widgets.VBox):
     def _on_report_click(self, _button: widgets.Button) -> None:
         leader, today = self.leader, today_of(self._clock)
         try:
-            self._report_dir.mkdir(parents=True, exist_ok=True)
+            private_dir(self._report_dir)  # reports hold words: owner only (#10)
             target = self._report_dir / report_file_name(leader, today)
             path = write_report(self._journal, leader.id, target, today=today)
         except (LgtrackError, OSError) as error:

@@ -88,9 +88,10 @@ class ShareWidget(LeaderPage):
         problem = self._problem()
         if problem is None:
             try:
-                bundle = build_bundle(
-                    self._journal, self.scope, now=self._clock(), name=self._name.value
-                )
+                with self._journal.snapshot():  # one consistent state (#10)
+                    bundle = build_bundle(
+                        self._journal, self.scope, now=self._clock(), name=self._name.value
+                    )
             except LgtrackError as exc:
                 problem = exc.render(self._lang)
             else:
