@@ -27,6 +27,7 @@ from .records import (
     Action,
     CheckIn,
     CoachSession,
+    EffectAnswer,
     Feedback,
     Goal,
     Leader,
@@ -365,7 +366,32 @@ COACH_ACTION = RecordSpec(
     ),
 )
 
+# A leader's quarterly answer to the effektbillede: {effect id: score or null} (#13).
+EFFECT_ANSWER = RecordSpec(
+    "effect_answers",
+    EffectAnswer,
+    "effect_answers",
+    (
+        Field("id", ID),
+        Field("leader_id", REF, csv=False),
+        Field("day", DAY),
+        Field("scores", OBJECT, csv=False, frame=False),
+        Field("created_at", MOMENT),
+        Field("updated_at", MOMENT, csv=False, frame=False),
+    ),
+)
+
 SPECS: dict[str, RecordSpec] = {
     spec.kind: spec
-    for spec in (LEADER, REFLECTION, GOAL, CHECKIN, FEEDBACK, RATING, COACH_SESSION, COACH_ACTION)
+    for spec in (
+        LEADER,
+        REFLECTION,
+        GOAL,
+        CHECKIN,
+        FEEDBACK,
+        RATING,
+        COACH_SESSION,
+        COACH_ACTION,
+        EFFECT_ANSWER,
+    )
 }

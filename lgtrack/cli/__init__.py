@@ -24,6 +24,8 @@ _COMMAND_MODULES = (
     "summary",
     "share",
     "report",
+    "effects",
+    "cohort",
 )
 # Which module registers each command, so that a run imports only the module it needs: start-up
 # time is most of what a quick capture or list costs. tests/test_cli_registry.py keeps it true.
@@ -42,6 +44,8 @@ COMMANDS = {
     "share": "share",
     "leaders": "share",
     "report": "report",
+    "effects": "effects",
+    "cohort": "cohort",
 }
 
 

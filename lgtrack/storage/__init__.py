@@ -17,6 +17,7 @@ from contextlib import contextmanager
 
 from ._sql import id_list
 from .coaching import CoachingRepository
+from .cohorts import CohortRepository
 from .database import (
     DB_FILENAME,
     MIGRATIONS,
@@ -29,6 +30,7 @@ from .database import (
     migrate,
     profile_lang,
 )
+from .effects import EffectRepository
 from .feedback import FeedbackRepository
 from .frameworks import FrameworkRepository
 from .goals import GoalRepository
@@ -68,6 +70,8 @@ class Store:
         self.coaching = CoachingRepository(conn)
         self.frameworks = FrameworkRepository(conn)
         self.ratings = RatingRepository(conn)
+        self.effects = EffectRepository(conn)  # a leader's effect answers (#13)
+        self.cohorts = CohortRepository(conn)  # a facilitator's cohorts (#13)
 
     @classmethod
     def open(cls, db_path: str, *, create: bool = True) -> Store:
