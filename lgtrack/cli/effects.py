@@ -89,7 +89,10 @@ def run_effects(args: argparse.Namespace) -> int:
         print(f"{effect.id}: {effect.text.get(lang)}")
     if status.due:
         print()
-        print(t("effects.due", lang, day=status.last_day.isoformat()))
+        if status.last_day is None:
+            print(t("effects.due_first", lang))
+        else:
+            print(t("effects.due", lang, day=status.last_day.isoformat()))
     return 0
 
 
