@@ -372,12 +372,12 @@ EFFECT_ANSWER = RecordSpec(
     EffectAnswer,
     "effect_answers",
     (
-        Field("id", ID),
-        Field("leader_id", REF, csv=False),
-        Field("day", DAY),
-        Field("scores", OBJECT, csv=False, frame=False),
-        Field("created_at", MOMENT),
-        Field("updated_at", MOMENT, csv=False, frame=False),
+        Field("id", ID, since=3),
+        Field("leader_id", REF, csv=False, since=3),
+        Field("day", DAY, since=3),
+        Field("scores", OBJECT, csv=False, frame=False, since=3),
+        Field("created_at", MOMENT, since=3),
+        Field("updated_at", MOMENT, csv=False, frame=False, since=3),
     ),
 )
 

@@ -61,3 +61,27 @@ def test_an_answer_is_due_when_a_quarter_has_passed():
     assert not effects_status(answers, date(2027, 4, 5)).due
     status = effects_status(answers, date(2027, 4, 6))
     assert status.due and status.last_day == date(2027, 1, 5)
+
+
+def test_effect_answers_travel_in_the_json_export(home, tmp_path, capsys):
+    run(capsys, "effects", "add", "--rate", "e1=4", "--rate", "e5=?", "--date", "2027-01-05",
+        "--home", str(home))  # fmt: skip
+    export = tmp_path / "export.json"
+    assert (
+        run(capsys, "export", "--format", "json", "--out", str(export), "--home", str(home))[0] == 0
+    )
+    assert json.loads(export.read_text("utf-8"))["effect_answers"][0]["scores"] == {
+        "e1": 4, "e5": None,
+    }  # fmt: skip
+    other = tmp_path / "other"
+    code, _, err = run(capsys, "import", str(export), "--home", str(other))
+    assert code == 0, err
+    with Journal.open(other) as journal:
+        [answer] = journal.effect_answers()
+    assert answer.day == date(2027, 1, 5) and answer.scores == {"e1": 4, "e5": None}
+    # an unknown effect in the file is refused at its place, and nothing is written
+    document = json.loads(export.read_text("utf-8"))
+    document["effect_answers"][0]["scores"] = {"e42": 3}
+    export.write_text(json.dumps(document), encoding="utf-8")
+    code, _, err = run(capsys, "import", str(export), "--home", str(tmp_path / "third"))
+    assert code == 2 and "effect_answers[0].scores" in err and "e42" in err

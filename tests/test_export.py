@@ -106,7 +106,7 @@ def test_json_export_is_versioned_and_stamped_with_the_time_given(journal: Journ
     assert (
         (document["format"], document["version"])
         == (EXPORT_FORMAT, EXPORT_VERSION)
-        == ("lgtrack-export", 2)
+        == ("lgtrack-export", 3)
     )
     assert document["exported_at"] == "2026-11-02T10:15:00+01:00"
 

@@ -24,9 +24,15 @@ from .._framework_schema import MAX_FILE_BYTES, parse_framework_text
 from ..errors import FrameworkError, Message
 from ..framework import ID_PATTERN, Framework, bundled_frameworks, load_framework
 from ..journal import Journal
-from ..records import CheckIn, Feedback, Goal, Leader, Reflection
+from ..records import CheckIn, EffectAnswer, Feedback, Goal, Leader, Reflection
 from ..validation import MAX_SHORT
-from .export_json import EXPORT_VERSION, FRAMEWORK_FIELDS, TOP_FIELDS, TOP_FIELDS_V1
+from .export_json import (
+    EXPORT_VERSION,
+    FRAMEWORK_FIELDS,
+    TOP_FIELDS,
+    TOP_FIELDS_V1,
+    TOP_FIELDS_V2,
+)
 from .fields import Fields, FileProblem, problems_at, show
 from .import_coaching import CoachFile, leader_origins, read_action, read_session
 from .merge import ImportOptions, ImportPlan
@@ -38,7 +44,8 @@ Owners = dict[str, tuple[Leader, Framework]]
 def plan_lgtrack_export(journal: Journal, document: dict, options: ImportOptions) -> ImportPlan:
     """Validate an ``lgtrack-export`` document against ``journal``; nothing is written."""
     version = _check_version(document.get("version"))
-    top = Fields(document, "", allowed=TOP_FIELDS_V1 if version == 1 else TOP_FIELDS)
+    allowed = {1: TOP_FIELDS_V1, 2: TOP_FIELDS_V2}.get(version, TOP_FIELDS)
+    top = Fields(document, "", allowed=allowed)
     top.moment("exported_at")
     frameworks, to_store = _frameworks(journal, top.items("frameworks", []))
     leader_fields = specs.LEADER.json_names(version)
@@ -53,6 +60,8 @@ def plan_lgtrack_export(journal: Journal, document: dict, options: ImportOptions
         raise FileProblem("goals", "err_file_checkin_twice")
     if version >= 2:
         _coach_notes(journal, top, owners, plan)
+    if version >= 3:
+        plan.effect_answers = _records(top, specs.EFFECT_ANSWER, _effect_answer, owners)
     return plan
 
 
@@ -267,3 +276,13 @@ def _feedback(f: Fields, owners: Owners) -> Feedback:
     with problems_at(f.where):
         validation.check_feedback(fw, item)
     return item
+
+
+def _effect_answer(f: Fields, owners: Owners) -> EffectAnswer:
+    """Version 3: a leader's quarterly answer to the framework's effects (#13)."""
+    leader, fw = _owner(f, owners)
+    values = read_values(specs.EFFECT_ANSWER, f, skip=("leader_id",))
+    answer = EffectAnswer(**{**values, "leader_id": leader.id})
+    with problems_at(f.at("scores")):
+        validation.check_effect_answer(fw, answer)
+    return answer

@@ -19,6 +19,10 @@ class EffectRepository:
     def save(self, answer: EffectAnswer) -> None:
         self._conn.execute(_UPSERT, EFFECT_ANSWER.to_row(answer))
 
+    def get(self, answer_id: str) -> EffectAnswer | None:
+        row = self._conn.execute(f"{_SELECT} WHERE id = ?", (answer_id,)).fetchone()
+        return EFFECT_ANSWER.from_row(row) if row else None
+
     def query(self, leader_id: str) -> list[EffectAnswer]:
         """The leader's answers, oldest first."""
         rows = self._conn.execute(
