@@ -43,6 +43,19 @@ def _environment() -> Any:
 
 def cohort_report_html(dashboard: dict[str, Any], framework: Framework, lang: str) -> str:
     """The report page for ``dashboard`` (:func:`~lgtrack.cohort.dashboard.build_dashboard`)."""
+    context = report_context(dashboard, framework, lang)
+    return _environment().get_template("cohort_report.html").render(**context)
+
+
+def cohort_body_html(dashboard: dict[str, Any], framework: Framework, lang: str) -> str:
+    """The report's figures and notes without the page around them (for the widget), rendered
+    by Jinja2 with autoescape like the report."""
+    context = report_context(dashboard, framework, lang)
+    return _environment().get_template("cohort_body.html").render(**context)
+
+
+def report_context(dashboard: dict[str, Any], framework: Framework, lang: str) -> dict[str, Any]:
+    """What the templates print: labels in ``lang`` and every figure as text ("for få")."""
     levels = [e["level"] for e in dashboard["by_level"]]
     levels = list(dict.fromkeys(levels))
     engagement_levels = list(dict.fromkeys(e["level"] for e in dashboard["engagement"]))
@@ -94,7 +107,7 @@ def cohort_report_html(dashboard: dict[str, Any], framework: Framework, lang: st
         ],
         "levels": levels,
     }  # fmt: skip
-    return _environment().get_template("cohort_report.html").render(**context)
+    return context
 
 
 def write_cohort_report(
