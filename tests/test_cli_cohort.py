@@ -239,3 +239,30 @@ def test_an_unknown_cohort_is_one_line(tmp_path, capsys):
     _create(capsys, tmp_path)
     code, _, err = run(capsys, "cohort", "status", "ffffffff", "--home", str(tmp_path))
     assert code == 2 and "cohort create" in err
+
+
+def test_the_dashboard_summed_in_sql_equals_the_one_from_the_raw_rows(tmp_path):
+    from cohort_support import END, START
+
+    from lgtrack import Journal
+    from lgtrack.cohort.dashboard import build_dashboard, cohort_dashboard
+    from lgtrack.cohort.importing import import_cohort
+    from lgtrack.framework import load_framework
+    from lgtrack.records import Cohort
+
+    journal = Journal.open(tmp_path / "f", clock=lambda: NOW)
+    cohort = Cohort(name="F", start=START, end=END, k=3, created_at=NOW)
+    with journal.atomic():
+        journal.store.cohorts.save(cohort)
+    paths = write_bundles(tmp_path / "b", ["teamleder"] * 4 + ["kontorchef"] * 3, weeks=30)
+    import_cohort(journal, cohort, paths, now=NOW)
+    repo = journal.store.cohorts
+    for today in (START, NOW.date(), END):
+        from_raw = build_dashboard(
+            cohort, load_framework("stuk"), repo.participants(cohort.id),
+            repo.reflection_days(cohort.id), repo.ratings(cohort.id), repo.effects(cohort.id),
+            today=today,
+        )  # fmt: skip
+        assert cohort_dashboard(journal, cohort, today=today) == from_raw
+    assert any(e["mean"] for e in from_raw["disciplines"])
+    journal.close()

@@ -50,15 +50,51 @@ def cohort_dashboard(journal: Journal, cohort: Cohort, *, today: date) -> dict[s
     from .importing import cohort_framework
 
     repo = journal.store.cohorts
-    return build_dashboard(
+    window = _Windows(cohort, today)
+    totals = repo.rating_totals(cohort.id, *window.bounds)
+    return _build(
         cohort,
         cohort_framework(cohort),
         repo.participants(cohort.id),
         repo.reflection_days(cohort.id),
-        repo.ratings(cohort.id),
+        totals,
         repo.effects(cohort.id),
-        today=today,
+        window,
     )
+
+
+class _Windows:
+    """The period (start to ``as_of``), its first and its last :data:`WINDOW_DAYS` days."""
+
+    def __init__(self, cohort: Cohort, today: date):
+        self.as_of = min(today, cohort.end)
+        self.start_end = cohort.start + timedelta(days=WINDOW_DAYS - 1)
+        self.now_start = self.as_of - timedelta(days=WINDOW_DAYS - 1)
+        self.first, self.last = cohort.start.isoformat(), self.as_of.isoformat()
+
+    @property
+    def bounds(self) -> tuple[str, str, str, str]:
+        return self.first, self.last, self.start_end.isoformat(), self.now_start.isoformat()
+
+
+def rating_totals(ratings: list[tuple], first: str, last: str, start_end: str, now_start: str):
+    """What :meth:`~lgtrack.storage.cohorts.CohortRepository.rating_totals` sums in SQL, from
+    ``(participant_id, day, behaviour, score)`` rows: per participant and behaviour the count and
+    sum of her scores in the period, its start and its end."""
+    acc: dict[tuple, list] = defaultdict(lambda: [0, 0.0, 0, 0.0, 0, 0.0])
+    for pid, day, behaviour, score in ratings:
+        if score is None or not first <= day <= last:
+            continue
+        a = acc[(pid, behaviour)]
+        a[0] += 1
+        a[1] += score
+        if day <= start_end:
+            a[2] += 1
+            a[3] += score
+        if day >= now_start:
+            a[4] += 1
+            a[5] += score
+    return [(pid, behaviour, *a) for (pid, behaviour), a in acc.items()]
 
 
 def build_dashboard(
@@ -71,14 +107,19 @@ def build_dashboard(
     *,
     today: date,
 ) -> dict[str, Any]:
-    as_of = min(today, cohort.end)
+    """The dashboard from the cohort's rows: ``reflections`` ``(participant_id, day)``,
+    ``ratings`` and ``effects`` ``(participant_id, day, behaviour or effect id, score)``."""
+    window = _Windows(cohort, today)
+    totals = rating_totals(ratings, *window.bounds)
+    return _build(cohort, framework, participants, reflections, totals, effects, window)
+
+
+def _build(cohort, framework, participants, reflections, totals, effects, window) -> dict:
+    as_of, first, last = window.as_of, window.first, window.last
+    start_end, now_start = window.start_end, window.now_start
     level_of = {p.participant_id: p.level for p in participants}
     levels = _levels(framework, level_of)
-    start_end = cohort.start + timedelta(days=WINDOW_DAYS - 1)
-    now_start = as_of - timedelta(days=WINDOW_DAYS - 1)
-    first, last = cohort.start.isoformat(), as_of.isoformat()
-    scores = _discipline_scores(framework, ratings, first, last, start_end.isoformat(),
-                                now_start.isoformat())  # fmt: skip
+    scores, rated = _discipline_scores(framework, totals)
     cells: dict[Any, Cell] = {}
     values: dict[Any, tuple] = {}
     relations: list[Relation] = []
@@ -90,7 +131,7 @@ def build_dashboard(
              relations)  # fmt: skip
     weeks = _engagement(level_of, levels, reflections, cohort.start, as_of, cells, values,
                         relations)  # fmt: skip
-    _coverage(framework, level_of, levels, ratings, first, last, cells, values)
+    _coverage(framework, level_of, levels, rated, cells, values)
     result = suppress(cells, relations, cohort.k)
     delivered = {pid for pid, day in reflections if first <= day <= last}
     delivered |= {row[0] for row in effects if first <= row[1] <= last}
@@ -180,21 +221,23 @@ def _mean(total: float, n: int) -> float | None:
 # -- development per discipline ---------------------------------------------------------------
 
 
-def _discipline_scores(framework, ratings, first, last, start_end, now_start) -> dict:
-    """Per window ("period", "start", "now"): {(participant, discipline): mean score}."""
-    sums: dict[str, dict] = {w: defaultdict(lambda: [0, 0]) for w in ("period", "start", "now")}
+def _discipline_scores(framework, totals) -> tuple[dict, dict]:
+    """Per window ("period", "start", "now"): {(participant, discipline): mean score}; and per
+    participant the behaviours she rated in the period."""
     discipline_of = {b.id: b.discipline for b in framework.all_behaviours()}
-    for pid, day, behaviour, score in ratings:
-        if score is None or not first <= day <= last:
-            continue
+    sums: dict[str, dict] = {w: defaultdict(lambda: [0.0, 0]) for w in ("period", "start", "now")}
+    rated: dict[str, set] = defaultdict(set)
+    for pid, behaviour, n, total, n_start, s_start, n_now, s_now in totals:
         key = (pid, discipline_of[behaviour])
-        for window, inside in (("period", True), ("start", day <= start_end),
-                               ("now", day >= now_start)):  # fmt: skip
-            if inside:
+        rated[pid].add(behaviour)
+        for window, count, value in (("period", n, total), ("start", n_start, s_start),
+                                     ("now", n_now, s_now)):  # fmt: skip
+            if count:
                 acc = sums[window][key]
-                acc[0] += score
-                acc[1] += 1
-    return {w: {key: s / c for key, (s, c) in acc.items()} for w, acc in sums.items()}
+                acc[0] += value
+                acc[1] += count
+    means = {w: {key: s / c for key, (s, c) in acc.items()} for w, acc in sums.items()}
+    return means, rated
 
 
 def _development(framework, level_of, levels, scores, cells, values, relations) -> None:
@@ -256,43 +299,36 @@ def _effects(framework, level_of, levels, effects, start, boundary, as_of, cells
 
 def _engagement(level_of, levels, reflections, start, as_of, cells, values, relations) -> list:
     """Weeks (by their Monday) from the start's week to ``as_of``'s; cells per week and level."""
-    monday = start - timedelta(days=start.weekday())
-    weeks = []
-    while monday <= as_of:
-        weeks.append(monday)
-        monday += timedelta(days=7)
-    reflected: dict[str, set] = defaultdict(set)  # participant -> Mondays of weeks with one
+    first = start - timedelta(days=start.weekday())
+    count = (as_of - first).days // 7 + 1 if as_of >= first else 0
+    weeks = [first + timedelta(days=7 * i) for i in range(count)]
+    engaged_in: dict[str, set] = defaultdict(set)  # participant -> indexes of weeks she counts in
     for pid, day in reflections:
-        d = date.fromisoformat(day)
-        reflected[pid].add(d - timedelta(days=d.weekday()))
+        index = (date.fromisoformat(day) - first).days // 7
+        # in the 14 days ending a Sunday: her week and the next one count
+        engaged_in[pid].update((index, index + 1))
     size = {level: 0 for level in (ALL, *levels)}
-    for level in level_of.values():
+    engaged = [{level: 0 for level in (ALL, *levels)} for _ in weeks]
+    for pid, level in level_of.items():
         size[ALL] += 1
         size[level] += 1
+        for index in engaged_in.get(pid, ()):
+            if 0 <= index < count:
+                engaged[index][ALL] += 1
+                engaged[index][level] += 1
     names = []
-    for week in weeks:
-        # in the 14 days ending this Sunday: this week or the one before
-        engaged = {level: 0 for level in (ALL, *levels)}
-        earlier = week - timedelta(days=7)
-        for pid, level in level_of.items():
-            mine = reflected.get(pid, ())
-            if week in mine or earlier in mine:
-                engaged[ALL] += 1
-                engaged[level] += 1
+    for index, week in enumerate(weeks):
         name = week.isoformat()
         names.append(name)
         for g in (ALL, *levels):
             cells[("w", name, g)] = Cell(size[g])
-            values[("w", name, g)] = (size[g], round(engaged[g] / size[g], 3) if size[g] else None)
+            share = round(engaged[index][g] / size[g], 3) if size[g] else None
+            values[("w", name, g)] = (size[g], share)
         relations.append(Relation(("w", name, ALL), tuple(("w", name, g) for g in levels)))
     return names
 
 
-def _coverage(framework, level_of, levels, ratings, first, last, cells, values) -> None:
-    rated: dict[str, set] = defaultdict(set)
-    for pid, day, behaviour, score in ratings:
-        if score is not None and first <= day <= last:
-            rated[pid].add(behaviour)
+def _coverage(framework, level_of, levels, rated, cells, values) -> None:
     for level in levels:
         members = [pid for pid, lv in level_of.items() if lv == level]
         for d in framework.discipline_ids:

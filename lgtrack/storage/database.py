@@ -240,7 +240,8 @@ MIGRATIONS: tuple[str, ...] = (
         FOREIGN KEY (cohort_id, participant_id)
             REFERENCES cohort_participants(cohort_id, participant_id) ON DELETE CASCADE
     );
-    CREATE INDEX cohort_ratings_participant ON cohort_ratings(cohort_id, participant_id);
+    CREATE INDEX cohort_ratings_participant
+        ON cohort_ratings(cohort_id, participant_id, behaviour);
     CREATE TABLE cohort_effects (
         cohort_id TEXT NOT NULL,
         participant_id TEXT NOT NULL,
