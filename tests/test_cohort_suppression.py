@@ -3,6 +3,7 @@ would reveal a hidden cell by subtraction, and a property test over random cohor
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from lgtrack.cohort.dashboard import build_dashboard
 from lgtrack.cohort.report import cohort_report_html
 from lgtrack.cohort.suppression import Cell, Relation, derivable_problems, suppress
+from lgtrack.cohort.text import figure, percent
 from lgtrack.framework import load_framework
 from lgtrack.records import Cohort
 
@@ -168,5 +170,17 @@ def test_no_figure_rests_on_fewer_than_k_and_no_hidden_cell_can_be_derived(peopl
         if hidden:
             residual = total[n_key] - sum(p[n_key] for p in parts if p[n_key] is not None)
             assert residual == 0 or residual >= k, (total, parts, n_key)
+    _report_shows_only_what_the_json_shows(board, listed)
+
+
+def _report_shows_only_what_the_json_shows(board, listed) -> None:
+    """Every number in the report is a figure the JSON shows (or "too few" / "–")."""
+    shown = {"too few", "–"}
+    for entry in (e for key in listed for e in board[key]):
+        for value in entry.values():
+            if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+                continue
+            shown |= {str(value), figure(value, "en"), percent(value, "en")}
     html = cohort_report_html(board, FW, "en")
-    assert "too few" in html or not any(e["suppressed"] for key in listed for e in board[key])
+    cells = re.findall(r'<td class="num">([^<]*)</td>', html)
+    assert cells and set(cells) <= shown, set(cells) - shown
