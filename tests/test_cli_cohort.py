@@ -266,3 +266,8 @@ def test_the_dashboard_summed_in_sql_equals_the_one_from_the_raw_rows(tmp_path):
         assert cohort_dashboard(journal, cohort, today=today) == from_raw
     assert any(e["mean"] for e in from_raw["disciplines"])
     journal.close()
+
+
+def test_without_a_journal_the_facilitator_is_told_to_create_a_cohort(tmp_path, capsys):
+    code, _, err = run(capsys, "cohort", "status", "abcdef12", "--home", str(tmp_path / "none"))
+    assert code == 2 and "cohort create" in err and not (tmp_path / "none").exists()

@@ -27,7 +27,7 @@ def test_an_answer_is_stored_and_listed_as_json(home, capsys):
     code, out, err = run(capsys, "effects", "add", "--rate", "e1=4", "--rate", "e2=3", "--rate",
                          "e6=?", "--date", "2027-01-05", "--home", str(home))  # fmt: skip
     assert code == 0, err
-    assert "3 effekter" in out
+    assert "effekter vurderet: 3" in out
     code, out, _ = run(capsys, "effects", "--json", "--home", str(home))
     [answer] = json.loads(out)
     assert answer["day"] == "2027-01-05"

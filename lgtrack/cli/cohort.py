@@ -71,10 +71,18 @@ def register(commands: argparse._SubParsersAction) -> None:
         add_home(each)
 
 
-def _journal(args: argparse.Namespace):
-    from ..journal import Journal
+def _journal(args: argparse.Namespace, *, create: bool = False):
+    """The facilitator's journal; only ``cohort create`` makes one where there is none."""
+    from pathlib import Path
 
-    return Journal.open(args.home, create=True)
+    from ..errors import NotFoundError
+    from ..journal import Journal
+    from ..storage import database_path
+
+    path = database_path(args.home)
+    if not create and path != ":memory:" and not Path(path).exists():
+        raise NotFoundError("err_cohort_no_journal", path=str(Path(path).parent))
+    return Journal.open(args.home, create=create)
 
 
 def _today(args: argparse.Namespace):
@@ -89,7 +97,7 @@ def run_create(args: argparse.Namespace) -> int:
     start, end = day_arg(args.start, "start date"), day_arg(args.end, "end date")
     validation.check_cohort(args.name.strip(), start, end, args.k)
     framework = load_framework(args.framework)
-    with _journal(args) as journal:
+    with _journal(args, create=True) as journal:
         me = journal.me()
         lang = args.lang or (me.lang if me else "da")
         cohort = Cohort(

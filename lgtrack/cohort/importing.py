@@ -34,10 +34,6 @@ class CohortImportSummary:
     unchanged: int = 0
     older: int = 0
 
-    @property
-    def files(self) -> int:
-        return self.added + self.updated + self.unchanged + self.older
-
 
 def find_cohort(journal: Journal, ref: str) -> Cohort:
     """The cohort whose id is ``ref`` or starts with it (at least six characters)."""
