@@ -95,3 +95,13 @@ def test_the_cohort_page_shows_the_dashboard_with_hidden_cells(tmp_path):
     assert (tmp_path / "f" / "lgtrack-cohort-2027-06-01.html").exists()
     assert "lg-cohort" in css_classes(page.widget)
     facilitator.close()
+
+
+def test_for_a_cohort_the_text_and_scope_choices_are_switched_off(journal, tmp_path):
+    page = SharePage(ShareWidget(journal, folder=tmp_path))
+    text_box = page.find("lg-share-text")
+    assert not text_box.disabled
+    page.for_cohort()
+    assert text_box.disabled and page.find("lg-share-reflections").disabled
+    page.for_cohort(False)
+    assert not text_box.disabled and page.bundle["format"] == "lgtrack-share"

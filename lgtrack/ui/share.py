@@ -88,6 +88,8 @@ class ShareWidget(LeaderPage):
         """Rebuild the bundle from the journal and the current choices, and show its preview."""
         self._bundle, self._preview = None, None
         self._status.value = ""
+        for box in (*self._disciplines.values(), *self._kinds.values(), self._text):
+            box.disabled = self._cohort.value  # a cohort bundle: every discipline, never text
         if self._cohort.value:
             self._refresh_cohort()
             return
