@@ -128,6 +128,10 @@ def test_dashboard_json_has_the_issues_keys_and_hides_small_groups(tmp_path, cap
             assert entry["suppressed"]
     for entry in board["effects"]:
         assert {"id", "n", "start_mean", "now_mean", "suppressed"} <= set(entry)
+    code, out, _ = run(capsys, "cohort", "dashboard", cohort, "--today", "2027-06-01", "--home",
+                       str(home))  # fmt: skip
+    assert code == 0 and "Strategisk ledelse" in out and "9 deltagere" in out
+    assert "Hvert tal bygger på mindst 5 deltagere" in out
     e1 = next(e for e in board["effects"] if e["id"] == "e1")
     assert e1 == {"id": "e1", "n": 9, "start_mean": 2.0, "now_mean": 4.0, "suppressed": False}
 
