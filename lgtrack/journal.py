@@ -22,7 +22,7 @@ from ._time import utc_now
 from .errors import FrameworkError, NotFoundError, ValidationError
 from .framework import Framework, bundled_frameworks, check_version_unchanged, load_framework
 from .query import EntryFilter
-from .records import CheckIn, Feedback, Goal, Leader, Reflection, new_id
+from .records import CheckIn, EffectAnswer, Feedback, Goal, Leader, Reflection, new_id
 from .storage import Store, database_path
 
 Clock = Callable[[], datetime]
@@ -417,6 +417,25 @@ class Journal:
         self, where: EntryFilter = EntryFilter(), *, leader_id: str | None = None
     ) -> list[Feedback]:
         return self.store.feedback.query(self.leader_key(leader_id), where)
+
+    # -- effects (#13) -----------------------------------------------------------------------
+
+    def add_effect_answer(
+        self, answer: EffectAnswer, *, leader_id: str | None = None
+    ) -> EffectAnswer:
+        """Validate and store a quarterly answer to the framework's intended effects."""
+        leader = self.leader(leader_id or answer.leader_id)
+        now = self.clock()
+        scores = dict(answer.scores) if isinstance(answer.scores, dict) else answer.scores
+        answer = replace(answer, scores=scores, leader_id=leader.id, created_at=now, updated_at=now)
+        validation.check_effect_answer(self.framework_for(leader), answer)
+        with self.store.atomic():
+            self.store.effects.save(answer)
+        return answer
+
+    def effect_answers(self, *, leader_id: str | None = None) -> list[EffectAnswer]:
+        """The effect answers of ``leader_id`` (default: me), oldest first."""
+        return self.store.effects.query(self.leader_key(leader_id))
 
 
 def open_journal(

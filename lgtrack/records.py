@@ -201,3 +201,49 @@ class Round:
         # stored as JSON: a list comes back where a tuple went in
         if isinstance(self.disciplines, list):
             object.__setattr__(self, "disciplines", tuple(self.disciplines))
+
+
+@dataclass(frozen=True)
+class EffectAnswer:
+    """A leader's quarterly answer to the framework's intended effects (the effektbillede):
+    per effect id, how clearly she sees it in her area on the framework's scale, or ``None``
+    ("ved ikke"). Effects she skipped are simply absent."""
+
+    day: date
+    scores: dict = field(default_factory=dict, hash=False)
+    id: str = field(default_factory=new_id)
+    leader_id: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """A leadership programme (lederforløb) in a facilitator's journal: its period and its k,
+    the least number of participants any figure about it may rest on."""
+
+    name: str
+    start: date
+    end: date
+    k: int = 5
+    framework_id: str = "stuk"
+    lang: str = "da"
+    id: str = field(default_factory=new_id)
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CohortParticipant:
+    """What a facilitator keeps about one participant besides her numbers: ids, initials, level,
+    when her latest bundle was made, and how many goals she has per status. Never a text."""
+
+    participant_id: str
+    initials: str
+    level: str | None
+    framework_version: str
+    bundle_created_at: datetime
+    checksum: str
+    imported_at: datetime
+    goals_open: int = 0
+    goals_achieved: int = 0
+    goals_dropped: int = 0

@@ -27,6 +27,7 @@ from .records import (
     Action,
     CheckIn,
     CoachSession,
+    EffectAnswer,
     Feedback,
     Goal,
     Leader,
@@ -390,6 +391,21 @@ ROUND = RecordSpec(
     ),
 )
 
+# A leader's quarterly answer to the effektbillede: {effect id: score or null} (#13).
+EFFECT_ANSWER = RecordSpec(
+    "effect_answers",
+    EffectAnswer,
+    "effect_answers",
+    (
+        Field("id", ID, since=3),
+        Field("leader_id", REF, csv=False, since=3),
+        Field("day", DAY, since=3),
+        Field("scores", OBJECT, csv=False, frame=False, since=3),
+        Field("created_at", MOMENT, since=3),
+        Field("updated_at", MOMENT, csv=False, frame=False, since=3),
+    ),
+)
+
 SPECS: dict[str, RecordSpec] = {
     spec.kind: spec
     for spec in (
@@ -402,5 +418,6 @@ SPECS: dict[str, RecordSpec] = {
         COACH_SESSION,
         COACH_ACTION,
         ROUND,
+        EFFECT_ANSWER,
     )
 }

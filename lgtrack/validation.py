@@ -21,6 +21,7 @@ from .records import (
     ROUND_STATUSES,
     Action,
     CoachSession,
+    EffectAnswer,
     Feedback,
     Goal,
     Leader,
@@ -297,3 +298,67 @@ def check_round_score(framework: Framework, behaviour: str, score: int | None) -
             "err_score_outside", score=repr(score), behaviour=behaviour, min=scale.min,
             max=scale.max,
         )  # fmt: skip
+
+
+# -- effects and cohorts (#13) ----------------------------------------------------------------
+
+MIN_K = 3  # a cohort's k is never below this
+DEFAULT_K = 5
+MAX_K = 1_000
+MAX_INITIALS = 6
+
+
+def check_effect_score(framework: Framework, effect: object, score: object) -> None:
+    """``effect`` is one of the framework's effects and ``score`` on its scale or None."""
+    if not isinstance(effect, str) or effect not in {e.id for e in framework.effects}:
+        known = tuple(e.id for e in framework.effects)
+        if not known:
+            raise ValidationError("err_effects_none", framework=framework.id)
+        raise ValidationError("err_unknown_effect", effect=str(effect), known=known)
+    if score is None:
+        return
+    scale = framework.scale
+    if isinstance(score, bool) or not isinstance(score, int) or not scale.min <= score <= scale.max:
+        raise ValidationError(
+            "err_effect_score", score=repr(score), effect=effect, min=scale.min, max=scale.max
+        )
+
+
+def check_effect_answer(framework: Framework, answer: EffectAnswer) -> None:
+    check_day(answer.day)
+    if not isinstance(answer.scores, dict) or not answer.scores:
+        raise ValidationError("err_effect_answer_empty")
+    for effect, score in answer.scores.items():
+        check_effect_score(framework, effect, score)
+
+
+def check_k(k: object) -> None:
+    """A cohort's k: a whole number, never below :data:`MIN_K`."""
+    if isinstance(k, bool) or not isinstance(k, int) or not MIN_K <= k <= MAX_K:
+        raise ValidationError("err_cohort_k", k=repr(k), min=MIN_K)
+
+
+def check_initials(initials: object) -> None:
+    """A participant's initials in a cohort bundle: letters, with dots or hyphens between, at
+    most :data:`MAX_INITIALS` characters. Anything longer or else is free text, and refused."""
+    ok = (
+        isinstance(initials, str)
+        and 0 < len(initials) <= MAX_INITIALS
+        and any(c.isalpha() for c in initials)
+        and all(c.isalpha() or c in ".-" for c in initials)
+    )
+    if not ok:
+        raise ValidationError(
+            "err_cohort_initials", initials=repr(initials)[:20], limit=MAX_INITIALS
+        )
+
+
+def check_cohort(name: object, start: object, end: object, k: object) -> None:
+    if not isinstance(name, str) or not name.strip():
+        raise ValidationError("err_cohort_no_name")
+    check_text(name, "name", MAX_SHORT)
+    check_day(start, "start date")
+    check_day(end, "end date")
+    if end < start:  # type: ignore[operator]
+        raise ValidationError("err_cohort_period", start=start.isoformat(), end=end.isoformat())  # type: ignore[union-attr]
+    check_k(k)

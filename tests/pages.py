@@ -38,6 +38,8 @@ __all__ = [
     "ActionRow",
     "AppPage",
     "CoachPage",
+    "CohortPage",
+    "EffectsPage",
     "DONT_KNOW",
     "DevelopmentPage",
     "FeedbackPage",
@@ -415,6 +417,10 @@ class SharePage(Page):
         for kind in KINDS:
             self.tick_kind(kind, kind in chosen)
 
+    def for_cohort(self, ticked: bool = True) -> None:
+        """Tick "for a leadership programme": a cohort bundle without any text (#13)."""
+        self.part("cohort").value = ticked
+
     def _discipline_boxes(self) -> dict[str, widgets.Checkbox]:
         marker = f"{self.prefix}-d-"
         return {
@@ -444,6 +450,48 @@ class RoundsPage(Page):
     def results_text(self) -> str:
         """The results as a reader sees them."""
         return text_of(self.part("results").value)
+
+
+class EffectsPage(Page):
+    """The effektbillede section of "Min udvikling" (#13)."""
+
+    root = prefix = "lg-effects"
+    save = presses("save")
+    status = status_of()
+    reminder = status_of("reminder")
+
+    def rate_effect(self, effect: str, score: int | str | None) -> None:
+        """Answer ``score`` (1–5, :data:`DONT_KNOW`, or None) for effect ``effect`` (``e1``)."""
+        self.find(f"lg-effect-{effect}").value = score
+
+    @property
+    def effects(self) -> list[str]:
+        return [
+            next(c.removeprefix("lg-effect-") for c in css_classes(toggle)
+                 if c.startswith("lg-effect-e"))
+            for toggle in self.find_all("lg-effect-rating")
+        ]  # fmt: skip
+
+    @property
+    def figure(self):
+        return self.widget.figure
+
+
+class CohortPage(Page):
+    """The facilitator's cohort page (#13)."""
+
+    root = prefix = "lg-cohort"
+    choose_cohort = fills("choose")
+    cohort_options = options_of("choose")
+    body_html = shows("body")
+    empty_html = shows("empty")
+    empty_hidden = is_hidden("empty")
+    write_report = presses("report")
+    status = status_of()
+
+    @property
+    def dashboard(self) -> dict | None:
+        return self.widget.dashboard
 
 
 class AppPage(Page):

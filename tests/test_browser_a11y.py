@@ -29,7 +29,7 @@ from lgtrack.demo import build_demo
 NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 NOTEBOOKS = sorted(path.name for path in NOTEBOOKS_DIR.glob("*.ipynb"))
 WIDTHS = (1280, 390)
-APP = ".lg-app-title, .lg-coach-title"
+APP = ".lg-app-title, .lg-coach-title, .lg-cohort-title"
 TAB = ".lm-TabBar-tab, .p-TabBar-tab"
 TEST_TIMEOUT_S = 180
 CUT_TAB_LABELS = """[...document.querySelectorAll('.lm-TabBar-tabLabel')]

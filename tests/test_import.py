@@ -27,6 +27,7 @@ from lgtrack import (
 from lgtrack.cli import main
 from lgtrack.coaching import Action, CoachSession
 from lgtrack.exchange import (
+    EXPORT_VERSION,
     ImportFormat,
     ImportOptions,
     ImportPlan,
@@ -296,11 +297,12 @@ def test_a_version_1_file_still_imports_exactly():
     again = build_export(target, now=datetime.fromisoformat(original["exported_at"]))
     assert again == {
         **original,
-        "version": 3,
+        "version": EXPORT_VERSION,
         "leaders": [{**x, "imported_at": None, "share_scope": None} for x in original["leaders"]],
         "coach_sessions": [],
         "coach_actions": [],
         "rounds": [],
+        "effect_answers": [],
     }
 
 

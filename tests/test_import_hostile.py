@@ -16,7 +16,7 @@ import pytest
 
 from lgtrack import ImportFileError, Journal, Rating, Reflection
 from lgtrack.cli import main
-from lgtrack.exchange import MAX_IMPORT_BYTES, build_export, import_file
+from lgtrack.exchange import EXPORT_VERSION, MAX_IMPORT_BYTES, build_export, import_file
 
 NOW = datetime(2026, 11, 2, 10, 15, tzinfo=timezone.utc)
 TABLES = ("leaders", "reflections", "ratings", "goals", "checkins", "feedback", "frameworks")
@@ -103,7 +103,10 @@ CASES = {
     "unknown format": (_mutated(_set(("format",), "lgtrack-bundle-9")), "unknown format"),
     "future version": (_mutated(_set(("version",), 99)), "made by a newer lgtrack"),
     "version as text": (_mutated(_set(("version",), "1")), "version"),
-    "repeated key": (_text('"version": 3', '"version": 3, "version": 3'), "appears twice"),
+    "repeated key": (
+        _text(f'"version": {EXPORT_VERSION}', f'"version": {EXPORT_VERSION}, "version": 2'),
+        "appears twice",
+    ),
     "unknown field": (_mutated(_set(("reflections", 1, "mood"), "glad")), "unknown field"),
     # wrong types
     "score as text": (

@@ -165,6 +165,11 @@ def _insert_v6(conn: sqlite3.Connection) -> None:
     _insert_v5(conn)
 
 
+def _insert_v7(conn: sqlite3.Connection) -> None:
+    """Schema 7: the same records (the 360 round tables start empty)."""
+    _insert_v6(conn)
+
+
 # One fixture per earlier schema version; each inserts the same records in that version's tables.
 FIXTURES: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _insert_v1,
@@ -173,6 +178,7 @@ FIXTURES: dict[int, Callable[[sqlite3.Connection], None]] = {
     4: _insert_v4,
     5: _insert_v5,
     6: _insert_v6,
+    7: _insert_v7,
 }
 
 

@@ -17,7 +17,8 @@ from lgtrack.ui import App, SetupWidget
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
 COACH_NOTEBOOK = "07_coach.ipynb"  # the coach's journal needs no profile of its own
-LEADER_NOTEBOOKS = [path for path in NOTEBOOKS if path.name != COACH_NOTEBOOK]
+COHORT_NOTEBOOK = "10_cohort.ipynb"  # nor does a facilitator's (#13)
+LEADER_NOTEBOOKS = [p for p in NOTEBOOKS if p.name not in (COACH_NOTEBOOK, COHORT_NOTEBOOK)]
 
 
 def _cells(path: Path) -> list[dict]:
@@ -30,8 +31,9 @@ def _source(cell: dict) -> str:
 
 def test_every_page_has_a_notebook():
     names = [path.name for path in NOTEBOOKS]
-    assert names[0] == "00_start_here.ipynb" and COACH_NOTEBOOK in names and len(names) == 10
+    assert names[0] == "00_start_here.ipynb" and COACH_NOTEBOOK in names and len(names) == 11
     assert "09_360.ipynb" in names
+    assert COHORT_NOTEBOOK in names
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)

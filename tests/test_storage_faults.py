@@ -47,7 +47,7 @@ def small_disk(tmp_path):
     point.mkdir()
     if shutil.which("mount") is None:
         _cannot("no mount command")
-    mounted = _mount("-t", "tmpfs", "-o", "size=512k,mode=0700", "tmpfs", str(point))
+    mounted = _mount("-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", str(point))
     if mounted.returncode != 0:
         _cannot(f"cannot mount a tmpfs: {mounted.stderr.strip()}")
     try:

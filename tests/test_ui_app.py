@@ -142,6 +142,7 @@ def test_the_package_exports_the_widgets():
     assert set(lgtrack.ui.__all__) == {
         "App",
         "CoachWidget",
+        "CohortWidget",
         "DevelopmentWidget",
         "ShareWidget",
         "FeedbackWidget",

@@ -229,7 +229,7 @@ def test_without_a_profile_the_page_is_a_bilingual_note_until_one_exists():
     page.set_lang("en")  # nothing to relabel yet, and no error
     journal.set_profile("AB", "teamleder", lang="en")
     page.refresh()
-    assert len(page.widget.children) == 3
+    assert len(page.widget.children) == 4  # title, controls, tabs, the effektbillede (#13)
     assert all(len(shown(page, view)) == 1 for view in FIGURES)
 
 

@@ -32,6 +32,8 @@ _COMMAND_MODULES = (
     "forget",
     "doctor",
     "rounds",
+    "effects",
+    "cohort",
 )
 # Which module registers each command, so that a run imports only the module it needs: start-up
 # time is most of what a quick capture or list costs. tests/test_cli_registry.py keeps it true.
@@ -57,6 +59,8 @@ COMMANDS = {
     "doctor": "doctor",
     "backups": "doctor",
     "round": "rounds",
+    "effects": "effects",
+    "cohort": "cohort",
 }
 
 

@@ -40,6 +40,7 @@ def _register_share(commands: argparse._SubParsersAction) -> None:
             "lgtrack share --out forloeb.json --no-text --include reflections,goals --yes",
             "lgtrack share --dry-run --discipline people self",
             "lgtrack share --out til-coach.age --encrypt --recipient age1…",
+            "lgtrack share --cohort --out forloeb.json",
         ),
     )
     share.add_argument("--out", metavar="FILE", help=h("share.out"))
@@ -62,6 +63,7 @@ def _register_share(commands: argparse._SubParsersAction) -> None:
         help=h("share.include"),
     )
     share.add_argument("--name", help=h("share.name"))
+    share.add_argument("--cohort", action="store_true", help=h("share.cohort"))
     share.add_argument("--yes", action="store_true", help=h("share.yes"))
     share.add_argument("--dry-run", action="store_true", help=h("share.dry_run"))
     share.add_argument("--lang", choices=("da", "en"), help=h("share.lang"))
@@ -94,6 +96,8 @@ def run_share(args: argparse.Namespace) -> int:
 
     if args.out is None and not args.dry_run:
         raise ValidationError("err_cli_share_no_out")
+    if args.cohort:
+        return _run_share_cohort(args)
     scope = share_scope(args)
     encrypt = args.encrypt or args.recipient is not None or args.passphrase_file is not None
     secret = _key_or_passphrase_first(args) if encrypt else None
@@ -151,6 +155,36 @@ def _write_encrypted(bundle: dict, args: argparse.Namespace, secret: str | None,
     if secret is None:
         secret = passphrase(args, lang, twice=True)
     return write_atomically(args.out, encrypt_with_passphrase(data, secret))
+
+
+def _run_share_cohort(args: argparse.Namespace) -> int:
+    """``--cohort``: the bundle for a leadership programme's facilitator, without any text (#13)."""
+    from ..cohort.bundle import build_cohort_bundle
+    from ..cohort.preview import cohort_preview_lines
+    from ..sharing import write_bundle
+
+    if not args.text or args.include is not None or args.disciplines:
+        raise ValidationError("err_cli_cohort_options")
+    since = day_arg(args.since, "--from date") if args.since is not None else None
+    until = day_arg(args.until, "--to date") if args.until is not None else None
+    with open_journal(args) as journal:
+        refuse_journal_as_out(journal, args.out)
+        me = journal.require_me()
+        bundle = build_cohort_bundle(
+            journal, now=utc_now(), initials=args.name, since=since, until=until
+        )
+    lang = args.lang or me.lang
+    print("\n".join(cohort_preview_lines(bundle, lang)))
+    print()
+    if args.dry_run:
+        print(t("share.dry_run", lang))
+        return 0
+    if not args.yes and sys.stdin.isatty() and not _confirmed(lang):
+        print(t("share.not_written", lang))
+        return 0
+    path = write_bundle(bundle, args.out)
+    print(t("cohort.bundle_written", lang, path=path))
+    return 0
 
 
 def _confirmed(lang: str) -> bool:

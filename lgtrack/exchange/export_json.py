@@ -23,7 +23,9 @@ Format ``lgtrack-export``, version 2 — UTF-8 JSON, one object::
                           "notes", "created_at", "updated_at"}],
       "coach_actions": [{"id", "leader_id", "session_id", "text", "due", "status", "closed_on",
                          "created_at", "updated_at"}],
-      "frameworks": [{"id", "version", "source"}]      # custom (not bundled) framework files
+      "frameworks": [{"id", "version", "source"}],     # custom (not bundled) framework files
+      "effect_answers": [{"id", "leader_id", "day", "scores": {"e1": 4, "e2": null},
+                          "created_at", "updated_at"}]
     }
 
 - Every record keeps its UUID (``id``); records point to their leader with ``leader_id``.
@@ -42,8 +44,12 @@ Format ``lgtrack-export``, version 2 — UTF-8 JSON, one object::
 - Records are listed oldest first. A reader refuses a ``version`` newer than it knows; a change
   that adds or alters fields raises the version.
 
-Version 1 is version 2 without a leader's ``imported_at`` and ``share_scope`` and without
-``coach_sessions`` and ``coach_actions``; lgtrack still imports it.
+- ``effect_answers`` (version 3) are a leader's quarterly answers to the framework's intended
+  effects: per effect id a score on the scale, or ``null`` for "ved ikke".
+
+Version 2 is version 3 without ``effect_answers``. Version 1 is version 2 without a leader's
+``imported_at`` and ``share_scope`` and without ``coach_sessions`` and ``coach_actions``;
+lgtrack still imports both.
 """
 
 from __future__ import annotations
@@ -59,7 +65,7 @@ from .._time import moment_to_text
 from ..errors import ValidationError
 from ..journal import Journal
 from ..query import EntryFilter
-from ..records import Action, CoachSession, Feedback, Goal, Reflection
+from ..records import Action, CoachSession, EffectAnswer, Feedback, Goal, Reflection
 from . import reading
 
 EXPORT_FORMAT = "lgtrack-export"
@@ -78,7 +84,11 @@ TOP_FIELDS_V1 = (
     "frameworks",
 )
 TOP_FIELDS_V2 = (*TOP_FIELDS_V1, "coach_sessions", "coach_actions")
-TOP_FIELDS = (*TOP_FIELDS_V2, "rounds")  # version 3: 360 rounds (#12)
+TOP_FIELDS = (
+    *TOP_FIELDS_V2,
+    "rounds",
+    "effect_answers",
+)  # version 3: 360 rounds (#12), effects (#13)
 FRAMEWORK_FIELDS = ("id", "version", "source")
 
 
@@ -146,13 +156,15 @@ def build_export(journal: Journal, *, now: datetime) -> dict[str, Any]:
     with journal.store.snapshot() as store:
         leaders = store.leaders.all()
         everything = EntryFilter(include_private=True)
-        reflections, goals, feedback, sessions, actions = [], [], [], [], []
+        reflections, goals, feedback, sessions, actions, effects = [], [], [], [], [], []
         for leader in leaders:
             reflections += store.reflections.query(leader.id, everything)
             goals += store.goals.query(leader.id, everything)
             feedback += store.feedback.query(leader.id, everything)
             sessions += store.coaching.sessions(leader.id)
             actions += store.coaching.actions(leader.id)
+            effects += store.effects.query(leader.id)
+        rounds = rounds_json(store, leaders)
         frameworks = store.frameworks.all()
     return {
         "format": EXPORT_FORMAT,
@@ -165,8 +177,9 @@ def build_export(journal: Journal, *, now: datetime) -> dict[str, Any]:
         "feedback": _as_json(specs.FEEDBACK, sorted(feedback, key=_by_day)),
         "coach_sessions": _as_json(specs.COACH_SESSION, sorted(sessions, key=_by_day)),
         "coach_actions": _as_json(specs.COACH_ACTION, sorted(actions, key=_by_created)),
-        "rounds": rounds_json(store, leaders),
+        "rounds": rounds,
         "frameworks": [dict(zip(FRAMEWORK_FIELDS, row, strict=True)) for row in frameworks],
+        "effect_answers": _as_json(specs.EFFECT_ANSWER, sorted(effects, key=_by_day)),
     }
 
 
@@ -174,7 +187,7 @@ def _as_json(spec: specs.RecordSpec, records: list) -> list[dict[str, Any]]:
     return [spec.to_json(record) for record in records]
 
 
-def _by_day(record: Reflection | Feedback | CoachSession) -> tuple:
+def _by_day(record: Reflection | Feedback | CoachSession | EffectAnswer) -> tuple:
     return (record.day, record.created_at, record.id)
 
 

@@ -25,7 +25,7 @@ from .._framework_schema import MAX_FILE_BYTES, parse_framework_text
 from ..errors import FrameworkError, Message
 from ..framework import ID_PATTERN, Framework, bundled_frameworks, load_framework, same_content
 from ..journal import Journal
-from ..records import CheckIn, Feedback, Goal, Leader, Reflection
+from ..records import CheckIn, EffectAnswer, Feedback, Goal, Leader, Reflection
 from ..validation import MAX_SHORT
 from .export_json import (
     EXPORT_VERSION,
@@ -73,10 +73,11 @@ def plan_lgtrack_export(journal: Journal, document: dict, options: ImportOptions
         raise FileProblem("goals", "err_file_checkin_twice")
     if version >= 2:
         _coach_notes(journal, top, owners, plan)
-    if version >= 3:  # 360 rounds (#12)
+    if version >= 3:  # 360 rounds (#12) and effect answers (#13)
         from ..rounds.exchange import read_rounds
 
         plan.rounds = read_rounds(top, owners)
+        plan.effect_answers = _records(top, specs.EFFECT_ANSWER, _effect_answer, owners)
     return plan
 
 
@@ -310,3 +311,13 @@ def _feedback(f: Fields, ctx: Context) -> Feedback:
     with problems_at(f.where):
         validation.check_feedback(fw, item)
     return item
+
+
+def _effect_answer(f: Fields, owners: Owners) -> EffectAnswer:
+    """Version 3: a leader's quarterly answer to the framework's effects (#13)."""
+    leader, fw = _owner(f, owners)
+    values = read_values(specs.EFFECT_ANSWER, f, skip=("leader_id",))
+    answer = EffectAnswer(**{**values, "leader_id": leader.id})
+    with problems_at(f.at("scores")):
+        validation.check_effect_answer(fw, answer)
+    return answer

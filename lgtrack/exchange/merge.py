@@ -23,15 +23,22 @@ from datetime import tzinfo
 
 from ..errors import Message
 from ..journal import Journal
-from ..records import Action, CoachSession, Feedback, Goal, Leader, Reflection
+from ..records import Action, CoachSession, EffectAnswer, Feedback, Goal, Leader, Reflection
 from ..storage import DatabaseError, Store
 from ..storage.faults import fault_from
 from .fields import FileProblem
 from .reading import clean_message
 
 KINDS = (
-    "leaders", "reflections", "goals", "feedback", "coach_sessions", "coach_actions", "rounds"
-)  # fmt: skip
+    "leaders",
+    "reflections",
+    "goals",
+    "feedback",
+    "coach_sessions",
+    "coach_actions",
+    "rounds",
+    "effect_answers",
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,7 @@ class ImportPlan:
     coach_sessions: list[CoachSession] = field(default_factory=list)
     coach_actions: list[Action] = field(default_factory=list)
     rounds: list = field(default_factory=list)  # lgtrack.rounds.exchange.RoundCopy (#12)
+    effect_answers: list[EffectAnswer] = field(default_factory=list)
     origins_known: set[str] = field(default_factory=set)
     frameworks: list[tuple[str, str, str]] = field(default_factory=list)  # (id, version, source)
     repeated: dict[str, int] = field(default_factory=dict)  # records the file itself repeats
@@ -115,6 +123,7 @@ def apply_plan(journal: Journal, plan: ImportPlan) -> ImportSummary:
         *_decide(counts, "feedback", plan.feedback, _owned(store.feedback.get)),
         *_decide(counts, "coach_sessions", plan.coach_sessions, _owned(coach.get_session)),
         *_decide(counts, "coach_actions", plan.coach_actions, _owned(coach.get_action)),
+        *_decide(counts, "effect_answers", plan.effect_answers, _owned(store.effects.get)),
     ]
     savers = {
         "leaders": store.leaders.save,
@@ -123,6 +132,7 @@ def apply_plan(journal: Journal, plan: ImportPlan) -> ImportSummary:
         "feedback": store.feedback.save,
         "coach_sessions": coach.save_session,
         "coach_actions": coach.save_action,
+        "effect_answers": store.effects.save,
     }
     try:
         for framework_id, version, source in plan.frameworks:

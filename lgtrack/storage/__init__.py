@@ -17,6 +17,7 @@ from contextlib import contextmanager
 
 from ._sql import id_list
 from .coaching import CoachingRepository
+from .cohorts import CohortRepository
 from .database import (
     DB_FILENAME,
     MIGRATIONS,
@@ -30,6 +31,7 @@ from .database import (
     profile_lang,
     set_lock_notice,
 )
+from .effects import EffectRepository
 from .erase import scrub
 from .feedback import FeedbackRepository
 from .frameworks import FrameworkRepository
@@ -77,6 +79,8 @@ class Store:
         self.ratings = RatingRepository(conn)
         self.keys = KeyRepository(conn)  # this journal's own key pairs
         self.rounds = RoundRepository(conn)
+        self.effects = EffectRepository(conn)  # a leader's effect answers (#13)
+        self.cohorts = CohortRepository(conn)  # a facilitator's cohorts (#13)
 
     @classmethod
     def open(cls, db_path: str, *, create: bool = True, clock=None) -> Store:

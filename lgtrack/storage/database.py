@@ -271,6 +271,73 @@ ROUNDS = """
     CREATE INDEX round_texts_round ON round_texts(round_id);
 """
 MIGRATIONS += (ROUNDS,)
+# #13: a leader's quarterly effect answers, and a facilitator's cohorts. The cohort
+# tables hold numbers, days, ids and initials only: never a word a participant wrote.
+EFFECTS_AND_COHORTS = """
+    CREATE TABLE effect_answers (
+        id TEXT PRIMARY KEY,
+        leader_id TEXT NOT NULL REFERENCES leaders(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        scores TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX effect_answers_day ON effect_answers(leader_id, day);
+    CREATE TABLE cohorts (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        start_day TEXT NOT NULL,
+        end_day TEXT NOT NULL,
+        k INTEGER NOT NULL CHECK (k >= 3),
+        framework_id TEXT NOT NULL,
+        lang TEXT NOT NULL DEFAULT 'da',
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE cohort_participants (
+        cohort_id TEXT NOT NULL REFERENCES cohorts(id) ON DELETE CASCADE,
+        participant_id TEXT NOT NULL,
+        initials TEXT NOT NULL,
+        level TEXT,
+        framework_version TEXT NOT NULL,
+        bundle_created_at TEXT NOT NULL,
+        checksum TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        goals_open INTEGER NOT NULL DEFAULT 0,
+        goals_achieved INTEGER NOT NULL DEFAULT 0,
+        goals_dropped INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (cohort_id, participant_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE cohort_reflections (
+        cohort_id TEXT NOT NULL,
+        participant_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        FOREIGN KEY (cohort_id, participant_id)
+            REFERENCES cohort_participants(cohort_id, participant_id) ON DELETE CASCADE
+    );
+    CREATE INDEX cohort_reflections_participant ON cohort_reflections(cohort_id, participant_id);
+    CREATE TABLE cohort_ratings (
+        cohort_id TEXT NOT NULL,
+        participant_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        behaviour TEXT NOT NULL,
+        score INTEGER,
+        FOREIGN KEY (cohort_id, participant_id)
+            REFERENCES cohort_participants(cohort_id, participant_id) ON DELETE CASCADE
+    );
+    CREATE INDEX cohort_ratings_participant
+        ON cohort_ratings(cohort_id, participant_id, behaviour);
+    CREATE TABLE cohort_effects (
+        cohort_id TEXT NOT NULL,
+        participant_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        effect TEXT NOT NULL,
+        score INTEGER,
+        FOREIGN KEY (cohort_id, participant_id)
+            REFERENCES cohort_participants(cohort_id, participant_id) ON DELETE CASCADE
+    );
+    CREATE INDEX cohort_effects_participant ON cohort_effects(cohort_id, participant_id);
+"""
+MIGRATIONS += (EFFECTS_AND_COHORTS,)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

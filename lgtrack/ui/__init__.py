@@ -21,6 +21,7 @@ from .setup import SetupWidget
 # when asked for, so that `import lgtrack.ui` stays quick.
 _LAZY = {
     "CoachWidget": ".coach",
+    "CohortWidget": ".cohort",
     "DevelopmentWidget": ".development",
     "ShareWidget": ".share",
 }
@@ -37,6 +38,7 @@ def __getattr__(name: str):
 __all__ = [
     "App",
     "CoachWidget",
+    "CohortWidget",
     "DevelopmentWidget",
     "ShareWidget",
     "FeedbackWidget",

@@ -52,6 +52,7 @@ from ._development_text import (
     next_level_html,
     perception_html,
 )
+from .effects import EffectsWidget
 
 PERIOD_MONTHS = {"3m": 3, "6m": 6, "1y": 12, "2y": 24, "all": None}  # key: ui.development.period.*
 WINDOWS = (30, 60, 90)
@@ -126,6 +127,7 @@ class DevelopmentWidget(widgets.VBox):
             return
         self._lang = lang
         if self._built and self._me is not None:
+            self._effects.set_lang(lang)
             self._render_labels()
             self._render(_ALL_VIEWS)
 
@@ -184,7 +186,9 @@ class DevelopmentWidget(widgets.VBox):
         self._next_box.add_class("lg-development-next-level-box")
         self._cadence_line = classed(widgets.HTML(), "lg-development-cadence-line")
         self._tabs = classed(widgets.Tab(children=self._tab_pages()), "lg-development-tabs")
-        self._page = [self._title, self._controls(), self._tabs]
+        # the effektbillede: its reminder, form and plot (#13, lgtrack/ui/effects.py)
+        self._effects = EffectsWidget(self._journal, clock=self._clock, lang=self._lang)
+        self._page = [self._title, self._controls(), self._tabs, self._effects]
         self._period.observe(self._on_period_value, "value")
         self._discipline.observe(self._on_discipline_value, "value")
         self._window.observe(self._on_window_value, "value")

@@ -81,10 +81,20 @@ class ShareWidget(LeaderPage):
     def preview_html(self) -> str:
         return self._preview_box.value
 
+    @property
+    def for_cohort(self) -> bool:
+        """True when the page makes a cohort bundle (no free text, for a programme, #13)."""
+        return self._cohort.value
+
     def refresh(self) -> None:
         """Rebuild the bundle from the journal and the current choices, and show its preview."""
         self._bundle, self._preview = None, None
         self._status.value = ""
+        for box in (*self._disciplines.values(), *self._kinds.values(), self._text):
+            box.disabled = self._cohort.value  # a cohort bundle: every discipline, never text
+        if self._cohort.value:
+            self._refresh_cohort()
+            return
         problem = self._problem()
         if problem is None:
             try:
@@ -100,9 +110,32 @@ class ShareWidget(LeaderPage):
         self._write.disabled = self._bundle is None
         self._render_preview(problem)
 
+    def _refresh_cohort(self) -> None:
+        from ..cohort.bundle import build_cohort_bundle
+        from ..cohort.preview import cohort_preview_lines
+
+        name = self._name.value.strip()
+        initials = None if name == self._leader.name else name  # the profile's: its initials
+        try:
+            self._bundle = build_cohort_bundle(
+                self._journal, now=self._clock(), initials=initials,
+                since=self._since.value, until=self._until.value,
+            )  # fmt: skip
+        except LgtrackError as exc:
+            self._write.disabled = True
+            self._preview_box.value = status_html("error", exc.render(self._lang))
+            return
+        self._write.disabled = False
+        lines = cohort_preview_lines(self._bundle, self._lang)
+        self._preview_box.value = html(
+            "<div class='lg-share-preview-body' style='{}'>{}</div>",
+            _PREVIEW_BOX,
+            join(html("<p>{}</p>", line) for line in lines),
+        )
+
     def write(self) -> Path | None:
         """Write the previewed bundle to the file named in the widget; returns its path."""
-        if self._bundle is None or self._preview is None:
+        if self._bundle is None or (self._preview is None and not self._cohort.value):
             return None
         if not self._path.value.strip():
             self._status.value = status_html("error", t("ui.share.error.path", self._lang))
@@ -121,9 +154,12 @@ class ShareWidget(LeaderPage):
             reason = exc.render(lang) if isinstance(exc, LgtrackError) else exc.strerror or str(exc)
             self._status.value = status_html("error", t("ui.not_saved", self._lang, reason=reason))
             return None
-        summary = summary_text(self._preview, self._lang)
-        key = "ui.share.written_encrypted" if encrypted else "ui.share.written"
-        message = t(key, self._lang, path=str(written), summary=summary)
+        if self._cohort.value:
+            message = t("cohort.bundle_written", self._lang, path=str(written))
+        else:
+            summary = summary_text(self._preview, self._lang)
+            key = "ui.share.written_encrypted" if encrypted else "ui.share.written"
+            message = t(key, self._lang, path=str(written), summary=summary)
         self._passphrase.value = ""  # not kept in the page longer than needed
         self._status.value = status_html("ok", message)
         for callback in self._written_listeners:
@@ -163,6 +199,8 @@ class ShareWidget(LeaderPage):
             for kind in KINDS
         }
         self._text = classed(widgets.Checkbox(value=True, indent=False), "lg-share-text")
+        # a cohort bundle for a leadership programme instead: numbers only (#13)
+        self._cohort = classed(widgets.Checkbox(value=False, indent=False), "lg-share-cohort")
         self._name = classed(widgets.Text(value=self._leader.name), "lg-share-name")
         default_name = f"lgtrack-share-{self._clock().date().isoformat()}.json"
         self._path = classed(widgets.Text(value=default_name, layout=_WIDE), "lg-share-path")
@@ -179,7 +217,7 @@ class ShareWidget(LeaderPage):
                           widgets.VBox([labels["ui.share.to"], self._until])]),
             labels["ui.share.disciplines"], *self._disciplines.values(),
             labels["ui.share.include"], widgets.HBox(list(self._kinds.values())),
-            self._text, labels["ui.share.name"], self._name,
+            self._text, self._cohort, labels["ui.share.name"], self._name,
         ]  # fmt: skip
         left = widgets.VBox(choices, layout=widgets.Layout(flex="1 1 320px", padding="0 1em 0 0"))
         right = widgets.VBox(
@@ -190,7 +228,7 @@ class ShareWidget(LeaderPage):
         )  # fmt: skip
         body = widgets.HBox([left, right], layout=widgets.Layout(flex_flow="row wrap"))
         self.children = [self._title, self._intro, body]
-        for control in (self._since, self._until, self._text, self._name):
+        for control in (self._since, self._until, self._text, self._name, self._cohort):
             control.observe(self._on_choice_value, "value")
         for box in (*self._disciplines.values(), *self._kinds.values()):
             box.observe(self._on_choice_value, "value")
@@ -228,6 +266,7 @@ class ShareWidget(LeaderPage):
         for kind, box in self._kinds.items():
             box.description = t(f"share.kind.{kind}", lang)
         self._text.description = t("ui.share.text", lang)
+        self._cohort.description = t("ui.share.cohort", lang)
         self._write.description = t("ui.share.write", lang)
 
     def _render_preview(self, problem: str | None = None) -> None:
