@@ -126,6 +126,7 @@ class GoalRow(Page):
     summary_html = shows("summary")
     press_check_in = presses("checkin")
     check_in_label = label_of("checkin")
+    progress_label = label_of("checkin-progress")
 
     @property
     def goal(self):
