@@ -263,6 +263,10 @@ class DevelopmentPage(Page):
     def figure(self, view: str):
         return self.widget.figure(view)
 
+    def narrow_figure(self, view: str):
+        """The figure ``view`` shows on a phone's screen."""
+        return self.widget.figure(view, "narrow")
+
     @property
     def period_labels(self) -> list[str]:
         return [label for label, _ in self.part("period").options]

@@ -174,3 +174,65 @@ def test_a_reflection_written_with_the_keyboard_alone_is_saved(server, chromium,
         found = journal.reflections(EntryFilter(contains="Tastaturtest"))
     assert [r.text for r in found] == [text]
     assert [rating.score for rating in found[0].ratings] == [4]
+
+
+# What a phone's browser shows of each chart: the figure its <picture> picked (the narrow one
+# on a phone), the SVG's text sizes as rendered: font-size in the SVG's units × the width the
+# image takes on the page / the width of its viewBox. The page text is the larger of the body's
+# and the rendered notebook text's font size.
+CHART_TEXT = """() => {
+  const size = e => e ? parseFloat(getComputedStyle(e).fontSize) : 0;
+  const page = Math.max(size(document.body), size(document.querySelector('.jp-RenderedHTMLCommon')));
+  const shown = [...document.querySelectorAll('.lg-development .lg-figure-img')]
+    .filter(img => img.offsetParent !== null && img.getBoundingClientRect().width > 0);
+  return {page, charts: shown.map(img => {
+    const source = img.parentElement.querySelector('source');
+    const bytes = Uint8Array.from(atob(img.currentSrc.split(',')[1]), c => c.charCodeAt(0));
+    const svg = new DOMParser()
+      .parseFromString(new TextDecoder().decode(bytes), 'image/svg+xml').documentElement;
+    const scale = img.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const texts = [...svg.querySelectorAll('text')];
+    return {
+      view: img.closest('.widget-output').className,
+      narrow: source !== null && img.currentSrc === source.srcset,
+      width: img.getBoundingClientRect().width,
+      scaled: texts.some(t => /scale/.test(t.getAttribute('transform') || '')),
+      sizes: texts.map(t => parseFloat(t.style.fontSize) * scale),
+      alt: img.alt,
+    };
+  })};
+}"""
+DEVELOPMENT_TABS = ".lg-development-tabs .lm-TabBar-tab"
+
+
+def chart_texts(page) -> tuple[float, list[dict]]:
+    """The page text size and every chart shown on any tab of the development page."""
+    charts = []
+    for index in range(page.locator(DEVELOPMENT_TABS).count()):
+        page.locator(DEVELOPMENT_TABS).nth(index).click()
+        page.wait_for_timeout(300)
+        found = page.evaluate(CHART_TEXT)
+        charts += found["charts"]
+    return found["page"], charts
+
+
+def test_on_a_phone_the_charts_are_narrow_and_their_text_as_large_as_the_page(server, chromium):
+    url, log = server
+    with deadline(TEST_TIMEOUT_S, "the phone charts"), chromium_page(chromium) as page:
+        try:
+            page.set_viewport_size({"width": 390, "height": 900})
+            open_notebook(page, url, "06_development.ipynb")
+            page_text, phone = chart_texts(page)
+            page.set_viewport_size({"width": 1280, "height": 900})
+            page.wait_for_timeout(300)
+            _, desktop = chart_texts(page)
+        except Exception as exc:
+            pytest.fail(f"{exc}\n--- voila log ---\n{log_tail(log, 30)}")
+    assert page_text >= 13
+    assert len(phone) >= 6, phone  # a chart on every tab, coverage with the next level's too
+    for chart in phone:
+        assert chart["narrow"] and chart["width"] <= 390 and chart["alt"], chart
+        assert chart["sizes"] and not chart["scaled"], chart
+        assert min(chart["sizes"]) >= page_text, (chart["view"], min(chart["sizes"]), page_text)
+    assert len(desktop) == len(phone)
+    assert not any(chart["narrow"] for chart in desktop)  # the wide figures on a desktop

@@ -50,7 +50,8 @@ def plot_cadence_calendar(
     size = narrow_size(axes=min(6.5, 0.16 * weeks), lines=6) if narrow else (10, 2.8)
     fig, ax = figure_and_axes(ax, figsize=size)
     days, colours = np.arange(8), {"cmap": CALENDAR_COLOURS, "vmin": 0, "vmax": most}
-    cells = {"edgecolors": "white", "linewidth": 1.0, **colours}
+    # rasterized: the cells are one image inside an SVG, not a path each.
+    cells = {"edgecolors": "white", "linewidth": 1.0, "rasterized": True, **colours}
     if narrow:
         mesh = ax.pcolormesh(days, edges, np.ma.masked_invalid(grid.T), **cells)
         ax.set_xticks(days[:-1] + 0.5, labels=weekday_names(lang))
