@@ -153,23 +153,42 @@ def tab_to(page, script: str, limit: int = 150) -> None:
 
 
 def test_a_reflection_written_with_the_keyboard_alone_is_saved(server, chromium, tmp_path):
+    """Text typed, a rating chosen the WAI-ARIA way (the group is one Tab stop, the arrow keys
+    move the choice and check it), saved with Enter."""
     url, log = server
     text = "Tastaturtest: skrevet og gemt uden mus"
+    focused_label = "document.activeElement.closest('label').textContent"
     with deadline(TEST_TIMEOUT_S, "the keyboard test"), chromium_page(chromium) as page:
         try:
             open_notebook(page, url, "01_reflect.ipynb")
             tab_to(page, "e.closest('.lg-reflect-text') && e.tagName === 'TEXTAREA'")
             page.keyboard.type(text)
-            # The first rating group, its choice "4 – …", chosen with the space bar.
-            tab_to(page, "e.type === 'radio' && e.closest('label').textContent.startsWith('4 ')")
+            tab_to(page, "e.type === 'radio'")  # the first rating group: its first choice
+            group = page.locator(".lg-rating").first
+            first = page.evaluate(focused_label)
             page.keyboard.press("Space")
-            checked = focused(page, "e.checked")
+            page.keyboard.press("ArrowRight")
+            second = page.evaluate(focused_label), focused(page, "e.checked")
+            page.keyboard.press("ArrowDown")
+            page.keyboard.press("ArrowDown")
+            chosen = page.evaluate(focused_label), focused(page, "e.checked")
+            # What a screen reader says: the one checked radio, by its name, in a named group.
+            checked = group.get_by_role("radio", checked=True).count()
+            announced = group.get_by_role("radio", name=chosen[0].strip(), checked=True).count()
+            role = group.get_by_role("radiogroup").get_attribute("aria-label")
+            page.keyboard.press("Tab")  # the group is one Tab stop: Tab leaves it
+            left = focused(page, "!e.closest('.lg-rating') || e.closest('.lg-rating') !== "
+                                 "document.querySelector('.lg-rating')")  # fmt: skip
             tab_to(page, "e.classList.contains('lg-reflect-save')")
             page.keyboard.press("Enter")
             page.locator(".lg-reflect-status .lg-msg-ok").wait_for()
         except Exception as exc:
             pytest.fail(f"{exc}\n--- voila log ---\n{log_tail(log, 30)}")
-    assert checked, "the space bar checks the focused choice"
+    assert first.startswith("1 ")
+    assert second[0].startswith("2 ") and second[1], "ArrowRight moves the choice and checks it"
+    assert chosen[0].startswith("4 ") and chosen[1], "ArrowDown moves on"
+    assert checked == 1 and announced == 1 and role
+    assert left, "Tab leaves the group instead of visiting each choice"
     with Journal.open(server_home(log), create=False) as journal:
         found = journal.reflections(EntryFilter(contains="Tastaturtest"))
     assert [r.text for r in found] == [text]
