@@ -129,6 +129,7 @@ class GoalRow(Page):
     summary_html = shows("summary")
     press_check_in = presses("checkin")
     check_in_label = label_of("checkin")
+    progress_label = label_of("checkin-progress")
 
     @property
     def goal(self):
@@ -270,6 +271,10 @@ class DevelopmentPage(Page):
 
     def figure(self, view: str):
         return self.widget.figure(view)
+
+    def narrow_figure(self, view: str):
+        """The figure ``view`` shows on a phone's screen."""
+        return self.widget.figure(view, "narrow")
 
     @property
     def period_labels(self) -> list[str]:

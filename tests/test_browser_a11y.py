@@ -153,24 +153,105 @@ def tab_to(page, script: str, limit: int = 150) -> None:
 
 
 def test_a_reflection_written_with_the_keyboard_alone_is_saved(server, chromium, tmp_path):
+    """Text typed, a rating chosen the WAI-ARIA way (the group is one Tab stop, the arrow keys
+    move the choice and check it), saved with Enter."""
     url, log = server
     text = "Tastaturtest: skrevet og gemt uden mus"
+    focused_label = "document.activeElement.closest('label').textContent"
     with deadline(TEST_TIMEOUT_S, "the keyboard test"), chromium_page(chromium) as page:
         try:
             open_notebook(page, url, "01_reflect.ipynb")
             tab_to(page, "e.closest('.lg-reflect-text') && e.tagName === 'TEXTAREA'")
             page.keyboard.type(text)
-            # The first rating group, its choice "4 – …", chosen with the space bar.
-            tab_to(page, "e.type === 'radio' && e.closest('label').textContent.startsWith('4 ')")
+            tab_to(page, "e.type === 'radio'")  # the first rating group: its first choice
+            group = page.locator(".lg-rating").first
+            first = page.evaluate(focused_label)
             page.keyboard.press("Space")
-            checked = focused(page, "e.checked")
+            page.keyboard.press("ArrowRight")
+            second = page.evaluate(focused_label), focused(page, "e.checked")
+            page.keyboard.press("ArrowDown")
+            page.keyboard.press("ArrowDown")
+            chosen = page.evaluate(focused_label), focused(page, "e.checked")
+            # What a screen reader says: the one checked radio, by its name, in a named group.
+            checked = group.get_by_role("radio", checked=True).count()
+            announced = group.get_by_role("radio", name=chosen[0].strip(), checked=True).count()
+            role = group.get_by_role("radiogroup").get_attribute("aria-label")
+            page.keyboard.press("Tab")  # the group is one Tab stop: Tab leaves it
+            left = focused(page, "!e.closest('.lg-rating') || e.closest('.lg-rating') !== "
+                                 "document.querySelector('.lg-rating')")  # fmt: skip
             tab_to(page, "e.classList.contains('lg-reflect-save')")
             page.keyboard.press("Enter")
             page.locator(".lg-reflect-status .lg-msg-ok").wait_for()
         except Exception as exc:
             pytest.fail(f"{exc}\n--- voila log ---\n{log_tail(log, 30)}")
-    assert checked, "the space bar checks the focused choice"
+    assert first.startswith("1 ")
+    assert second[0].startswith("2 ") and second[1], "ArrowRight moves the choice and checks it"
+    assert chosen[0].startswith("4 ") and chosen[1], "ArrowDown moves on"
+    assert checked == 1 and announced == 1 and role
+    assert left, "Tab leaves the group instead of visiting each choice"
     with Journal.open(server_home(log), create=False) as journal:
         found = journal.reflections(EntryFilter(contains="Tastaturtest"))
     assert [r.text for r in found] == [text]
     assert [rating.score for rating in found[0].ratings] == [4]
+
+
+# What a phone's browser shows of each chart: the figure its <picture> picked (the narrow one
+# on a phone), the SVG's text sizes as rendered: font-size in the SVG's units × the width the
+# image takes on the page / the width of its viewBox. The page text is the larger of the body's
+# and the rendered notebook text's font size.
+CHART_TEXT = """() => {
+  const size = e => e ? parseFloat(getComputedStyle(e).fontSize) : 0;
+  const page = Math.max(size(document.body), size(document.querySelector('.jp-RenderedHTMLCommon')));
+  const shown = [...document.querySelectorAll('.lg-development .lg-figure-img')]
+    .filter(img => img.offsetParent !== null && img.getBoundingClientRect().width > 0);
+  return {page, charts: shown.map(img => {
+    const source = img.parentElement.querySelector('source');
+    const bytes = Uint8Array.from(atob(img.currentSrc.split(',')[1]), c => c.charCodeAt(0));
+    const svg = new DOMParser()
+      .parseFromString(new TextDecoder().decode(bytes), 'image/svg+xml').documentElement;
+    const scale = img.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const texts = [...svg.querySelectorAll('text')];
+    return {
+      view: img.closest('.widget-output').className,
+      narrow: source !== null && img.currentSrc === source.srcset,
+      width: img.getBoundingClientRect().width,
+      scaled: texts.some(t => /scale/.test(t.getAttribute('transform') || '')),
+      sizes: texts.map(t => parseFloat(t.style.fontSize) * scale),
+      alt: img.alt,
+    };
+  })};
+}"""
+DEVELOPMENT_TABS = ".lg-development-tabs .lm-TabBar-tab"
+
+
+def chart_texts(page) -> tuple[float, list[dict]]:
+    """The page text size and every chart shown on any tab of the development page."""
+    charts = []
+    for index in range(page.locator(DEVELOPMENT_TABS).count()):
+        page.locator(DEVELOPMENT_TABS).nth(index).click()
+        page.wait_for_timeout(300)
+        found = page.evaluate(CHART_TEXT)
+        charts += found["charts"]
+    return found["page"], charts
+
+
+def test_on_a_phone_the_charts_are_narrow_and_their_text_as_large_as_the_page(server, chromium):
+    url, log = server
+    with deadline(TEST_TIMEOUT_S, "the phone charts"), chromium_page(chromium) as page:
+        try:
+            page.set_viewport_size({"width": 390, "height": 900})
+            open_notebook(page, url, "06_development.ipynb")
+            page_text, phone = chart_texts(page)
+            page.set_viewport_size({"width": 1280, "height": 900})
+            page.wait_for_timeout(300)
+            _, desktop = chart_texts(page)
+        except Exception as exc:
+            pytest.fail(f"{exc}\n--- voila log ---\n{log_tail(log, 30)}")
+    assert page_text >= 13
+    assert len(phone) >= 6, phone  # a chart on every tab, coverage with the next level's too
+    for chart in phone:
+        assert chart["narrow"] and chart["width"] <= 390 and chart["alt"], chart
+        assert chart["sizes"] and not chart["scaled"], chart
+        assert min(chart["sizes"]) >= page_text, (chart["view"], min(chart["sizes"]), page_text)
+    assert len(desktop) == len(phone)
+    assert not any(chart["narrow"] for chart in desktop)  # the wide figures on a desktop

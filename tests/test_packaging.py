@@ -73,6 +73,7 @@ def test_the_wheel_carries_the_framework_files(wheel: Path) -> None:
         assert "lgtrack/messages.yaml" in names
         for template in ("report.html", "report.css", "sections.html"):  # Jinja2 loads them
             assert f"lgtrack/report/templates/{template}" in names
+        assert "lgtrack/ui/_radio_group.js" in names  # anywidget loads the ratings' radio group
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
         assert "lgtrack = lgtrack.cli:main" in archive.read(entry_points).decode()
         assert not any(name.startswith(("tests/", "data/", "notebooks/")) for name in names)

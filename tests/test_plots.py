@@ -11,6 +11,7 @@ import matplotlib.colors as mcolors
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from lgtrack import Feedback, Goal, Journal, Rating, Reflection
 from lgtrack.analysis import (
@@ -25,7 +26,10 @@ from lgtrack.analysis import (
     level_periods,
     self_vs_others,
 )
+from lgtrack.errors import LgtrackError
 from lgtrack.plots import (
+    NARROW_FONT,
+    NARROW_WIDTH,
     plot_behaviour_heatmap,
     plot_cadence_calendar,
     plot_coverage,
@@ -263,27 +267,21 @@ def empty_journal(entries: int) -> JournalFrames:
     return JournalFrames.load(j)
 
 
-def all_plots(frames: JournalFrames, lang: str) -> dict[str, Figure]:
+def all_plots(frames: JournalFrames, lang: str, layout: str = "wide") -> dict[str, Figure]:
     from lgtrack import load_framework
 
     fw = load_framework("stuk")
     status = goal_status(frames.goals, TODAY, checkins=frames.checkins)
+    how = {"lang": lang, "layout": layout}
     return {
         "trends": plot_trends(
-            discipline_trends(frames.ratings, fw),
-            fw,
-            lang=lang,
-            levels=level_periods(frames.ratings),
+            discipline_trends(frames.ratings, fw), fw, levels=level_periods(frames.ratings), **how
         ),
-        "heatmap": plot_behaviour_heatmap(behaviour_by_month(frames.ratings, fw), fw, lang=lang),
-        "radar": plot_radar(self_vs_others(frames.ratings, fw), fw, lang=lang),
-        "coverage": plot_coverage(coverage(frames.ratings, fw, "teamleder", TODAY), fw, lang=lang),
-        "goals": plot_goal_timeline(
-            status, TODAY, progress=goal_progress(frames.checkins), lang=lang
-        ),
-        "cadence": plot_cadence_calendar(
-            daily_reflection_counts(frames.reflections, TODAY), lang=lang
-        ),
+        "heatmap": plot_behaviour_heatmap(behaviour_by_month(frames.ratings, fw), fw, **how),
+        "radar": plot_radar(self_vs_others(frames.ratings, fw), fw, **how),
+        "coverage": plot_coverage(coverage(frames.ratings, fw, "teamleder", TODAY), fw, **how),
+        "goals": plot_goal_timeline(status, TODAY, progress=goal_progress(frames.checkins), **how),
+        "cadence": plot_cadence_calendar(daily_reflection_counts(frames.reflections, TODAY), **how),
     }
 
 
@@ -297,9 +295,10 @@ EMPTY_DA = {
 }
 
 
+@pytest.mark.parametrize("layout", ["wide", "narrow"])
 @pytest.mark.parametrize("lang", ["da", "en"])
-def test_an_empty_journal_gives_a_message_in_every_plot(lang):
-    figures = all_plots(empty_journal(0), lang)
+def test_an_empty_journal_gives_a_message_in_every_plot(lang, layout):
+    figures = all_plots(empty_journal(0), lang, layout)
     for name, fig in figures.items():
         message = " ".join(texts(fig)).replace("\n", " ")
         assert not fig.axes[0].axison, name
@@ -337,3 +336,109 @@ def test_plots_never_touch_pyplot():
         "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# -- the narrow layout (a phone) -------------------------------------------------------------------
+
+
+def shown_texts(fig: Figure) -> list[Text]:
+    """Every text a reader sees in ``fig`` once it is laid out and drawn (tick labels too, but
+    not those of ticks outside the axis's view, which are not drawn)."""
+    fig.draw_without_rendering()
+    hidden = set()
+    for ax in fig.axes:
+        for axis, index in ((ax.xaxis, 0), (ax.yaxis, 1)):
+            low, high = sorted(axis.get_view_interval())
+            hidden |= {
+                label
+                for label in axis.get_ticklabels(which="both")
+                if not low - 1e-9 <= label.get_position()[index] <= high + 1e-9
+            }
+    return [
+        text
+        for text in fig.findobj(Text)
+        if text.get_visible() and text.get_text().strip() and text not in hidden
+    ]
+
+
+def test_narrow_figures_are_phone_wide_with_text_as_large_as_the_page_and_inside(frames):
+    for name, fig in all_plots(frames, "da", "narrow").items():
+        assert fig.get_figwidth() == NARROW_WIDTH, name
+        texts = shown_texts(fig)
+        assert len(texts) > 5, name
+        small = [(t.get_text(), t.get_fontsize()) for t in texts if t.get_fontsize() < NARROW_FONT]
+        assert not small, (name, small)
+        width = fig.bbox.width
+        outside = [
+            t.get_text()
+            for t in texts
+            if t.get_window_extent().x0 < -1 or t.get_window_extent().x1 > width + 1
+        ]
+        assert not outside, (name, outside)
+
+
+def test_wide_figures_keep_their_smaller_desktop_text(frames):
+    figure = all_plots(frames, "da")["trends"]
+    assert figure.get_figwidth() == 9
+    assert min(t.get_fontsize() for t in shown_texts(figure)) < NARROW_FONT
+
+
+def test_narrow_rows_are_labelled_above_with_behaviour_texts_not_ids(journal, frames):
+    fw = journal.framework()
+    monthly = behaviour_by_month(frames.ratings, fw)
+    fig = plot_behaviour_heatmap(monthly, fw, lang="da", layout="narrow")
+    ax = fig.axes[0]
+    ids = ["strategic.g1", "strategic.kontorchef.1", "operational.g1", "people.g1", "self.g1"]
+    labels = [" ".join(text.get_text().split()) for text in ax.texts]
+    full = [fw.behaviour(b).text.get("da") for b in ids]
+    assert all(text.startswith(lab.rstrip("…")) for text, lab in zip(full, labels, strict=True))
+    assert not any(b in label for b in ids for label in labels)
+    assert ax.get_yticks().size == 0  # the labels stand above the rows, not beside them
+    cells = ax.collections[0].get_array()
+    assert cells.shape == (10, 6)  # a blank row for each label, then its behaviour's months
+    assert cells[1].tolist() == [3.0, 3.0, None, None, None, 4.5]
+    assert cells.mask[::2].all()
+    bar = fig.axes[1]
+    assert bar.get_xlabel() == "Gennemsnitlig selvvurdering"  # the colour scale below
+
+
+def test_the_narrow_radar_is_a_row_of_dots_per_discipline_with_the_same_values(journal, frames):
+    fw = journal.framework()
+    perception = self_vs_others(frames.ratings, fw)
+    wide = plot_radar(perception, fw, lang="en").axes[0]
+    narrow = plot_radar(perception, fw, lang="en", layout="narrow")
+    ax = narrow.axes[0]
+    assert ax.name == "rectilinear"
+    assert [line.get_label() for line in ax.lines] == ["Self", "Others (feedback)", "Target"]
+    for dots, curve in zip(ax.lines, wide.lines, strict=True):
+        np.testing.assert_array_equal(dots.get_xdata(), curve.get_ydata()[:-1])
+    assert [t.get_text() for t in ax.texts][0] == "Strategic leadership"
+    assert [t.get_text() for t in narrow.legends[0].get_texts()] == [
+        "Self",
+        "Others (feedback)",
+        "Target",
+    ]
+
+
+def test_narrow_goals_put_title_and_progress_above_each_bar(frames):
+    status = goal_status(frames.goals, TODAY, checkins=frames.checkins)
+    fig = plot_goal_timeline(status, TODAY, progress=goal_progress(frames.checkins), lang="da",
+                             layout="narrow")  # fmt: skip
+    assert texts(fig) == ["Holde 1:1-samtaler · 30 %", "Formidle strategien · 60 %"]
+    assert len(fig.axes[0].collections[0].get_offsets()) == 2
+
+
+def test_the_narrow_calendar_has_a_row_per_week_and_a_column_per_weekday(frames):
+    daily = daily_reflection_counts(frames.reflections, TODAY, weeks=24)
+    ax = plot_cadence_calendar(daily, lang="en", layout="narrow").axes[0]
+    cells = ax.collections[0].get_array()
+    assert cells.shape == (24, 7)
+    assert cells.sum() == 4
+    assert [t.get_text() for t in ax.get_xticklabels()][:2] == ["Mon", "Tue"]
+
+
+def test_an_unknown_layout_is_an_error_that_names_the_known_ones(frames):
+    with pytest.raises(LgtrackError) as raised:
+        all_plots(frames, "da", "tiny")
+    assert raised.value.key == "err_plot_layout"
+    assert "wide, narrow" in raised.value.render("da")

@@ -35,18 +35,12 @@ from lgtrack.plots import (
     plot_trends,
 )
 from lgtrack.report import build_overview, render_report
-from lgtrack.ui import App, CoachWidget, DevelopmentWidget, development
+from lgtrack.ui import App, CoachWidget, DevelopmentWidget
 
 TODAY = date(2026, 11, 30)
 NOW = datetime(2026, 11, 30, 12, tzinfo=timezone.utc)
 BEHAVIOUR_ID = re.compile(r"\b[a-z_]+\.(?:g\d+|[a-z_]+\.\d+)\b")  # strategic.g1, people.teamleder.5
 LANGS = ("da", "en")
-
-
-@pytest.fixture(autouse=True)
-def small_images(monkeypatch):
-    """Figures are read as objects here; their PNGs only cost time."""
-    monkeypatch.setattr(development, "DPI", 24)
 
 
 @pytest.fixture(scope="module")
@@ -117,11 +111,12 @@ def test_no_figure_shows_a_behaviour_id(journal, lang):
         development.choose_discipline(discipline)
         development.show_next_level(True)
         for view in ("trends", "heatmap", "radar", "coverage", "next_level", "goals", "cadence"):
-            figure = development.figure(view)
-            if figure is not None:
-                texts = figure_texts(figure)
-                found[f"{discipline}/{view}"] = {i for text in texts for i in ids_in(text)}
-    assert len(found) >= 10
+            for layout, figure in (("wide", development.figure(view)),
+                                   ("narrow", development.narrow_figure(view))):  # fmt: skip
+                if figure is not None:
+                    texts = figure_texts(figure)
+                    found[f"{discipline}/{view}/{layout}"] = {i for t in texts for i in ids_in(t)}
+    assert len(found) >= 20
     assert {name: ids for name, ids in found.items() if ids} == {}
 
 

@@ -14,7 +14,7 @@ from lgtrack.analysis import VERDICTS, CadenceStatus
 from lgtrack.demo import build_demo
 from lgtrack.framework import bundled_frameworks, load_framework
 from lgtrack.i18n import t
-from lgtrack.ui import App, development
+from lgtrack.ui import App
 from lgtrack.ui.development import FIGURES, PERIOD_MONTHS, TABS, DevelopmentWidget, cadence_line
 
 TODAY = date(2026, 11, 30)
@@ -28,12 +28,6 @@ EMPTY_KEYS = {
     "goals": "plot_empty_goals",
     "cadence": "plot_empty_cadence",
 }
-
-
-@pytest.fixture(autouse=True)
-def small_images(monkeypatch):
-    """Smaller PNGs: the same figures, drawn faster."""
-    monkeypatch.setattr(development, "DPI", 24)
 
 
 @pytest.fixture(scope="module")
@@ -91,8 +85,12 @@ def test_every_view_holds_one_image_after_construction(demo):
     for view in FIGURES:
         [item] = shown(demo, view)
         assert item["output_type"] == "display_data"
-        assert "data:image/png;base64," in item["data"]["text/html"], view
-        assert demo.figure(view) is not None
+        picture = item["data"]["text/html"]
+        # One picture: the narrow figure on a phone's screen, else the wide one, one alt text.
+        assert picture.count("data:image/svg+xml;base64,") == 2, view
+        assert '<source media="(max-width: 600px)" srcset="data:image/svg+xml' in picture, view
+        assert picture.count("<img ") == 1 and 'alt="' in picture, view
+        assert demo.figure(view).get_figwidth() > demo.narrow_figure(view).get_figwidth()
     assert "forfalder" in demo.html("cadence-line")
     assert "lg-development-perception-table" in demo.html("table")
     assert "Ikke for nylig" in demo.html("coverage-lists")

@@ -127,6 +127,12 @@ def test_open_goals_are_listed_with_a_progress_bar(journal):
     assert "Lukket" in page.closed_html and "Droppet" in page.closed_html
 
 
+def test_the_progress_field_says_it_takes_a_percentage_in_the_pages_language(journal):
+    journal.add_goal(Goal(discipline="self", title="Mere pause"))
+    assert goals_page(journal).open_goals[0].progress_label == "Fremskridt (%)"
+    assert goals_page(journal, lang="en").open_goals[0].progress_label == "Progress (%)"
+
+
 def test_a_check_in_stores_progress_and_note_once_and_updates_the_bar(journal):
     journal.add_goal(Goal(discipline="self", title="Mere pause"))
     page = goals_page(journal)

@@ -8,6 +8,7 @@ from datetime import date, datetime, timezone
 import ipywidgets as widgets
 import pytest
 from pages import DONT_KNOW, ReflectPage, css_classes, rating_class
+from traitlets import TraitError
 
 from lgtrack import Feedback, Goal, Journal, Rating, Reflection
 from lgtrack.prompts import prompts_for
@@ -70,6 +71,23 @@ def test_the_rating_rows_are_my_levels_behaviours_with_one_to_five_and_ved_ikke(
                       "5 – Næsten altid", "Ved ikke"]  # fmt: skip
     assert page.rating("strategic.teamleder.1") is None
     assert not any("-kontorchef-" in css for css in page.rating_classes)
+
+
+def test_a_choice_made_in_the_browser_is_the_rating_saved_and_a_reset_clears_it(journal):
+    page = reflect_page(journal)
+    page.choose_discipline("strategic")
+    group = page.rating_toggle("strategic.teamleder.1")
+    group.index = 3  # what the browser sends when "4 – Meget ofte" is checked
+    assert page.rating("strategic.teamleder.1") == 4
+    group.index = 5
+    assert page.rating("strategic.teamleder.1") == DONT_KNOW
+    page.rate("strategic.teamleder.1", 2)
+    assert group.index == 1  # and the browser is told which radio to check
+    with pytest.raises(TraitError):
+        page.rate("strategic.teamleder.1", 7)
+    page.save()
+    assert journal.reflections()[0].ratings == (Rating("strategic.teamleder.1", 2),)
+    assert group.index is None  # the form was reset: the browser unchecks the choice
 
 
 def test_a_double_click_on_save_stores_the_reflection_once(journal):
@@ -239,7 +257,9 @@ def test_css_classes_for_the_browser_test(journal):
     for css_class, kind in expected.items():
         assert isinstance(page.find(css_class), kind), css_class
     toggle = page.rating_toggle("strategic.teamleder.1")
-    assert isinstance(toggle, widgets.RadioButtons)  # #11: a labelled radio group
+    # #11: a radio group named by its behaviour (the browser test drives it with arrow keys)
+    assert toggle.label == journal.framework().behaviour("strategic.teamleder.1").text.get("da")
+    assert [label for label, _ in toggle.options][-1] == "Ved ikke"
     assert {"lg-rating", "lg-rating-strategic-teamleder-1"} <= set(css_classes(toggle))
 
 

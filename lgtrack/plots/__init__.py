@@ -5,7 +5,9 @@ where names or the scale are needed), ``lang`` (``"da"`` or ``"en"``) and ``ax=N
 returns a :class:`matplotlib.figure.Figure`: a new one, or the one ``ax`` belongs to. With too
 little data a plot becomes an empty state: the figure holds a message saying what to do, it never
 raises. Colours are Okabe & Ito's colour-blind-safe palette; texts come from
-``lgtrack/messages.yaml``.
+``lgtrack/messages.yaml``. ``layout`` is ``"wide"`` (a desktop page) or ``"narrow"`` (a phone:
+:data:`NARROW_WIDTH` inches wide, no text under :data:`NARROW_FONT` points, labels above
+their rows and legends below the plot).
 
 ===========================  ======================================================
 :func:`plot_trends`          discipline (or behaviour) trends, with a level overlay
@@ -27,6 +29,7 @@ A "My development" view (period, discipline, level overlay) is a few calls::
 
 from __future__ import annotations
 
+from ._style import LAYOUTS, NARROW_FONT, NARROW_WIDTH
 from .cadence import plot_cadence_calendar
 from .coverage import plot_coverage
 from .goals import plot_goal_timeline
@@ -34,6 +37,9 @@ from .radar import plot_radar
 from .trends import plot_behaviour_heatmap, plot_trends
 
 __all__ = [
+    "LAYOUTS",
+    "NARROW_FONT",
+    "NARROW_WIDTH",
     "plot_behaviour_heatmap",
     "plot_cadence_calendar",
     "plot_coverage",

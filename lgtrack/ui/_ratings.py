@@ -10,9 +10,9 @@ from .._markup import html
 from ..framework import Behaviour, Framework
 from ..i18n import t
 from ..records import Rating
-from ._a11y import name_control
 from ._common import classed
 from ._html import score_text
+from ._radio_group import RadioGroup
 
 DONT_KNOW = "?"  # the value of "ved ikke"; stored as Rating(behaviour, None)
 
@@ -33,7 +33,7 @@ class BehaviourRatings(widgets.VBox):
         self._framework = framework
         self._lang = lang
         self._behaviours: tuple[Behaviour, ...] = ()
-        self._toggles: dict[str, widgets.RadioButtons] = {}
+        self._toggles: dict[str, RadioGroup] = {}
         self._listeners: list[Callable[[], None]] = []
         self._by_discipline = False
         self._clear = classed(widgets.Button(icon="eraser"), "lg-ratings-clear")
@@ -41,7 +41,7 @@ class BehaviourRatings(widgets.VBox):
         self.add_class("lg-ratings")
 
     @property
-    def toggles(self) -> dict[str, widgets.RadioButtons]:
+    def toggles(self) -> dict[str, RadioGroup]:
         """The radio groups by behaviour id (value 1–5, ``DONT_KNOW`` or None)."""
         return dict(self._toggles)
 
@@ -102,16 +102,16 @@ class BehaviourRatings(widgets.VBox):
 
     def _row(self, behaviour: Behaviour, value: object) -> widgets.VBox:
         # A radio group: each choice is announced with its meaning ("4 – Meget ofte") and the
-        # chosen one as checked, which toggle buttons showing "1"…"5" could not say (#11).
+        # chosen one as checked, which toggle buttons showing "1"…"5" could not say, and the
+        # arrow keys move the choice (#11).
         scale = self._framework.scale
         options = [(score_text(self._framework, v, self._lang), v) for v in scale.values]
-        toggle = widgets.RadioButtons(
-            options=[*options, (t("dont_know", self._lang), DONT_KNOW)],
-            value=None,
+        toggle = RadioGroup(
+            [*options, (t("dont_know", self._lang), DONT_KNOW)],
+            label=behaviour.text.get(self._lang),
             layout=widgets.Layout(width="auto", max_width="100%"),
         )
         classed(toggle, "lg-rating", rating_class(behaviour.id))
-        name_control(toggle, behaviour.text.get(self._lang))
         if value is not None:
             toggle.value = value
         toggle.observe(self._on_toggle_value, "value")

@@ -6,21 +6,20 @@ per tab: trends, behaviour × month, self vs others (radar and a short table), c
 (and of the next level up), goals, and cadence (a one-line status and a calendar).
 
 The journal's frames are read once per :meth:`DevelopmentWidget.refresh`; a control change
-redraws only the views it affects. Figures are rendered to PNG here: a bare matplotlib
+redraws only the views it affects, each from the frames cut to the controls' choice
+(:mod:`lgtrack.ui._development_data`). Each figure is drawn wide and narrow and shown as one
+picture that the browser fits to its screen (:mod:`lgtrack.ui._figures`): a bare matplotlib
 ``Figure`` shows as text in a kernel where pyplot was never imported.
 """
 
 from __future__ import annotations
 
-import base64
-import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import fields
-from datetime import date, timedelta
+from datetime import date
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import Image
 from matplotlib.figure import Figure
 
 from .. import analysis as an
@@ -30,6 +29,7 @@ from ..framework import Framework
 from ..i18n import LANGUAGES, t
 from ..journal import Journal
 from ..records import Leader
+from . import _development_data as data
 from ._a11y import name_controls
 from ._common import (
     ALL,
@@ -42,10 +42,8 @@ from ._common import (
     set_options,
     today_of,
 )
+from ._development_data import PERIOD_MONTHS
 from ._development_text import (
-    COVERAGE_DAYS,
-    GAP_THRESHOLD,
-    SMALL_N,
     cadence_line,
     coverage_html,
     figure_alt,
@@ -53,11 +51,9 @@ from ._development_text import (
     perception_html,
 )
 from .effects import EffectsWidget
+from ._figures import figure_output
 
-PERIOD_MONTHS = {"3m": 3, "6m": 6, "1y": 12, "2y": 24, "all": None}  # key: ui.development.period.*
 WINDOWS = (30, 60, 90)
-
-DPI = 96
 TABS = ("trends", "heatmap", "perception", "coverage", "goals", "cadence")  # ui.development.tab.*
 _LABEL_KEYS = ("ui.development.period", "ui.development.discipline", "ui.development.window")
 FIGURES = ("trends", "heatmap", "radar", "coverage", "next_level", "goals", "cadence")
@@ -70,22 +66,6 @@ _DEPENDS = {
 }
 _ALL_VIEWS = (*FIGURES, "table", "coverage_lists", "cadence_line")
 _FRAME_NAMES = tuple(field.name for field in fields(an.JournalFrames))
-
-
-def figure_image(figure: Figure) -> Image:
-    """``figure`` as a PNG image that every front end shows."""
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI)
-    return Image(data=buffer.getvalue(), format="png")
-
-
-def figure_output(figure: Figure, alt: str) -> dict:
-    """``figure`` as display data: a PNG ``<img>`` whose ``alt`` says what it shows (a bare
-    ``image/png`` output has no alt text in a browser), and ``alt`` alone as ``text/plain``."""
-    png = base64.b64encode(figure_image(figure).data).decode("ascii")
-    img = html('<img class="lg-figure-img" alt="{}" src="data:image/png;base64,{}">', alt, png)
-    return {"output_type": "display_data", "data": {"text/html": str(img), "text/plain": alt},
-            "metadata": {}}  # fmt: skip
 
 
 class DevelopmentWidget(widgets.VBox):
@@ -104,7 +84,7 @@ class DevelopmentWidget(widgets.VBox):
         self._framework: Framework | None = None
         self._frames: an.JournalFrames | None = None
         self._today = today_of(self._clock)
-        self._figures: dict[str, Figure] = {}
+        self._figures: dict[str, dict[str, Figure]] = {}
         self._built = False
         self._note = classed(widgets.HTML(), "lg-development-note")
         self.add_class("lg-development")
@@ -116,9 +96,10 @@ class DevelopmentWidget(widgets.VBox):
     def lang(self) -> str:
         return self._lang
 
-    def figure(self, view: str) -> Figure | None:
-        """The figure shown in ``view`` (one of :data:`FIGURES`), or None when none is shown."""
-        return self._figures.get(view)
+    def figure(self, view: str, layout: str = "wide") -> Figure | None:
+        """The figure shown in ``view`` (one of :data:`FIGURES`) on a wide screen, or with
+        ``layout="narrow"`` on a phone; None when none is shown."""
+        return self._figures.get(view, {}).get(layout)
 
     def set_lang(self, lang: str) -> None:
         """Show every label and figure in ``lang`` (``da`` or ``en``)."""
@@ -279,141 +260,90 @@ class DevelopmentWidget(widgets.VBox):
             if view in views:
                 getattr(self, f"_draw_{view}")()
 
-    def _show(self, view: str, figure: Figure | None, behaviours: Iterable[str] = ()) -> None:
-        """Show ``figure``, with the full texts of the ``behaviours`` its labels shorten."""
+    def _show(self, view: str, plot: Callable[..., Figure] | None = None, /, *args,
+              behaviours: Iterable[str] = (), **options) -> None:  # fmt: skip
+        """Show ``plot(*args, **options)`` drawn in each layout, with the full texts of the
+        ``behaviours`` its labels shorten as its text alternative; no ``plot``: nothing."""
         output = self._outputs[view]
         output.outputs = ()
-        if figure is None:
+        if plot is None:
             self._figures.pop(view, None)
             return
-        self._figures[view] = figure
-        alt = figure_alt(figure, self._framework, behaviours, self._lang)
-        output.outputs = (figure_output(figure, alt),)
+        figures = {
+            layout: plot(*args, lang=self._lang, layout=layout, **options)
+            for layout in plots.LAYOUTS
+        }
+        self._figures[view] = figures
+        alt = figure_alt(figures["wide"], self._framework, behaviours, self._lang)
+        output.outputs = (figure_output(figures["wide"], figures["narrow"], alt),)
 
-    def _since(self) -> date | None:
-        months = PERIOD_MONTHS[self._period.value]
-        if months is None:
-            return None
-        start = pd.Timestamp(self._today) - pd.DateOffset(months=months)
-        return start.date() + timedelta(days=1)
-
-    def _chosen(self) -> str | None:
-        return self._discipline.value or None
+    def _selection(self) -> data.Selection:
+        return data.Selection(
+            self._frames, self._framework, self._me.level, self._today,
+            since=data.period_start(self._period.value, self._today),
+            discipline=self._discipline.value or None, window=self._window.value,
+        )  # fmt: skip
 
     def _next_level_id(self) -> str | None:
         level = self._me.level
         return self._framework.next_level_up(level) if level in self._framework.level_ids else None
 
-    def _load_coverage(self) -> None:
-        frames, fw, today = self._frames, self._framework, self._today
-        evidence = {"goals": frames.goals, "checkins": frames.checkins}
-        self._coverage = an.coverage(
-            frames.ratings, fw, self._me.level, today, days=COVERAGE_DAYS, **evidence
-        )
-        self._next = an.next_level(frames.ratings, fw, self._me.level, today, **evidence)
+    def _load_coverage(self) -> None:  # before the controls have values: no period, no choice
+        selection = data.Selection(self._frames, self._framework, self._me.level, self._today)
+        self._coverage = data.coverage(selection, self._me.level)
+        self._next = data.next_level(selection)
 
     def _draw_trends(self) -> None:
-        fw, discipline, ratings = self._framework, self._chosen(), self._frames.ratings
-        options = {
-            "behaviours": an.level_behaviours(fw, self._me.level, discipline),
-            "window_days": self._window.value,
-            "since": self._since(),
-            "until": self._today,
-        }
-        if discipline is None:
-            trends = an.discipline_trends(ratings, fw, **options)
-        else:
-            trends = an.behaviour_trends(ratings, fw, discipline=discipline, **options)
+        selection = self._selection()
+        trends, ratings = data.trends(selection), self._frames.ratings
         levels = an.level_periods(ratings) if self._overlay.value else None
-        shown = trends.get("behaviour", ()) if discipline else ()
-        self._show("trends", plots.plot_trends(trends, fw, levels=levels, lang=self._lang), shown)
+        shown = trends.get("behaviour", ()) if selection.discipline else ()
+        fw = self._framework
+        self._show("trends", plots.plot_trends, trends, fw, levels=levels, behaviours=shown)
 
     def _draw_heatmap(self) -> None:
+        monthly = data.monthly(self._selection())
+        shown = monthly.get("behaviour", ())
         fw = self._framework
-        monthly = an.behaviour_by_month(
-            self._frames.ratings,
-            fw,
-            behaviours=an.level_behaviours(fw, self._me.level, self._chosen()),
-            since=self._since(),
-            until=self._today,
-        )
-        figure = plots.plot_behaviour_heatmap(monthly, fw, lang=self._lang)
-        self._show("heatmap", figure, behaviours=monthly.get("behaviour", ()))
+        self._show("heatmap", plots.plot_behaviour_heatmap, monthly, fw, behaviours=shown)
 
     def _draw_radar(self) -> None:
-        fw = self._framework
-        perception = an.self_vs_others(
-            self._frames.ratings, fw, since=self._since(), until=self._today
-        )
-        self._show("radar", plots.plot_radar(perception, fw, lang=self._lang))
+        self._show("radar", plots.plot_radar, data.perception(self._selection()), self._framework)
 
     def _draw_table(self) -> None:
-        discipline = self._chosen()
-        table = an.self_vs_others(
-            self._frames.ratings,
-            self._framework,
-            by="behaviour" if discipline else "discipline",
-            since=self._since(),
-            until=self._today,
-            threshold=GAP_THRESHOLD,
-            small_n=SMALL_N,
-        )
-        self._table.value = perception_html(table, self._framework, discipline, self._lang)
+        selection = self._selection()
+        table = data.perception(selection, table=True)
+        fw, discipline = self._framework, selection.discipline
+        self._table.value = perception_html(table, fw, discipline, self._lang)
 
     def _draw_coverage(self) -> None:
-        self._show(
-            "coverage", plots.plot_coverage(self._coverage, self._framework, lang=self._lang)
-        )
+        self._show("coverage", plots.plot_coverage, self._coverage, self._framework)
 
     def _draw_coverage_lists(self) -> None:
-        rows = self._coverage
-        if self._chosen():
-            rows = rows[rows["discipline"] == self._chosen()]
+        rows = self._selection().in_discipline(self._coverage)
         self._coverage_lists.value = coverage_html(rows, self._framework, self._lang)
 
     def _draw_next_level(self) -> None:
         up = self._next_level_id() if self._overlay.value else None
         hide(self._next_box, up is None)
         if up is None:
-            self._show("next_level", None)
+            self._show("next_level")
             self._next_list.value = ""
             return
-        frames, fw = self._frames, self._framework
-        covered = an.coverage(frames.ratings, fw, up, self._today, goals=frames.goals,
-                           checkins=frames.checkins, days=COVERAGE_DAYS)  # fmt: skip
-        self._show("next_level", plots.plot_coverage(covered, fw, lang=self._lang))
-        rows = self._next
-        if self._chosen():
-            rows = rows[rows["discipline"] == self._chosen()]
+        selection, fw = self._selection(), self._framework
+        self._show("next_level", plots.plot_coverage, data.coverage(selection, up), fw)
         name = fw.level(up).name.get(self._lang)
+        rows = selection.in_discipline(self._next)
         self._next_list.value = next_level_html(rows, fw, name, self._lang)
 
     def _draw_goals(self) -> None:
-        goals, day = self._frames.goals, pd.Timestamp(self._today)
-        if self._chosen():
-            goals = goals[goals["discipline"] == self._chosen()]
-        since = self._since()
-        if since is not None:
-            goals = goals[goals["closed_on"].isna() | (goals["closed_on"] >= pd.Timestamp(since))]
-        goals = goals[goals["created"] <= day]
-        checkins = self._frames.checkins
-        status = an.goal_status(goals, day, checkins=checkins)
-        progress = an.goal_progress(checkins, until=day)
-        figure = plots.plot_goal_timeline(status, day, progress=progress, lang=self._lang)
-        self._show("goals", figure)
+        status, progress = data.goals(self._selection())
+        day = pd.Timestamp(self._today)
+        self._show("goals", plots.plot_goal_timeline, status, day, progress=progress)
 
     def _draw_cadence(self) -> None:
-        reflections = self._frames.reflections
-        since = self._since()
-        if since is None and not reflections.empty:
-            since = min(reflections["day"].min().date(), self._today)
-        weeks = (self._today - since).days // 7 + 1 if since else 53
-        daily = an.daily_reflection_counts(reflections, self._today, weeks=weeks)
-        self._show("cadence", plots.plot_cadence_calendar(daily, lang=self._lang))
+        self._show("cadence", plots.plot_cadence_calendar, data.daily(self._selection()))
 
     def _draw_cadence_line(self) -> None:
         status = an.cadence_status(self._frames.reflections, self._today)
         self._cadence_line.value = html("<p><b>{}</b></p>", cadence_line(status, self._lang))
-
-
-# -- text views (plain functions of the analysis frames) -------------------------------------------

@@ -54,7 +54,7 @@ class _GoalRow(widgets.VBox):
                 min=0,
                 max=100,
                 step=5,
-                description=t("report.col.progress", lang) + " %",
+                description=t("ui.goals.field.progress", lang),
                 style={"description_width": "initial"},
                 layout=widgets.Layout(width="14em"),
             ),
