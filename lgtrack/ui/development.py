@@ -50,8 +50,8 @@ from ._development_text import (
     next_level_html,
     perception_html,
 )
-from .effects import EffectsWidget
 from ._figures import figure_output
+from .effects import EffectsWidget
 
 WINDOWS = (30, 60, 90)
 TABS = ("trends", "heatmap", "perception", "coverage", "goals", "cadence")  # ui.development.tab.*
