@@ -3,7 +3,9 @@
 One hub (``deploy/jupyterhub/try-local.sh``) with two leaders and a facilitator. A leader logs
 in, the start page opens as a Voilà app and she saves a reflection; her journal then exists only
 in her own home, readable by her alone, and the other leader (with the uid, gid and groups her
-server runs with) can read neither it nor the cohort inbox.
+server runs with) can read neither it nor the cohort inbox. She sends her cohort bundle to the
+programme from the share page; the other leader cannot list the inbox or read the bundle, and the
+facilitator imports it.
 """
 
 from __future__ import annotations
@@ -66,6 +68,36 @@ def test_a_leader_logs_in_to_voila_and_saves_a_reflection_only_she_can_read(hub,
     for path in (journal, folder, home):
         refused = hub.run_as(other, str(hub.python), "-c", READ_OR_LIST, str(path))
         assert refused.returncode != 0 and "PermissionError" in refused.stderr, (path, refused)
+
+
+def test_a_leader_sends_her_cohort_bundle_that_only_the_facilitator_can_import(hub):
+    leader, other, facilitator = hub.users
+    cohorts = [path for path in (hub.srv / "inbox").iterdir() if path.is_dir()]
+    assert len(cohorts) == 1, "try-local.sh makes the facilitator a demo cohort with an inbox"
+    inbox = cohorts[0]
+    with deadline(TEST_TIMEOUT_S, "the hub test"), chromium_page(debian_chromium()) as page:
+        log_in(page, hub, leader)
+        page.wait_for_url(re.compile(r".*/voila/render/.*"), timeout=300_000)
+        page.goto(f"{hub.url}/user/{leader}/voila/render/08_share.ipynb")
+        page.locator(".lg-share-cohort input").check(timeout=300_000)
+        page.locator("button.lg-share-deliver").click()
+        page.locator(".lg-share-status .lg-msg-ok").wait_for(timeout=60_000)
+
+    delivered = [path for path in inbox.iterdir() if not path.name.startswith(".")]
+    assert len(delivered) == 1
+    bundle = delivered[0]
+    assert bundle.stat().st_uid == hub.home(leader).stat().st_uid
+    assert stat.S_IMODE(bundle.stat().st_mode) == 0o640
+    for path in (inbox, bundle):
+        refused = hub.run_as(other, str(hub.python), "-c", READ_OR_LIST, str(path))
+        assert refused.returncode != 0 and "PermissionError" in refused.stderr, (path, refused)
+
+    lgtrack = str(hub.python.parent / "lgtrack")
+    imported = hub.run_as(facilitator, lgtrack, "cohort", "import", inbox.name, str(inbox))
+    assert imported.returncode == 0, imported.stderr
+    assert "1 nye" in imported.stdout
+    status = hub.run_as(facilitator, lgtrack, "cohort", "status", inbox.name, "--json")
+    assert status.returncode == 0 and '"delivered"' in status.stdout, status.stderr
 
 
 def _journal_bytes(folder: Path) -> bytes:

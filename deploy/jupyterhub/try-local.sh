@@ -76,10 +76,22 @@ usermod -aG lgtrack-facilitators "$facilitator"
 install -d -m 2775 -o root -g lgtrack-facilitators "$srv/inbox"
 install -d -m 0700 "$srv/hub"
 
+# 4. A demo cohort in the facilitator's journal, with its inbox, the first time.
+if [ -z "$(ls -A "$srv/inbox")" ]; then
+    fhome="$(getent passwd "$facilitator" | cut -d: -f6)/.local/share/lgtrack"
+    cohort="$(runuser -u "$facilitator" -- "$bin/lgtrack" cohort create --name "Demo-forløb" \
+        --start "$(date -d '-1 year' +%F)" --end "$(date -d '+3 months' +%F)" --home "$fhome")"
+    runuser -u "$facilitator" -- "$bin/lgtrack" cohort inbox "$cohort" --root "$srv/inbox" \
+        --home "$fhome" >/dev/null
+    say "made the cohort Demo-forløb ($cohort) with an inbox for $facilitator"
+fi
+
 cat >&2 <<EOF
 try-local: open http://127.0.0.1:$port/ and log in as one of: $*
 try-local: (the password is their system password; new users have \$LGTRACK_HUB_PASSWORD)
 try-local: $facilitator is the facilitator; the inboxes are in $srv/inbox
+try-local: a leader sends her cohort bundle from 08_share (Send to the programme); the
+try-local: facilitator imports it with: lgtrack cohort import ID $srv/inbox/ID
 try-local: each user's notebooks open as Voilà apps; JupyterLab is at /user/NAME/lab
 try-local: Ctrl+C stops the hub and every user's server
 EOF

@@ -62,12 +62,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     dashboard.add_argument("--today", metavar="DATE", help=h("cohort.today"))
     dashboard.set_defaults(run=run_dashboard)
 
+    inbox = sub.add_parser("inbox", help=h("cohort.inbox"), description=h("cohort.inbox_about"))
+    inbox.add_argument("id", metavar="ID", help=h("cohort.id"))
+    inbox.add_argument("--root", metavar="DIR", help=h("cohort.inbox_root"))
+    inbox.set_defaults(run=run_inbox)
+
     report = sub.add_parser("report", help=h("cohort.report"), description=h("cohort.report_about"))
     report.add_argument("id", metavar="ID", help=h("cohort.id"))
     report.add_argument("--out", metavar="FILE", required=True, help=h("cohort.out"))
     report.add_argument("--today", metavar="DATE", help=h("cohort.today"))
     report.set_defaults(run=run_report)
-    for each in (create, imported, status, dashboard, report):
+    for each in (create, imported, status, dashboard, inbox, report):
         add_home(each)
 
 
@@ -124,6 +129,18 @@ def run_import(args: argparse.Namespace) -> int:
         summary = import_cohort(journal, cohort, args.paths, now=utc_now(), progress=progress)
     print(t("cohort.imported", lang, added=summary.added, updated=summary.updated,
             unchanged=summary.unchanged, older=summary.older))  # fmt: skip
+    return 0
+
+
+def run_inbox(args: argparse.Namespace) -> int:
+    """The cohort's inbox on a shared server: participants deliver, only facilitators read."""
+    from ..cohort.importing import find_cohort
+    from ..sharing.inbox import create_inbox, inbox_root
+
+    with _journal(args) as journal:
+        cohort = find_cohort(journal, args.id)
+    folder = create_inbox(args.root or inbox_root(), cohort.id)
+    print(t("cohort.inbox_ready", cohort.lang, path=str(folder), id=cohort.id[:8]))
     return 0
 
 

@@ -41,6 +41,7 @@ def _register_share(commands: argparse._SubParsersAction) -> None:
             "lgtrack share --dry-run --discipline people self",
             "lgtrack share --out til-coach.age --encrypt --recipient age1…",
             "lgtrack share --cohort --out forloeb.json",
+            "lgtrack share --cohort --deliver",
         ),
     )
     share.add_argument("--out", metavar="FILE", help=h("share.out"))
@@ -64,6 +65,7 @@ def _register_share(commands: argparse._SubParsersAction) -> None:
     )
     share.add_argument("--name", help=h("share.name"))
     share.add_argument("--cohort", action="store_true", help=h("share.cohort"))
+    share.add_argument("--deliver", metavar="COHORT", nargs="?", const="", help=h("share.deliver"))
     share.add_argument("--yes", action="store_true", help=h("share.yes"))
     share.add_argument("--dry-run", action="store_true", help=h("share.dry_run"))
     share.add_argument("--lang", choices=("da", "en"), help=h("share.lang"))
@@ -94,7 +96,9 @@ def run_share(args: argparse.Namespace) -> int:
     from ..sharing import build_bundle, preview_bundle, preview_lines, write_bundle
     from ..sharing.preview import summary_text
 
-    if args.out is None and not args.dry_run:
+    if args.deliver is not None and not args.cohort:
+        raise ValidationError("err_cli_deliver_cohort")
+    if args.out is None and not args.dry_run and args.deliver is None:
         raise ValidationError("err_cli_share_no_out")
     if args.cohort:
         return _run_share_cohort(args)
@@ -167,8 +171,10 @@ def _run_share_cohort(args: argparse.Namespace) -> int:
         raise ValidationError("err_cli_cohort_options")
     since = day_arg(args.since, "--from date") if args.since is not None else None
     until = day_arg(args.until, "--to date") if args.until is not None else None
+    inbox = _chosen_inbox(args)
     with open_journal(args) as journal:
-        refuse_journal_as_out(journal, args.out)
+        if inbox is None:
+            refuse_journal_as_out(journal, args.out)
         me = journal.require_me()
         bundle = build_cohort_bundle(
             journal, now=utc_now(), initials=args.name, since=since, until=until
@@ -182,9 +188,26 @@ def _run_share_cohort(args: argparse.Namespace) -> int:
     if not args.yes and sys.stdin.isatty() and not _confirmed(lang):
         print(t("share.not_written", lang))
         return 0
+    if inbox is not None:
+        from ..sharing import bundle_text
+        from ..sharing.inbox import deliver
+
+        path = deliver(inbox[0], inbox[1], bundle_text(bundle).encode("utf-8"))
+        print(t("share.delivered", lang, path=path.parent))
+        return 0
     path = write_bundle(bundle, args.out)
     print(t("cohort.bundle_written", lang, path=path))
     return 0
+
+
+def _chosen_inbox(args: argparse.Namespace) -> tuple[str, str] | None:
+    """``--deliver [COHORT]``: the inbox root and cohort to deliver to; None: write ``--out``."""
+    if args.deliver is None:
+        return None
+    from ..sharing.inbox import choose_inbox, inbox_root
+
+    root = inbox_root()
+    return str(root), choose_inbox(root, args.deliver or None)
 
 
 def _confirmed(lang: str) -> bool:

@@ -60,6 +60,22 @@ def cohort_inboxes(root: str | os.PathLike) -> list[str]:
     ]
 
 
+def choose_inbox(root: str | os.PathLike, wanted: str | None = None) -> str:
+    """The cohort to deliver to: ``wanted`` (an id or the start of one), or the only inbox."""
+    available = cohort_inboxes(root)
+    if not available:
+        raise ValidationError("err_inbox_none", path=str(root))
+    if wanted:
+        matches = [name for name in available if name.startswith(wanted)]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise ValidationError("err_inbox_missing", path=str(Path(root) / wanted))
+    elif len(available) == 1:
+        return available[0]
+    raise ValidationError("err_inbox_choose", cohorts=", ".join(available))
+
+
 def deliver(root: str | os.PathLike, cohort_id: str, data: bytes) -> Path:
     """Put ``data`` (a cohort bundle) into the cohort's inbox under a fresh name; its path.
 

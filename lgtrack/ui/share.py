@@ -17,6 +17,7 @@ from ..i18n import t
 from ..journal import Journal
 from ..sharing import KINDS, BundlePreview, ShareScope, build_bundle, bundle_text, preview_bundle
 from ..sharing.envelope import encrypt_for, encrypt_with_passphrase
+from ..sharing.inbox import cohort_inboxes, deliver, inbox_root
 from ..sharing.preview import count_rows, header_lines, one_line, summary_text, text_label
 from ._a11y import name_controls
 from ._common import Clock, LeaderPage, classed, resolve_lang, status_html
@@ -43,9 +44,12 @@ class ShareWidget(LeaderPage):
         clock: Clock | None = None,
         lang: str | None = None,
         folder: str | os.PathLike | None = None,
+        inboxes: str | os.PathLike | None = None,
     ):
         super().__init__(journal, clock, lang)
         self._folder = Path(folder) if folder is not None else default_share_dir(journal)
+        # On a shared server (JupyterHub) the programme's inboxes: $LGTRACK_INBOX (#14).
+        self._inbox_root = Path(inboxes) if inboxes is not None else inbox_root()
         self._bundle: dict[str, Any] | None = None
         self._preview: BundlePreview | None = None
         self._written_listeners: list[Callable[[Path], None]] = []
@@ -108,6 +112,7 @@ class ShareWidget(LeaderPage):
                 self._bundle = bundle
                 self._preview = preview_bundle(bundle, self._framework)
         self._write.disabled = self._bundle is None
+        self._show_delivery()
         self._render_preview(problem)
 
     def _refresh_cohort(self) -> None:
@@ -123,9 +128,11 @@ class ShareWidget(LeaderPage):
             )  # fmt: skip
         except LgtrackError as exc:
             self._write.disabled = True
+            self._show_delivery()
             self._preview_box.value = status_html("error", exc.render(self._lang))
             return
         self._write.disabled = False
+        self._show_delivery()
         lines = cohort_preview_lines(self._bundle, self._lang)
         self._preview_box.value = html(
             "<div class='lg-share-preview-body' style='{}'>{}</div>",
@@ -165,6 +172,23 @@ class ShareWidget(LeaderPage):
         for callback in self._written_listeners:
             callback(written)
         return written
+
+    def deliver(self) -> Path | None:
+        """Put the previewed cohort bundle into the chosen programme inbox on this server (the
+        facilitator alone can read it); returns the delivered file's path."""
+        if self._bundle is None or not self._cohort.value or not self._inbox.value:
+            return None
+        try:
+            data = bundle_text(self._bundle).encode("utf-8")
+            delivered = deliver(self._inbox_root, self._inbox.value, data)
+        except (LgtrackError, OSError) as exc:
+            lang = self._lang
+            reason = exc.render(lang) if isinstance(exc, LgtrackError) else exc.strerror or str(exc)
+            self._status.value = status_html("error", t("ui.not_saved", lang, reason=reason))
+            return None
+        message = t("share.delivered", self._lang, path=str(delivered.parent))
+        self._status.value = status_html("ok", message)
+        return delivered
 
     def _file_bytes(self) -> tuple[bytes, bool]:
         """The file to write: the signed bundle, encrypted for the coach's key or with the
@@ -211,6 +235,15 @@ class ShareWidget(LeaderPage):
             widgets.Button(button_style="primary", icon="download"), "lg-share-write"
         )
         self._status = classed(widgets.HTML(), "lg-share-status")
+        inboxes = cohort_inboxes(self._inbox_root)
+        self._inbox = classed(
+            widgets.Dropdown(options=inboxes, value=inboxes[0] if inboxes else None),
+            "lg-share-inbox",
+        )
+        self._deliver = classed(
+            widgets.Button(button_style="primary", icon="paper-plane"), "lg-share-deliver"
+        )
+        self._delivery = classed(widgets.VBox([self._inbox, self._deliver]), "lg-share-delivery")
         labels = self._labels
         choices = [
             widgets.HBox([widgets.VBox([labels["ui.share.from"], self._since]),
@@ -223,7 +256,7 @@ class ShareWidget(LeaderPage):
         right = widgets.VBox(
             [labels["ui.share.preview"], self._preview_box, labels["ui.share.path"], self._path,
              labels["ui.share.recipient"], self._recipient, labels["ui.share.passphrase"],
-             self._passphrase, self._write, self._status],
+             self._passphrase, self._write, self._delivery, self._status],
             layout=widgets.Layout(flex="2 1 420px"),
         )  # fmt: skip
         body = widgets.HBox([left, right], layout=widgets.Layout(flex_flow="row wrap"))
@@ -233,9 +266,16 @@ class ShareWidget(LeaderPage):
         for box in (*self._disciplines.values(), *self._kinds.values()):
             box.observe(self._on_choice_value, "value")
         self._write.on_click(self._on_write_click)
+        self._deliver.on_click(lambda _button: self.deliver())
 
     def _on_choice_value(self, _change: dict) -> None:
         self.refresh()
+
+    def _show_delivery(self) -> None:
+        """ "Send to the programme" only for a cohort bundle, on a server with an inbox."""
+        shown = self._cohort.value and bool(self._inbox.options)
+        self._delivery.layout.display = None if shown else "none"
+        self._deliver.disabled = self._bundle is None
 
     def _on_write_click(self, _button: widgets.Button) -> None:
         self.write()
@@ -259,7 +299,8 @@ class ShareWidget(LeaderPage):
         for key, label in self._labels.items():
             label.value = html("<b>{}</b>", t(key, lang))
         controls = {"from": self._since, "to": self._until, "name": self._name, "path": self._path,
-                    "recipient": self._recipient, "passphrase": self._passphrase}  # fmt: skip
+                    "recipient": self._recipient, "passphrase": self._passphrase,
+                    "inbox": self._inbox}  # fmt: skip
         name_controls((t(f"ui.share.{key}", lang), control) for key, control in controls.items())
         for discipline in self._framework.disciplines:
             self._disciplines[discipline.id].description = discipline.name.get(lang)
@@ -268,6 +309,7 @@ class ShareWidget(LeaderPage):
         self._text.description = t("ui.share.text", lang)
         self._cohort.description = t("ui.share.cohort", lang)
         self._write.description = t("ui.share.write", lang)
+        self._deliver.description = t("ui.share.deliver", lang)
 
     def _render_preview(self, problem: str | None = None) -> None:
         if problem is not None:
