@@ -97,7 +97,7 @@ def test_a_leader_sends_her_cohort_bundle_that_only_the_facilitator_can_import(h
     assert imported.returncode == 0, imported.stderr
     assert "1 nye" in imported.stdout
     status = hub.run_as(facilitator, lgtrack, "cohort", "status", inbox.name, "--json")
-    assert status.returncode == 0 and '"delivered"' in status.stdout, status.stderr
+    assert status.returncode == 0 and '"delivered_at"' in status.stdout, status.stderr
 
 
 def _journal_bytes(folder: Path) -> bytes:
