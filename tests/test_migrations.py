@@ -145,11 +145,17 @@ def _insert_v3(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE leaders SET imported_at = ? WHERE id = ?", (T1, OTHER))
 
 
+def _insert_v4(conn: sqlite3.Connection) -> None:
+    """Schema 4: the same records; its triggers fill the trigram index over ``search``."""
+    _insert_v3(conn)
+
+
 # One fixture per earlier schema version; each inserts the same records in that version's tables.
 FIXTURES: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _insert_v1,
     2: _insert_v2,
     3: _insert_v3,
+    4: _insert_v4,
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,10 @@ from ._common import add_home, message_lang, open_journal, refuse_journal_as_out
 from ._parser import examples, h
 
 if TYPE_CHECKING:
+    from ..exchange import ImportOptions, ImportSummary
     from ..journal import Journal
+
+Progress = Callable[[int | None, Path | None], None]
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -79,9 +83,10 @@ def _register_import(commands: argparse._SubParsersAction) -> None:
         epilog=examples(
             "lgtrack import backup.json",
             "jrnl --export json > jrnl.json && lgtrack import jrnl.json --discipline self",
+            "lgtrack import pakker/",
         ),
     )
-    imported.add_argument("path", metavar="PATH", help=h("import.path"))
+    imported.add_argument("paths", nargs="+", metavar="PATH", help=h("import.path"))
     imported.add_argument(
         "--discipline",
         metavar="D",
@@ -131,19 +136,87 @@ def _export_bytes(journal: Journal, args: argparse.Namespace) -> bytes:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from ..exchange import ImportOptions, import_document, read_document
-    from ..exchange.reading import display_name
+    """Import every file named (a directory: its ``*.json`` files, by name) in one process and
+    one transaction: all of them, or, if any is refused, none."""
+    from ..exchange import ImportOptions
     from ..journal import Journal
     from ..storage import database_path
 
-    document = read_document(args.path)
-    name = display_name(args.path)
+    files = import_paths(args.paths)
     options = ImportOptions(discipline=args.discipline, tz=timezone.utc if args.utc else None)
+    progress = _progress(len(files), message_lang(args))
     if not Path(database_path(args.home)).exists():
         # Check against an empty journal first, so a refused file creates no journal.
         with Journal.open(":memory:") as probe:
-            import_document(probe, document, name=name, options=options)
+            _import_all(probe, files, options, progress)
     with open_journal(args, create=True) as journal:
-        summary = import_document(journal, document, name=name, options=options)
-    print(summary.line(message_lang(args)))  # the profile's language, now that there is one
+        summaries = _import_all(journal, files, options, progress)
+    lang = message_lang(args)  # the profile's language, now that there is one
+    sys.stdout.write("".join(summary.line(lang) + "\n" for summary in summaries))
     return 0
+
+
+def import_paths(paths: list[str]) -> list[Path]:
+    """The files to import: each path as given, a directory as its ``*.json`` files by name."""
+    from ..errors import ImportFileError
+
+    files = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            files.append(path)  # reading it says what is wrong with it, if anything
+            continue
+        found = sorted(p for p in path.glob("*.json") if not p.is_dir())
+        if not found:
+            raise ImportFileError("err_import_dir_empty", path=str(path))
+        files.extend(found)
+    return files
+
+
+def _import_all(
+    journal: Journal, files: list[Path], options: ImportOptions, progress: Progress
+) -> list[ImportSummary]:
+    """Read, check and write every file in one transaction; the first refusal undoes all."""
+    from ..exchange import import_document, read_document
+    from ..exchange.reading import display_name
+
+    summaries = []
+    try:
+        with journal.atomic():
+            for index, path in enumerate(files, 1):
+                progress(index, path)
+                document = read_document(path)
+                summaries.append(
+                    import_document(journal, document, name=display_name(path), options=options)
+                )
+    finally:
+        progress(None, None)  # ends the progress line before any error is told
+    return summaries
+
+
+def _progress(total: int, lang: str) -> Progress:
+    """Reports ``done/total: file`` on stderr while several files are imported: on one
+    rewritten line on a terminal, one line per file otherwise (a log)."""
+    if total < 2:
+        return lambda done, path: None
+    from ..exchange.reading import clean_message
+    from ..i18n import t
+
+    err = sys.stderr
+    live = err.isatty()
+
+    def report(done: int | None, path: Path | None) -> None:
+        if done is None:
+            if live:
+                err.write("\n")
+        else:
+            line = t(
+                "cli_import_progress",
+                lang,
+                done=done,
+                total=total,
+                name=clean_message(path.name, 80),
+            )
+            err.write(f"\r{line}\x1b[K" if live else f"{line}\n")
+        err.flush()
+
+    return report

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import fields, is_dataclass
 from datetime import date
 
@@ -25,6 +26,8 @@ KINDS = ("reflections", "goals", "feedback")
 SNIPPET_CHARS = 60
 MAX_NAME_CHARS = 30
 MAX_TAGS_CHARS = 40
+_HEAD_PER_CHAR = 4  # a snippet reads this many characters of text per character it shows
+_CHUNK = 2000  # lines per write
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -60,6 +63,10 @@ def run_list(args: argparse.Namespace) -> int:
         if journal.me() is None and journal.leaders():
             raise ValidationError("err_cli_coach_journal")
         where = entry_filter(args, journal)
+        if args.kind == "reflections" and not args.json:
+            me = journal.me()
+            lines = journal.store.reflections.lines(journal.leader_key(None), where)
+            return print_reflection_lines(lines, me.lang if me else "da")
         if args.kind == "reflections":
             items = journal.reflections(where)
         elif args.kind == "goals":
@@ -81,6 +88,42 @@ def run_list(args: argparse.Namespace) -> int:
     # The message catalogue is read only when needed: parsing it costs start-up time.
     marker = t("cli_private_marker", lang) if any(item.private for item in items) else ""
     print(format_table([entry_row(item, marker, lang) for item in items]))
+    return 0
+
+
+def print_reflection_lines(rows: Iterable[tuple], lang: str) -> int:
+    """Reflections as aligned lines, formatted straight from the storage rows
+    (``ReflectionRepository.lines``): no records, and only the start of each text is cleaned.
+
+    The columns are padded to the widest cell, so every row is formatted before the first
+    line is written; then the lines go out in chunks, not as one string.
+    """
+    marker = None
+    cells = []
+    for day, entry_id, private, disciplines, tags, text in rows:
+        if private and marker is None:
+            from ..i18n import t  # the catalogue is read only when a private entry is listed
+
+            marker = t("cli_private_marker", lang)
+        cells.append(
+            (
+                day,
+                entry_id[:SHORT_ID],
+                disciplines or "",
+                one_line(tags, MAX_TAGS_CHARS) if tags else "",
+                f"{marker} {snippet(text or '')}" if private else snippet(text or ""),
+            )
+        )
+    if not cells:
+        from ..i18n import t
+
+        print(t("cli_list_empty", lang))
+        return 0
+    widths = [max(len(row[i]) for row in cells) for i in range(4)]
+    layout = "  ".join(f"{{{i}:<{width}}}" for i, width in enumerate(widths)) + "  {4}"
+    write = sys.stdout.write
+    for start in range(0, len(cells), _CHUNK):
+        write("".join(layout.format(*row).rstrip() + "\n" for row in cells[start : start + _CHUNK]))
     return 0
 
 
@@ -128,6 +171,13 @@ def entry_filter(args: argparse.Namespace, journal) -> EntryFilter:
 
 def snippet(text: str, width: int = SNIPPET_CHARS) -> str:
     """``text`` on one line, cut to ``width`` characters with an ellipsis; no terminal escapes."""
+    head = text[: _HEAD_PER_CHAR * width]
+    if len(head) < len(text):
+        # Cleaning and flattening a text's start gives the start of its flat form: where that
+        # is already too long, the cut is the same as the whole text's, at a fraction of the work.
+        flat = one_line(head, len(head))
+        if len(flat) > width:
+            return flat[: max(width - 1, 0)].rstrip() + "…"
     return one_line(text, width)
 
 

@@ -187,6 +187,39 @@ MIGRATIONS: tuple[str, ...] = (
     END;
     INSERT INTO reflections_fts (reflections_fts) VALUES ('rebuild');
     """,
+    # 5 (#15): a smaller file with the same search. The index folds case itself (trigram
+    # case_sensitive 0 folds Æ/Ø/Å like A-Z) and keeps no copy of the text (contentless), so the
+    # case-folded ``search`` column goes. detail=none keeps only which reflections hold each
+    # trigram, not where: a search ANDs the needle's trigrams and instr() confirms each candidate.
+    # The triggers give the index the very text they gave it at insert, so 'delete' is exact.
+    """
+    DROP TRIGGER reflections_fts_insert;
+    DROP TRIGGER reflections_fts_delete;
+    DROP TRIGGER reflections_fts_update;
+    DROP TABLE reflections_fts;
+    ALTER TABLE reflections DROP COLUMN search;
+    CREATE VIRTUAL TABLE reflections_fts USING fts5(
+        search, content='', tokenize='trigram case_sensitive 0', detail='none'
+    );
+    CREATE TRIGGER reflections_fts_insert AFTER INSERT ON reflections BEGIN
+        INSERT INTO reflections_fts (rowid, search)
+        VALUES (new.rowid, new.prompt || ' ' || new.text || ' ' || new.next_step);
+    END;
+    CREATE TRIGGER reflections_fts_delete AFTER DELETE ON reflections BEGIN
+        INSERT INTO reflections_fts (reflections_fts, rowid, search)
+        VALUES ('delete', old.rowid, old.prompt || ' ' || old.text || ' ' || old.next_step);
+    END;
+    CREATE TRIGGER reflections_fts_update AFTER UPDATE OF prompt, text, next_step ON reflections
+    BEGIN
+        INSERT INTO reflections_fts (reflections_fts, rowid, search)
+        VALUES ('delete', old.rowid, old.prompt || ' ' || old.text || ' ' || old.next_step);
+        INSERT INTO reflections_fts (rowid, search)
+        VALUES (new.rowid, new.prompt || ' ' || new.text || ' ' || new.next_step);
+    END;
+    INSERT INTO reflections_fts (rowid, search)
+        SELECT rowid, prompt || ' ' || text || ' ' || next_step FROM reflections;
+    INSERT INTO reflections_fts (reflections_fts) VALUES ('optimize');
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -10,20 +10,11 @@ from ..records import Rating, Reflection
 from ..specs import REFLECTION
 from ._sql import IN_IDS, id_list, select, shared_conditions, upsert
 
+_UPSERT = upsert(REFLECTION)
 
-def _upsert_sql() -> str:
-    """The upsert of every spec column plus ``search``, the case-folded text the index reads."""
-    base = upsert(REFLECTION)
-    head, tail = base.split(") VALUES (", 1)
-    marks, updates = tail.split(") ON CONFLICT", 1)
-    return f"{head}, search) VALUES ({marks}, ?) ON CONFLICT{updates}, search=excluded.search"
-
-
-_UPSERT = _upsert_sql()
-
-
-def search_text(r: Reflection) -> str:
-    return fold(" ".join((r.prompt, r.text, r.next_step)))
+# What a text search looks in: the prompt, the text and the next step as one string. The
+# trigram index (migration 5) is fed the same expression by its triggers.
+SEARCHED = "(r.prompt || ' ' || r.text || ' ' || r.next_step)"
 
 
 class ReflectionRepository:
@@ -33,7 +24,7 @@ class ReflectionRepository:
     def save(self, r: Reflection) -> None:
         """Insert or replace ``r`` with its disciplines, tags and ratings (inside a transaction)."""
         conn = self._conn
-        conn.execute(_UPSERT, (*REFLECTION.to_row(r), search_text(r)))
+        conn.execute(_UPSERT, REFLECTION.to_row(r))
         for table in ("reflection_disciplines", "reflection_tags", "ratings"):
             conn.execute(f"DELETE FROM {table} WHERE reflection_id = ?", (r.id,))
         conn.executemany(
@@ -64,6 +55,21 @@ class ReflectionRepository:
             sql += " LIMIT ?"
             params.append(f.limit)
         return self._with_children(self._conn.execute(sql, params).fetchall())
+
+    def lines(self, leader_id: str | None, f: EntryFilter = EntryFilter()) -> sqlite3.Cursor:
+        """One row per reflection matching ``f``, newest first, for a one-line listing:
+        ``(day, id, private, disciplines, tags, text)``, straight from SQL, no records.
+
+        ``disciplines`` is ``"a,b"`` and ``tags`` ``"#x #y"`` (both sorted, None when there are
+        none); ``text`` is the text, else the next step, else the ratings as ``behaviour=score``
+        (``?`` for "ved ikke"), as :meth:`query`'s records would give them.
+        """
+        where, params = where_clause(leader_id, f)
+        sql = f"{_LINE} WHERE {where} ORDER BY r.day DESC, r.created_at DESC"
+        if f.limit is not None:
+            sql += " LIMIT ?"
+            params.append(f.limit)
+        return self._conn.execute(sql, params)
 
     def get(self, reflection_id: str) -> Reflection | None:
         rows = self._conn.execute(f"{select(REFLECTION)} WHERE id = ?", (reflection_id,)).fetchall()
@@ -103,6 +109,19 @@ class ReflectionRepository:
         ]
 
 
+_LINE = """SELECT r.day, r.id, r.private,
+  (SELECT group_concat(discipline, ',') FROM (
+      SELECT discipline FROM reflection_disciplines WHERE reflection_id = r.id
+      ORDER BY discipline)),
+  (SELECT group_concat('#' || tag, ' ') FROM (
+      SELECT tag FROM reflection_tags WHERE reflection_id = r.id ORDER BY tag)),
+  CASE WHEN r.text != '' THEN r.text WHEN r.next_step != '' THEN r.next_step ELSE (
+      SELECT group_concat(behaviour || '=' || ifnull(score, '?'), ' ') FROM (
+          SELECT behaviour, score FROM ratings WHERE reflection_id = r.id ORDER BY position))
+  END
+FROM reflections r"""
+
+
 def where_clause(leader_id: str | None, f: EntryFilter) -> tuple[str, list]:
     """SQL conditions on table alias ``r`` for ``f``; shared with exports and frames.
 
@@ -129,11 +148,19 @@ def where_clause(leader_id: str | None, f: EntryFilter) -> tuple[str, list]:
         params.append(f.behaviour)
     if f.contains:
         needle = fold(f.contains)
-        if len(needle) >= 3:  # the trigram index narrows the search; instr() below confirms it
+        trigrams = search_trigrams(needle)
+        if trigrams:  # the index narrows the search to entries holding every trigram
             conditions.append(
                 "r.rowid IN (SELECT rowid FROM reflections_fts WHERE reflections_fts MATCH ?)"
             )
-            params.append('"' + needle.replace('"', '""') + '"')
-        conditions.append("instr(r.search, ?) > 0")
+            params.append(" AND ".join('"' + t.replace('"', '""') + '"' for t in trigrams))
+        # ... and the exact test confirms each candidate (the index keeps no positions)
+        conditions.append(f"instr(lgtrack_fold({SEARCHED}), ?) > 0")
         params.append(needle)
     return " AND ".join(conditions), params
+
+
+def search_trigrams(needle: str) -> list[str]:
+    """The distinct three-character pieces of ``needle`` (none when it is shorter): an entry
+    that contains ``needle`` contains every one of them, so the index can narrow by them all."""
+    return list(dict.fromkeys(needle[i : i + 3] for i in range(len(needle) - 2)))
