@@ -139,21 +139,41 @@ def run_import(args: argparse.Namespace) -> int:
     """Import every file named (a directory: its ``*.json`` files, by name) in one process and
     one transaction: all of them, or, if any is refused, none."""
     from ..exchange import ImportOptions
-    from ..journal import Journal
     from ..storage import database_path
 
     files = import_paths(args.paths)
     options = ImportOptions(discipline=args.discipline, tz=timezone.utc if args.utc else None)
     progress = _progress(len(files), message_lang(args))
-    if not Path(database_path(args.home)).exists():
-        # Check against an empty journal first, so a refused file creates no journal.
-        with Journal.open(":memory:") as probe:
-            _import_all(probe, files, options, progress)
-    with open_journal(args, create=True) as journal:
-        summaries = _import_all(journal, files, options, progress)
+    undo = _undo_new_journal(database_path(args.home))
+    try:
+        with open_journal(args, create=True) as journal:
+            summaries = _import_all(journal, files, options, progress)
+    except BaseException:
+        undo()  # a refused import leaves no journal where there was none (nothing was written)
+        raise
     lang = message_lang(args)  # the profile's language, now that there is one
     sys.stdout.write("".join(summary.line(lang) + "\n" for summary in summaries))
     return 0
+
+
+def _undo_new_journal(db_path: str) -> Callable[[], None]:
+    """What removes the journal at ``db_path`` if this import creates it: its database files and
+    the directories made for it, where they are still empty. A no-op for an existing journal."""
+    db = Path(db_path)
+    if db_path == ":memory:" or db.exists():
+        return lambda: None
+    made = [d for d in (db.parent, *db.parent.parents) if not d.exists()]  # deepest first
+
+    def undo() -> None:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        for directory in made:
+            try:
+                directory.rmdir()
+            except OSError:  # not empty (or not ours to remove): leave it
+                return
+
+    return undo
 
 
 def import_paths(paths: list[str]) -> list[Path]:

@@ -141,12 +141,12 @@ def run_leaders(args: argparse.Namespace) -> int:
 
     with open_coach_journal(args) as journal:
         overview = leader_overview(journal)
+        if args.json:
+            print_json_lines(overview)
+            return 0
         me = journal.me()
         lang = args.lang or (me.lang if me else "da")
         levels = {leader.id: _level_name(journal, leader, lang) for leader in journal.leaders()}
-    if args.json:
-        print(json.dumps(overview, ensure_ascii=False, indent=2))
-        return 0
     if not overview:
         print(t("leaders.none", lang))
         print(t("leaders.none_next", lang))  # a coach's journal fills by importing bundles
@@ -154,6 +154,13 @@ def run_leaders(args: argparse.Namespace) -> int:
     rows = [_row({**entry, "level": levels.get(entry["id"])}, lang) for entry in overview]
     print(format_table([_heading(lang), *rows]))
     return 0
+
+
+def print_json_lines(items: list) -> None:
+    """A JSON array with one item per line: as readable as an indented one for a long list,
+    and written by json's C encoder, which ``indent`` would switch off."""
+    body = ",\n".join(f"  {json.dumps(item, ensure_ascii=False)}" for item in items)
+    sys.stdout.write(f"[\n{body}\n]\n" if items else "[]\n")
 
 
 def _level_name(journal, leader, lang: str) -> str | None:
