@@ -10,13 +10,7 @@ from pathlib import Path
 
 import pytest
 from cli_support import run
-from sharing_support import (
-    NOW,  # noqa: I001  (the support module's clock)
-    leader_journal,
-    resealed,
-    snapshot,
-    write_json,
-)
+from sharing_support import NOW, leader_journal, resealed, snapshot, write_json
 
 from lgtrack import Journal
 from lgtrack.sharing import ShareScope, build_bundle

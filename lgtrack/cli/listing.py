@@ -13,14 +13,26 @@ import sys
 from collections.abc import Iterable
 from dataclasses import fields, is_dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .._text import one_line
 from ..errors import ValidationError
 from ..query import EntryFilter
-from ..records import GOAL_STATUSES, Feedback, Goal, Rating, Reflection
-from ._common import SHORT_ID, add_home, day_arg, format_table, open_journal, print_json
+from ._common import (
+    SHORT_ID,
+    add_home,
+    day_arg,
+    format_table,
+    open_journal,
+    print_json,
+    tolerant_output,
+)
 from ._parser import examples, h
-from .capture import tolerant_output
+
+if TYPE_CHECKING:  # the records load only for the lists that build them (not text reflections)
+    from ..records import Feedback, Goal, Rating, Reflection
+
+GOAL_STATUSES = ("open", "achieved", "dropped")  # records.GOAL_STATUSES; a test keeps them equal
 
 KINDS = ("reflections", "goals", "feedback")
 SNIPPET_CHARS = 60
@@ -59,6 +71,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run_list(args: argparse.Namespace) -> int:
     from ..i18n import t
 
+    if args.kind == "reflections" and not args.json and args.discipline is args.behaviour is None:
+        return _list_reflection_lines(args)
     with open_journal(args) as journal:
         if journal.me() is None and journal.leaders():
             raise ValidationError("err_cli_coach_journal")
@@ -89,6 +103,24 @@ def run_list(args: argparse.Namespace) -> int:
     marker = t("cli_private_marker", lang) if any(item.private for item in items) else ""
     print(format_table([entry_row(item, marker, lang) for item in items]))
     return 0
+
+
+def _list_reflection_lines(args: argparse.Namespace) -> int:
+    """The common ``list reflections`` (no discipline or behaviour to check against the
+    framework): the rows straight from the database, without opening a whole journal, so that
+    the command imports little more than ``sqlite3`` (#15)."""
+    from ..storage import connect, database_path
+    from ..storage.lines import NO_LEADER, journal_owner, reflection_lines
+
+    where = entry_filter(args, None)  # checks every option before the journal is touched
+    conn = connect(database_path(args.home), create=False)
+    try:
+        me, lang, any_leader = journal_owner(conn)
+        if me is None and any_leader:
+            raise ValidationError("err_cli_coach_journal")
+        return print_reflection_lines(reflection_lines(conn, me or NO_LEADER, where), lang or "da")
+    finally:
+        conn.close()
 
 
 def print_reflection_lines(rows: Iterable[tuple], lang: str) -> int:
@@ -134,8 +166,6 @@ def _stdout_is_utf8() -> bool:
 
 def entry_filter(args: argparse.Namespace, journal) -> EntryFilter:
     """The filter the options ask for, checked against the journal owner's framework."""
-    from .. import validation
-
     if args.kind != "reflections" and args.tag is not None:
         raise ValidationError("err_cli_tag_reflections_only", kind=args.kind)
     if args.kind != "goals" and args.status is not None:
@@ -149,6 +179,8 @@ def entry_filter(args: argparse.Namespace, journal) -> EntryFilter:
             "err_cli_from_after_to", since=since.isoformat(), until=until.isoformat()
         )
     if (args.discipline is not None or args.behaviour is not None) and journal.me() is not None:
+        from .. import validation
+
         framework = journal.framework()
         if args.discipline is not None:
             validation.check_discipline(framework, args.discipline)
@@ -189,6 +221,8 @@ def entry_row(
     item: Reflection | Goal | Feedback, private_marker: str, lang: str = "da"
 ) -> list[str]:
     """The columns of one entry's line, in ``lang``; the last column is free text."""
+    from ..records import Goal, Reflection
+
     marker = f"{private_marker} " if item.private else ""
     if isinstance(item, Reflection):
         text = item.text or item.next_step or _ratings_text(item.ratings)
@@ -238,6 +272,8 @@ def _role_text(role: str, lang: str) -> str:
 
 def record_as_json(record: object) -> dict:
     """A record as plain JSON data: every field, dates ISO, ratings as behaviour/score pairs."""
+    from ..records import Goal
+
     data = {f.name: _plain(getattr(record, f.name)) for f in fields(record)}
     if isinstance(record, Goal):
         data["progress"] = record.progress
@@ -245,6 +281,8 @@ def record_as_json(record: object) -> dict:
 
 
 def _plain(value: object) -> object:
+    from ..records import Rating
+
     if isinstance(value, date):  # dates and datetimes
         return value.isoformat()
     if isinstance(value, Rating):

@@ -15,8 +15,6 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from ._sql import id_list
-from .coaching import CoachingRepository
 from .database import (
     DB_FILENAME,
     MIGRATIONS,
@@ -29,12 +27,9 @@ from .database import (
     migrate,
     profile_lang,
 )
-from .feedback import FeedbackRepository
-from .frameworks import FrameworkRepository
-from .goals import GoalRepository
-from .leaders import LeaderRepository
-from .ratings import RATING_ROW, RatingRepository
-from .reflections import ReflectionRepository
+
+# The repositories (and the records and specifications they build on) load when a Store is
+# made or RATING_ROW is asked for: reading the database alone must stay cheap to import (#15).
 
 # What the database raises when it refuses a write (a constraint): callers need not import sqlite3.
 DatabaseError = sqlite3.Error
@@ -60,6 +55,14 @@ class Store:
     """A journal's database: its connection, transactions and repositories."""
 
     def __init__(self, conn: sqlite3.Connection):
+        from .coaching import CoachingRepository
+        from .feedback import FeedbackRepository
+        from .frameworks import FrameworkRepository
+        from .goals import GoalRepository
+        from .leaders import LeaderRepository
+        from .ratings import RatingRepository
+        from .reflections import ReflectionRepository
+
         self.conn = conn  # for tests and diagnostics that read the raw database
         self.leaders = LeaderRepository(conn)
         self.reflections = ReflectionRepository(conn)
@@ -87,8 +90,18 @@ class Store:
         coach_actions): the leader it belongs to."""
         if table not in ("reflections", "goals", "feedback", "coach_sessions", "coach_actions"):
             raise ValueError(table)
+        from ._sql import id_list
+
         rows = self.conn.execute(
             f"SELECT id, leader_id FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
             (id_list(ids),),
         )
         return dict(rows.fetchall())
+
+
+def __getattr__(name: str) -> object:
+    if name == "RATING_ROW":
+        from .ratings import RATING_ROW
+
+        return RATING_ROW
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -193,7 +193,9 @@ MIGRATIONS: tuple[str, ...] = (
     # case-folded ``search`` column goes. detail=none keeps only which reflections hold each
     # trigram, not where: a search ANDs the needle's trigrams and instr() confirms each candidate.
     # The triggers give the index the very text they gave it at insert, so 'delete' is exact.
-    # The dropped column leaves its pages free: the file is compacted once after migrating.
+    # A rating belongs to a reflection or to feedback: each index of its owner keeps only the
+    # ratings that have one (a query by owner id uses it all the same). The dropped column
+    # leaves its pages free: the file is compacted once after migrating.
     """
     -- compact: VACUUM after migrating
     DROP TRIGGER reflections_fts_insert;
@@ -222,6 +224,10 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO reflections_fts (rowid, search)
         SELECT rowid, prompt || ' ' || text || ' ' || next_step FROM reflections;
     INSERT INTO reflections_fts (reflections_fts) VALUES ('optimize');
+    DROP INDEX ratings_reflection;
+    CREATE INDEX ratings_reflection ON ratings(reflection_id) WHERE reflection_id IS NOT NULL;
+    DROP INDEX ratings_feedback;
+    CREATE INDEX ratings_feedback ON ratings(feedback_id) WHERE feedback_id IS NOT NULL;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -5,16 +5,15 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 
-from ..query import EntryFilter, fold
+from ..query import EntryFilter
 from ..records import Rating, Reflection
 from ..specs import REFLECTION
-from ._sql import IN_IDS, id_list, select, shared_conditions, upsert
+from ._sql import IN_IDS, id_list, select, upsert
+from .lines import reflection_lines, search_trigrams, where_clause
+
+__all__ = ["ReflectionRepository", "reflection_lines", "search_trigrams", "where_clause"]
 
 _UPSERT = upsert(REFLECTION)
-
-# What a text search looks in: the prompt, the text and the next step as one string. The
-# trigram index (migration 5) is fed the same expression by its triggers.
-SEARCHED = "(r.prompt || ' ' || r.text || ' ' || r.next_step)"
 
 
 class ReflectionRepository:
@@ -50,7 +49,7 @@ class ReflectionRepository:
     def query(self, leader_id: str | None, f: EntryFilter = EntryFilter()) -> list[Reflection]:
         """Reflections matching ``f``, newest first."""
         where, params = where_clause(leader_id, f)
-        sql = f"{select(REFLECTION, 'r')} WHERE {where} ORDER BY r.day DESC, r.created_at DESC"
+        sql = f"{select(REFLECTION, 'r')} WHERE {where} ORDER BY r.day DESC, r.created_at DESC, r.rowid DESC"
         if f.limit is not None:
             sql += " LIMIT ?"
             params.append(f.limit)
@@ -64,12 +63,7 @@ class ReflectionRepository:
         none); ``text`` is the text, else the next step, else the ratings as ``behaviour=score``
         (``?`` for "ved ikke"), as :meth:`query`'s records would give them.
         """
-        where, params = where_clause(leader_id, f)
-        sql = f"{_LINE} WHERE {where} ORDER BY r.day DESC, r.created_at DESC"
-        if f.limit is not None:
-            sql += " LIMIT ?"
-            params.append(f.limit)
-        return self._conn.execute(sql, params)
+        return reflection_lines(self._conn, leader_id, f)
 
     def get(self, reflection_id: str) -> Reflection | None:
         rows = self._conn.execute(f"{select(REFLECTION)} WHERE id = ?", (reflection_id,)).fetchall()
@@ -107,60 +101,3 @@ class ReflectionRepository:
             )
             for row in rows
         ]
-
-
-_LINE = """SELECT r.day, r.id, r.private,
-  (SELECT group_concat(discipline, ',') FROM (
-      SELECT discipline FROM reflection_disciplines WHERE reflection_id = r.id
-      ORDER BY discipline)),
-  (SELECT group_concat('#' || tag, ' ') FROM (
-      SELECT tag FROM reflection_tags WHERE reflection_id = r.id ORDER BY tag)),
-  CASE WHEN r.text != '' THEN r.text WHEN r.next_step != '' THEN r.next_step ELSE (
-      SELECT group_concat(behaviour || '=' || ifnull(score, '?'), ' ') FROM (
-          SELECT behaviour, score FROM ratings WHERE reflection_id = r.id ORDER BY position))
-  END
-FROM reflections r"""
-
-
-def where_clause(leader_id: str | None, f: EntryFilter) -> tuple[str, list]:
-    """SQL conditions on table alias ``r`` for ``f``; shared with exports and frames.
-
-    Discipline, tag and behaviour filters are ``r.id IN (...)`` over their indexes, so a tag on
-    3 % of 50,000 reflections reads those rows only. While one of them is given, the leader test
-    is written ``+r.leader_id`` so that SQLite (without ANALYZE statistics) starts from that
-    index rather than walking all of the leader's reflections by day.
-    """
-    conditions, params = shared_conditions(f, None, alias="r", day="r.day")
-    by_set = bool(f.discipline or f.tag or f.behaviour)
-    if leader_id is not None:
-        conditions.append("+r.leader_id = ?" if by_set else "r.leader_id = ?")
-        params.append(leader_id)
-    if f.discipline:
-        conditions.append(
-            "r.id IN (SELECT reflection_id FROM reflection_disciplines WHERE discipline = ?)"
-        )
-        params.append(f.discipline)
-    if f.tag:
-        conditions.append("r.id IN (SELECT reflection_id FROM reflection_tags WHERE tag = ?)")
-        params.append(f.tag)
-    if f.behaviour:
-        conditions.append("r.id IN (SELECT reflection_id FROM ratings WHERE behaviour = ?)")
-        params.append(f.behaviour)
-    if f.contains:
-        needle = fold(f.contains)
-        trigrams = search_trigrams(needle)
-        if trigrams:  # the index narrows the search to entries holding every trigram
-            conditions.append(
-                "r.rowid IN (SELECT rowid FROM reflections_fts WHERE reflections_fts MATCH ?)"
-            )
-            params.append(" AND ".join('"' + t.replace('"', '""') + '"' for t in trigrams))
-        # ... and the exact test confirms each candidate (the index keeps no positions)
-        conditions.append(f"instr(lgtrack_fold({SEARCHED}), ?) > 0")
-        params.append(needle)
-    return " AND ".join(conditions), params
-
-
-def search_trigrams(needle: str) -> list[str]:
-    """The distinct three-character pieces of ``needle`` (none when it is shorter): an entry
-    that contains ``needle`` contains every one of them, so the index can narrow by them all."""
-    return list(dict.fromkeys(needle[i : i + 3] for i in range(len(needle) - 2)))
