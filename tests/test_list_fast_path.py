@@ -52,3 +52,15 @@ def test_listing_reflections_imports_neither_records_nor_the_framework(tmp_path)
         out, modules = _modules_after("list", "reflections", *options, "--home", str(tmp_path))
         assert not [m for m in modules if m.startswith(HEAVY)], options
     assert out.startswith("2026-01-02  ") and out.rstrip().endswith("[privat] Ærlig snak")
+
+
+def test_printable_text_has_nothing_one_line_would_replace():
+    """``one_line`` skips its per-character cleaning for ``str.isprintable()`` text: that is
+    right only while no printable character is in a category it replaces."""
+    import unicodedata
+
+    from lgtrack._text import _UNPRINTABLE, one_line
+
+    printable = (chr(c) for c in range(sys.maxunicode + 1) if chr(c).isprintable())
+    assert not [c for c in printable if unicodedata.category(c) in _UNPRINTABLE]
+    assert one_line("Æ\u202eØ\tå\x1b", 10) == "Æ?Ø å?"
