@@ -71,7 +71,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run_list(args: argparse.Namespace) -> int:
     from ..i18n import t
 
-    if args.kind == "reflections" and not args.json and args.discipline is args.behaviour is None:
+    plain = args.discipline is None and args.behaviour is None  # nothing to check in a framework
+    if args.kind == "reflections" and not args.json and plain:
         return _list_reflection_lines(args)
     with open_journal(args) as journal:
         if journal.me() is None and journal.leaders():
