@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-GENERATOR_VERSION = 3  # 3: the schema and page size of #15
+GENERATOR_VERSION = 4  # 4: the schema, page size and auto-vacuum of #15
 DEFAULT_OUT = Path(__file__).resolve().parent / "_data"
 START = datetime(2016, 1, 1, tzinfo=timezone(timedelta(hours=1)))
 YEARS = 10
