@@ -283,12 +283,13 @@ def connect(db_path: str, *, create: bool = True) -> sqlite3.Connection:
         # used is allocated.
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         if db_path != ":memory:":
-            # Only a new, empty file takes these (an existing one at its next VACUUM): 8 KiB
-            # pages leave less of each page unused behind texts of a few hundred words than
-            # 4 KiB ones, and pages freed by a commit (index merges, deletes) leave the file
-            # instead of lingering as free pages (#15: a smaller file).
-            conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
-            conn.execute("PRAGMA auto_vacuum = FULL")
+            if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+                # A new, empty file only (on an existing one auto_vacuum would write): 8 KiB
+                # pages leave less of each page unused behind texts of a few hundred words
+                # than 4 KiB ones, and pages freed by a commit (index merges, deletes) leave
+                # the file instead of lingering as free pages (#15: a smaller file).
+                conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+                conn.execute("PRAGMA auto_vacuum = FULL")
             _retry_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
         migrate(conn)
     except sqlite3.DatabaseError as exc:
