@@ -38,10 +38,13 @@ def one_line(text: str, width: int) -> str:
     Line breaks and tabs become spaces; other control and formatting characters (terminal
     escapes, bidi overrides) show as ``?``, so a text can never drive the terminal.
     """
-    cleaned = "".join(
-        " " if ch in "\n\r\t" else "?" if unicodedata.category(ch) in _UNPRINTABLE else ch
-        for ch in text
-    )
+    if text.isprintable():  # the usual case, checked in C: no printable character is Cc/Cf/Cs
+        cleaned = text
+    else:
+        cleaned = "".join(
+            " " if ch in "\n\r\t" else "?" if unicodedata.category(ch) in _UNPRINTABLE else ch
+            for ch in text
+        )
     flat = " ".join(cleaned.split())
     return flat if len(flat) <= width else flat[: max(width - 1, 0)].rstrip() + "…"
 

@@ -97,7 +97,7 @@ def _spoil_index(home: Path) -> None:
     conn = sqlite3.connect(home / DB_FILENAME)
     conn.execute(
         "INSERT INTO reflections_fts (reflections_fts, rowid, search) "
-        "SELECT 'delete', rowid, search FROM reflections LIMIT 1"
+        "SELECT 'delete', rowid, prompt || ' ' || text || ' ' || next_step FROM reflections LIMIT 1"
     )
     conn.commit()
     conn.close()

@@ -301,7 +301,7 @@ def test_oversized_file_is_refused_before_reading(home: Path, tmp_path: Path, ca
     ("make", "expected"),
     [
         (lambda tmp: tmp / "missing.json", "filen findes ikke"),  # the profile is Danish
-        (lambda tmp: tmp, "er en mappe"),
+        (lambda tmp: tmp, "mappen indeholder ingen .json-filer"),  # a directory: its *.json
     ],
 )
 def test_unusable_path_is_one_line(make, expected, home: Path, tmp_path: Path, capsys):

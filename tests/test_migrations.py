@@ -170,6 +170,11 @@ def _insert_v7(conn: sqlite3.Connection) -> None:
     _insert_v6(conn)
 
 
+def _insert_v8(conn: sqlite3.Connection) -> None:
+    """Schema 8: the same records (effect answers and cohort tables start empty)."""
+    _insert_v7(conn)
+
+
 # One fixture per earlier schema version; each inserts the same records in that version's tables.
 FIXTURES: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _insert_v1,
@@ -179,6 +184,7 @@ FIXTURES: dict[int, Callable[[sqlite3.Connection], None]] = {
     5: _insert_v5,
     6: _insert_v6,
     7: _insert_v7,
+    8: _insert_v8,
 }
 
 

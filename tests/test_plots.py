@@ -442,3 +442,18 @@ def test_an_unknown_layout_is_an_error_that_names_the_known_ones(frames):
         all_plots(frames, "da", "tiny")
     assert raised.value.key == "err_plot_layout"
     assert "wide, narrow" in raised.value.render("da")
+
+
+def test_the_narrow_effects_plot_is_phone_wide_with_its_legend_below_in_page_size_text():
+    from lgtrack import load_framework
+    from lgtrack.plots.effects import effects_frame, plot_effects
+
+    answers = [(date(2026, 1, 5), "e1", 3), (date(2026, 4, 6), "e1", 4),
+               (date(2026, 1, 5), "e2", 2), (date(2026, 4, 6), "e2", 5)]  # fmt: skip
+    fig = plot_effects(effects_frame(answers), load_framework("stuk"), lang="da", layout="narrow")
+    assert fig.get_figwidth() == NARROW_WIDTH
+    assert fig.legends and not fig.axes[0].get_legend(), "the legend is under the plot"
+    small = [
+        (t.get_text(), t.get_fontsize()) for t in shown_texts(fig) if t.get_fontsize() < NARROW_FONT
+    ]
+    assert not small

@@ -17,11 +17,11 @@ from .._text import json_text, terminal_safe
 from .._time import parse_day
 from ..errors import LgtrackError, ValidationError
 from ..i18n import LANGUAGES
-from ..records import Rating
 from ._parser import DEFAULT_LANG, EXIT_BAD_INPUT, OneLineParser, h  # noqa: F401 (re-exported)
 
-if TYPE_CHECKING:  # the framework module is loaded only by commands that need it
+if TYPE_CHECKING:  # the framework and records are loaded only by commands that need them
     from ..framework import Framework
+    from ..records import Rating
 
 SHORT_ID = 8  # the id prefix lists show, and commands accept (they need 6+ characters)
 
@@ -100,6 +100,8 @@ def day_arg(text: str, what: str = "date") -> date:
 
 def parse_rating(text: str) -> Rating:
     """``BEHAVIOUR=SCORE``; ``SCORE`` may be ``?``, ``ved-ikke`` or empty for "don't know"."""
+    from ..records import Rating  # not at import time: listing must not pay for the records
+
     behaviour, sep, score = text.partition("=")
     if not sep or not behaviour.strip():
         raise ValidationError("err_cli_rating_format", text=text)
@@ -132,6 +134,8 @@ def resolve_numbers(
     if len(set(disciplines)) != 1:
         example = behaviours[max(min(int(first), len(behaviours)), 1) - 1].id
         raise ValidationError("err_cli_rate_number_ambiguous", number=first, example=example)
+    from ..records import Rating
+
     resolved = []
     for rating in ratings:
         if rating.behaviour.isdigit():
@@ -159,6 +163,21 @@ def format_table(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def tolerant_output(
+    run: Callable[[argparse.Namespace], int],
+) -> Callable[[argparse.Namespace], int]:
+    """Characters the terminal cannot show (æøå on an ASCII terminal) print as '?', no traceback."""
+
+    @functools.wraps(run)
+    def run_tolerantly(args: argparse.Namespace) -> int:
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+        return run(args)
+
+    return run_tolerantly
+
+
 def print_json(data: object) -> None:
     print(json_text(data, indent=2))  # control characters as \u escapes: lossless and inert
 
@@ -176,6 +195,12 @@ class _TerminalSafe:
 
     def __getattr__(self, name: str) -> Any:  # flush, buffer, encoding, isatty, reconfigure …
         return getattr(self._stream, name)
+
+
+def unfiltered(stream: Any) -> Any:
+    """The stream under the terminal filter: for lgtrack's own control sequences only (a
+    progress line rewritten with ``\\r``), whose variable parts are cleaned by the caller."""
+    return stream._stream if isinstance(stream, _TerminalSafe) else stream
 
 
 def terminal_output(run: Callable[..., int]) -> Callable[..., int]:

@@ -8,7 +8,6 @@ deeper: ``--date`` defaults to :func:`today`. No pandas, no matplotlib: start-up
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -18,7 +17,14 @@ from typing import IO
 from .. import validation
 from ..errors import NotFoundError, ValidationError
 from ..records import FEEDBACK_ROLES, Feedback, Goal, Leader, Rating, Reflection
-from ._common import add_home, day_arg, open_journal, parse_rating, resolve_numbers
+from ._common import (
+    add_home,
+    day_arg,
+    open_journal,
+    parse_rating,
+    resolve_numbers,
+    tolerant_output,
+)
 from ._parser import examples, h
 
 MAX_STDIN_CHARS = 100_000
@@ -31,19 +37,6 @@ def today() -> date:
 
 
 Run = Callable[[argparse.Namespace], int]
-
-
-def tolerant_output(run: Run) -> Run:
-    """Characters the terminal cannot show (æøå on an ASCII terminal) print as '?', no traceback."""
-
-    @functools.wraps(run)
-    def run_tolerantly(args: argparse.Namespace) -> int:
-        reconfigure = getattr(sys.stdout, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
-        return run(args)
-
-    return run_tolerantly
 
 
 def register(commands: argparse._SubParsersAction) -> None:

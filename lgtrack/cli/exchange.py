@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,10 @@ from ._common import add_home, message_lang, open_journal, refuse_journal_as_out
 from ._parser import examples, h
 
 if TYPE_CHECKING:
+    from ..exchange import ImportOptions, ImportSummary
     from ..journal import Journal
+
+Progress = Callable[[int | None, Path | None], None]
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -79,9 +83,10 @@ def _register_import(commands: argparse._SubParsersAction) -> None:
         epilog=examples(
             "lgtrack import backup.json",
             "jrnl --export json > jrnl.json && lgtrack import jrnl.json --discipline self",
+            "lgtrack import pakker/",
         ),
     )
-    imported.add_argument("path", metavar="PATH", help=h("import.path"))
+    imported.add_argument("paths", nargs="+", metavar="PATH", help=h("import.path"))
     imported.add_argument(
         "--discipline",
         metavar="D",
@@ -150,30 +155,129 @@ def _export_bytes(journal: Journal, args: argparse.Namespace) -> bytes:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from ..exchange import ImportOptions, import_document, read_document
-    from ..exchange.reading import display_name
+    """Import every file named (a directory: its ``*.json`` files, by name) in one process and
+    one transaction: all of them, or, if any is refused, none."""
+    from ..exchange import ImportOptions
     from ..storage import database_path
 
-    name = display_name(args.path)
-    document = _opened_document(args, name) if _encrypted(args.path) else read_document(args.path)
+    files = import_paths(args.paths)
     options = ImportOptions(discipline=args.discipline, tz=timezone.utc if args.utc else None)
-    db = Path(database_path(args.home))
-    # A refused file creates no journal: what this import creates is removed again. (Checking
-    # against an empty journal first would read and write a large backup twice.)
-    created = not db.exists()
-    folders = [folder for folder in db.parents if not folder.exists()]  # deepest first
+    progress = _progress(len(files), message_lang(args))
+    undo = _undo_new_journal(database_path(args.home))
     try:
         with open_journal(args, create=True) as journal:
-            summary = import_document(journal, document, name=name, options=options)
+            summaries = _import_all(args, journal, files, options, progress)
     except BaseException:
-        if created:
-            _remove_created(db, folders)
+        undo()  # a refused import leaves no journal where there was none (nothing was written)
         raise
-    print(summary.line(message_lang(args)))  # the profile's language, now that there is one
+    lang = message_lang(args)  # the profile's language, now that there is one
+    sys.stdout.write("".join(summary.line(lang) + "\n" for summary in summaries))
     return 0
 
 
-def _encrypted(path: str) -> bool:
+def _undo_new_journal(db_path: str) -> Callable[[], None]:
+    """What removes the journal at ``db_path`` if this import creates it: its database files and
+    the directories made for it, where they are still empty. A no-op for an existing journal."""
+    db = Path(db_path)
+    if db_path == ":memory:" or db.exists():
+        return lambda: None
+    made = [d for d in (db.parent, *db.parent.parents) if not d.exists()]  # deepest first
+
+    def undo() -> None:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        for directory in made:
+            try:
+                directory.rmdir()
+            except OSError:  # not empty (or not ours to remove): leave it
+                return
+
+    return undo
+
+
+def import_paths(paths: list[str]) -> list[Path]:
+    """The files to import: each path as given, a directory as its ``*.json`` files by name."""
+    from ..errors import ImportFileError
+
+    files = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            files.append(path)  # reading it says what is wrong with it, if anything
+            continue
+        found = sorted(p for p in path.glob("*.json") if not p.is_dir())
+        if not found:
+            raise ImportFileError("err_import_dir_empty", path=str(path))
+        files.extend(found)
+    return files
+
+
+def _import_all(
+    args: argparse.Namespace,
+    journal: Journal,
+    files: list[Path],
+    options: ImportOptions,
+    progress: Progress,
+) -> list[ImportSummary]:
+    """Read, check and write every file in one transaction; the first refusal undoes all."""
+    from ..exchange import import_document
+    from ..exchange.importing import rewrote_entries
+    from ..exchange.reading import display_name
+
+    summaries = []
+    try:
+        with journal.atomic():
+            for index, path in enumerate(files, 1):
+                progress(index, path)
+                name = display_name(path)
+                document = _read(args, journal, path, name)
+                summaries.append(import_document(journal, document, name=name, options=options))
+    finally:
+        progress(None, None)  # ends the progress line before any error is told
+    if any(rewrote_entries(summary) for summary in summaries):
+        journal.scrub()  # replaced and removed entries leave no words on the disk (#10)
+    return summaries
+
+
+def _read(args: argparse.Namespace, journal: Journal, path: Path, name: str) -> dict:
+    """The document in ``path``: an encrypted bundle is opened first."""
+    from ..exchange import read_document
+
+    if _encrypted(path):
+        return _opened_document(args, journal, path, name)
+    return read_document(path)
+
+
+def _progress(total: int, lang: str) -> Progress:
+    """Reports ``done/total: file`` on stderr while several files are imported: on one
+    rewritten line on a terminal, one line per file otherwise (a log)."""
+    if total < 2:
+        return lambda done, path: None
+    from ..exchange.reading import clean_message
+    from ..i18n import t
+    from ._common import unfiltered
+
+    err = unfiltered(sys.stderr)  # the name in the line is cleaned below; \r and ESC[K are ours
+    live = err.isatty()
+
+    def report(done: int | None, path: Path | None) -> None:
+        if done is None:
+            if live:
+                err.write("\n")
+        else:
+            line = t(
+                "cli_import_progress",
+                lang,
+                done=done,
+                total=total,
+                name=clean_message(path.name, 80),
+            )
+            err.write(f"\r{line}\x1b[K" if live else f"{line}\n")
+        err.flush()
+
+    return report
+
+
+def _encrypted(path: str | Path) -> bool:
     """Whether the file starts like an encrypted bundle (unreadable files are left to the
     ordinary reader, which says what is wrong)."""
     from ..sharing.envelope import ARMOR_BEGIN, BINARY_MAGIC, is_encrypted
@@ -186,9 +290,9 @@ def _encrypted(path: str) -> bool:
     return is_encrypted(start)
 
 
-def _opened_document(args: argparse.Namespace, name: str) -> dict:
-    """The bundle inside an encrypted file: opened with the passphrase, or with the key of the
-    journal in ``--home`` (a journal that does not exist has no key to open it)."""
+def _opened_document(args: argparse.Namespace, journal: Journal, path: Path, name: str) -> dict:
+    """The bundle inside an encrypted file: opened with the passphrase, or with this journal's
+    own key (a journal made by this import has none that could open it)."""
     from ..exchange.reading import document_from_bytes, read_file_bytes
     from ..keys import own_identity
     from ..sharing.envelope import (
@@ -196,26 +300,11 @@ def _opened_document(args: argparse.Namespace, name: str) -> dict:
         decrypt_with_passphrase,
         needs_passphrase,
     )
-    from ..storage import database_path
     from ._secrets import passphrase
 
-    data = read_file_bytes(args.path)
+    data = read_file_bytes(path)
     if needs_passphrase(data):
         secret = passphrase(args, message_lang(args), twice=False)
         return document_from_bytes(decrypt_with_passphrase(data, secret, name), name)
-    identity = None
-    if Path(database_path(args.home)).exists():
-        with open_journal(args) as journal:
-            identity = own_identity(journal)
+    identity = own_identity(journal)
     return document_from_bytes(decrypt_with_identity(data, identity, name), name)
-
-
-def _remove_created(db: Path, folders: list[Path]) -> None:
-    """Remove the journal an import created: its file, WAL and SHM, and the new folders."""
-    for end in ("", "-wal", "-shm"):
-        db.with_name(db.name + end).unlink(missing_ok=True)
-    for folder in folders:
-        try:
-            folder.rmdir()  # only when empty: never anything that is not ours
-        except OSError:
-            return

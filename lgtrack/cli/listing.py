@@ -10,21 +10,36 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import fields, is_dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .._text import one_line
 from ..errors import ValidationError
 from ..query import EntryFilter
-from ..records import GOAL_STATUSES, Feedback, Goal, Rating, Reflection
-from ._common import SHORT_ID, add_home, day_arg, format_table, open_journal, print_json
+from ._common import (
+    SHORT_ID,
+    add_home,
+    day_arg,
+    format_table,
+    open_journal,
+    print_json,
+    tolerant_output,
+)
 from ._parser import examples, h
-from .capture import tolerant_output
+
+if TYPE_CHECKING:  # the records load only for the lists that build them (not text reflections)
+    from ..records import Feedback, Goal, Rating, Reflection
+
+GOAL_STATUSES = ("open", "achieved", "dropped")  # records.GOAL_STATUSES; a test keeps them equal
 
 KINDS = ("reflections", "goals", "feedback")
 SNIPPET_CHARS = 60
 MAX_NAME_CHARS = 30
 MAX_TAGS_CHARS = 40
+_HEAD_PER_CHAR = 4  # a snippet reads this many characters of text per character it shows
+_CHUNK = 2000  # lines per write
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -56,10 +71,17 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run_list(args: argparse.Namespace) -> int:
     from ..i18n import t
 
+    plain = args.discipline is None and args.behaviour is None  # nothing to check in a framework
+    if args.kind == "reflections" and not args.json and plain:
+        return _list_reflection_lines(args)
     with open_journal(args) as journal, journal.snapshot():
         if journal.me() is None and journal.leaders():
             raise ValidationError("err_cli_coach_journal")
         where = entry_filter(args, journal)
+        if args.kind == "reflections" and not args.json:
+            me = journal.me()
+            lines = journal.store.reflections.lines(journal.leader_key(None), where)
+            return print_reflection_lines(lines, me.lang if me else "da")
         if args.kind == "reflections":
             items = journal.reflections(where)
         elif args.kind == "goals":
@@ -84,6 +106,60 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _list_reflection_lines(args: argparse.Namespace) -> int:
+    """The common ``list reflections`` (no discipline or behaviour to check against the
+    framework): the rows straight from the database, without opening a whole journal, so that
+    the command imports little more than ``sqlite3`` (#15)."""
+    from ..storage import connect, database_path
+    from ..storage.lines import NO_LEADER, journal_owner, reflection_lines
+
+    where = entry_filter(args, None)  # checks every option before the journal is touched
+    conn = connect(database_path(args.home), create=False)
+    try:
+        me, lang, any_leader = journal_owner(conn)
+        if me is None and any_leader:
+            raise ValidationError("err_cli_coach_journal")
+        return print_reflection_lines(reflection_lines(conn, me or NO_LEADER, where), lang or "da")
+    finally:
+        conn.close()
+
+
+def print_reflection_lines(rows: Iterable[tuple], lang: str) -> int:
+    """Reflections as aligned lines, formatted straight from the storage rows
+    (``ReflectionRepository.lines``): no records, and only the start of each text is cleaned.
+
+    The columns are padded to the widest cell, so every row is formatted before the first
+    line is written; then the lines go out in chunks, not as one string.
+    """
+    marker = None
+    cells = []
+    for day, entry_id, private, disciplines, tags, text in rows:
+        if private and marker is None:
+            from ..i18n import t  # the catalogue is read only when a private entry is listed
+
+            marker = t("cli_private_marker", lang)
+        cells.append(
+            (
+                day,
+                entry_id[:SHORT_ID],
+                disciplines or "",
+                one_line(tags, MAX_TAGS_CHARS) if tags else "",
+                f"{marker} {snippet(text or '')}" if private else snippet(text or ""),
+            )
+        )
+    if not cells:
+        from ..i18n import t
+
+        print(t("cli_list_empty", lang))
+        return 0
+    widths = [max(len(row[i]) for row in cells) for i in range(4)]
+    layout = "  ".join(f"{{{i}:<{width}}}" for i, width in enumerate(widths)) + "  {4}"
+    write = sys.stdout.write
+    for start in range(0, len(cells), _CHUNK):
+        write("".join(layout.format(*row).rstrip() + "\n" for row in cells[start : start + _CHUNK]))
+    return 0
+
+
 def _stdout_is_utf8() -> bool:
     encoding = getattr(sys.stdout, "encoding", None) or ""
     return encoding.lower().replace("-", "").replace("_", "") == "utf8"
@@ -91,8 +167,6 @@ def _stdout_is_utf8() -> bool:
 
 def entry_filter(args: argparse.Namespace, journal) -> EntryFilter:
     """The filter the options ask for, checked against the journal owner's framework."""
-    from .. import validation
-
     if args.kind != "reflections" and args.tag is not None:
         raise ValidationError("err_cli_tag_reflections_only", kind=args.kind)
     if args.kind != "goals" and args.status is not None:
@@ -106,6 +180,8 @@ def entry_filter(args: argparse.Namespace, journal) -> EntryFilter:
             "err_cli_from_after_to", since=since.isoformat(), until=until.isoformat()
         )
     if (args.discipline is not None or args.behaviour is not None) and journal.me() is not None:
+        from .. import validation
+
         framework = journal.framework()
         if args.discipline is not None:
             validation.check_discipline(framework, args.discipline)
@@ -128,6 +204,13 @@ def entry_filter(args: argparse.Namespace, journal) -> EntryFilter:
 
 def snippet(text: str, width: int = SNIPPET_CHARS) -> str:
     """``text`` on one line, cut to ``width`` characters with an ellipsis; no terminal escapes."""
+    head = text[: _HEAD_PER_CHAR * width]
+    if len(head) < len(text):
+        # Cleaning and flattening a text's start gives the start of its flat form: where that
+        # is already too long, the cut is the same as the whole text's, at a fraction of the work.
+        flat = one_line(head, len(head))
+        if len(flat) > width:
+            return flat[: max(width - 1, 0)].rstrip() + "…"
     return one_line(text, width)
 
 
@@ -139,6 +222,8 @@ def entry_row(
     item: Reflection | Goal | Feedback, private_marker: str, lang: str = "da"
 ) -> list[str]:
     """The columns of one entry's line, in ``lang``; the last column is free text."""
+    from ..records import Goal, Reflection
+
     marker = f"{private_marker} " if item.private else ""
     if isinstance(item, Reflection):
         text = item.text or item.next_step or _ratings_text(item.ratings)
@@ -188,6 +273,8 @@ def _role_text(role: str, lang: str) -> str:
 
 def record_as_json(record: object) -> dict:
     """A record as plain JSON data: every field, dates ISO, ratings as behaviour/score pairs."""
+    from ..records import Goal
+
     data = {f.name: _plain(getattr(record, f.name)) for f in fields(record)}
     if isinstance(record, Goal):
         data["progress"] = record.progress
@@ -195,6 +282,8 @@ def record_as_json(record: object) -> dict:
 
 
 def _plain(value: object) -> object:
+    from ..records import Rating
+
     if isinstance(value, date):  # dates and datetimes
         return value.isoformat()
     if isinstance(value, Rating):

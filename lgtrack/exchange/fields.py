@@ -79,8 +79,11 @@ def check_string(value: str, where: str, limit: int = MAX_TEXT) -> str:
     Refused with the journal's own words (:func:`lgtrack.validation.check_text`), so a file
     and a form that hold the same text get the same message, here after the place in the file.
     """
-    with problems_at(where):
-        check_text(value, _field_of(where), limit)
+    try:
+        check_text(value, "text", limit)
+    except ValidationError:  # the same check again, for a message that names the field
+        with problems_at(where):
+            check_text(value, _field_of(where), limit)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:

@@ -87,12 +87,12 @@ def import_document(
         raise refuse(name, exc) from None  # the place in the file, then what is wrong there
     except RecursionError:  # defensive: nesting is capped when reading
         raise refuse(name, "err_file_nested_too_deeply") from None
-    if _rewrote_entries(summary):
+    if rewrote_entries(summary):
         journal.scrub()  # a leader's deletes and corrections leave no trace on the coach's disk
     return summary
 
 
-def _rewrote_entries(summary: ImportSummary) -> bool:
+def rewrote_entries(summary: ImportSummary) -> bool:
     """Whether an import replaced or removed entries (whose old words must then be scrubbed)."""
     changed = [summary.updated, getattr(summary, "removed", None) or {}]
     return any(count for counts in changed for kind, count in counts.items() if kind != "leaders")

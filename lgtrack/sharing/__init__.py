@@ -62,21 +62,53 @@ removed, and an older bundle than the last one imported is refused. See :mod:`.r
 
 from __future__ import annotations
 
-from .build import build_bundle, bundle_text, write_bundle
-from .format import (
-    BUNDLE_FORMAT,
-    BUNDLE_VERSION,
-    KINDS,
-    ShareScope,
-    bundle_checksum,
-    canonical_json,
-    record_fields,
-)
-from .mirror import ShareImportSummary, apply_bundle, stored_scope
-from .overview import leader_overview
-from .preview import BundlePreview, SharedText, preview_bundle, preview_lines, shared_texts
-from .receive import plan_bundle
-from .signing import sign_document, sign_with_journal, verify_document
+from typing import TYPE_CHECKING
+
+# The names load on first use (PEP 562): `lgtrack leaders` needs the overview, not the bundle
+# reader and writer and what they import (#15). ``from lgtrack.sharing import X`` works as before.
+_EXPORTS = {
+    "build_bundle": "build",
+    "bundle_text": "build",
+    "write_bundle": "build",
+    "BUNDLE_FORMAT": "format",
+    "BUNDLE_VERSION": "format",
+    "KINDS": "format",
+    "ShareScope": "format",
+    "bundle_checksum": "format",
+    "canonical_json": "format",
+    "record_fields": "format",
+    "ShareImportSummary": "mirror",
+    "apply_bundle": "mirror",
+    "stored_scope": "mirror",
+    "leader_overview": "overview",
+    "BundlePreview": "preview",
+    "SharedText": "preview",
+    "preview_bundle": "preview",
+    "preview_lines": "preview",
+    "shared_texts": "preview",
+    "plan_bundle": "receive",
+    "sign_document": "signing",
+    "sign_with_journal": "signing",
+    "verify_document": "signing",
+}
+
+if TYPE_CHECKING:
+    from .build import build_bundle, bundle_text, write_bundle
+    from .format import (
+        BUNDLE_FORMAT,
+        BUNDLE_VERSION,
+        KINDS,
+        ShareScope,
+        bundle_checksum,
+        canonical_json,
+        record_fields,
+    )
+    from .mirror import ShareImportSummary, apply_bundle, stored_scope
+    from .overview import leader_overview
+    from .preview import BundlePreview, SharedText, preview_bundle, preview_lines, shared_texts
+    from .receive import plan_bundle
+    from .signing import sign_document, sign_with_journal, verify_document
+
 
 __all__ = [
     "BUNDLE_FORMAT",
@@ -103,3 +135,18 @@ __all__ = [
     "verify_document",
     "write_bundle",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})

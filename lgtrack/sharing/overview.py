@@ -21,8 +21,9 @@ def leader_overview(journal: Journal) -> list[dict[str, Any]]:
     """
     pinned = journal.store.leaders.pinned_keys()
     overview = []
+    activity = journal.store.leaders.activity_of_all()
     for leader in journal.leaders():
-        reflections, goals, feedback, last_entry = journal.store.leaders.activity(leader.id)
+        reflections, goals, feedback, last_entry = activity.get(leader.id, (0, 0, 0, None))
         imported_at = leader.imported_at
         overview.append(
             {

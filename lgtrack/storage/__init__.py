@@ -15,9 +15,6 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from ._sql import id_list
-from .coaching import CoachingRepository
-from .cohorts import CohortRepository
 from .database import (
     DB_FILENAME,
     MIGRATIONS,
@@ -31,16 +28,9 @@ from .database import (
     profile_lang,
     set_lock_notice,
 )
-from .effects import EffectRepository
-from .erase import scrub
-from .feedback import FeedbackRepository
-from .frameworks import FrameworkRepository
-from .goals import GoalRepository
-from .keys import KeyRepository
-from .leaders import LeaderRepository
-from .ratings import RATING_ROW, RatingRepository
-from .reflections import ReflectionRepository
-from .rounds import RoundRepository
+
+# The repositories (and the records and specifications they build on) load when a Store is
+# made or RATING_ROW is asked for: reading the database alone must stay cheap to import (#15).
 
 # What the database raises when it refuses a write (a constraint): callers need not import sqlite3.
 DatabaseError = sqlite3.Error
@@ -69,6 +59,18 @@ class Store:
     """A journal's database: its connection, transactions and repositories."""
 
     def __init__(self, conn: sqlite3.Connection):
+        from .coaching import CoachingRepository
+        from .cohorts import CohortRepository
+        from .effects import EffectRepository
+        from .feedback import FeedbackRepository
+        from .frameworks import FrameworkRepository
+        from .goals import GoalRepository
+        from .keys import KeyRepository
+        from .leaders import LeaderRepository
+        from .ratings import RatingRepository
+        from .reflections import ReflectionRepository
+        from .rounds import RoundRepository
+
         self.conn = conn  # for tests and diagnostics that read the raw database
         self.leaders = LeaderRepository(conn)
         self.reflections = ReflectionRepository(conn)
@@ -120,6 +122,8 @@ class Store:
     def scrub(self) -> bool:
         """After a delete: the words gone from the file, the index and the WAL
         (:func:`lgtrack.storage.erase.scrub`); False when another program kept the log."""
+        from .erase import scrub
+
         return scrub(self.conn)
 
     def ids_starting(self, table: str, prefix: str, limit: int = 2) -> list[str]:
@@ -138,8 +142,18 @@ class Store:
         coach_actions): the leader it belongs to."""
         if table not in _ENTRY_TABLES or table == "leaders":
             raise ValueError(table)
+        from ._sql import id_list
+
         rows = self.conn.execute(
             f"SELECT id, leader_id FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
             (id_list(ids),),
         )
         return dict(rows.fetchall())
+
+
+def __getattr__(name: str) -> object:
+    if name == "RATING_ROW":
+        from .ratings import RATING_ROW
+
+        return RATING_ROW
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from ..query import EntryFilter
-from ..specs import RecordSpec
+
+if TYPE_CHECKING:
+    from ..specs import RecordSpec
 
 IN_IDS = "IN (SELECT value FROM json_each(?))"
 

@@ -28,6 +28,8 @@ Clock = Callable[[], datetime]
 DB_FILENAME = "journal.sqlite"
 BUSY_TIMEOUT_MS = 30_000
 _WAIT_SLICE_MS = 100  # how long SQLite waits for a lock before lgtrack looks at the clock again
+PAGE_SIZE = 8192
+CACHE_KIB = 64 * 1024
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema
@@ -338,7 +340,51 @@ EFFECTS_AND_COHORTS = """
     CREATE INDEX cohort_effects_participant ON cohort_effects(cohort_id, participant_id);
 """
 MIGRATIONS += (EFFECTS_AND_COHORTS,)
+# #15: a smaller file with the same search. The index folds case itself (trigram
+# case_sensitive 0 folds Æ/Ø/Å like A-Z) and keeps no copy of the text (contentless), so the
+# case-folded ``search`` column goes. detail=none keeps only which reflections hold each
+# trigram, not where: a search ANDs the needle's trigrams and instr() confirms each candidate.
+# The triggers give the index the very text they gave it at insert, so 'delete' is exact.
+# A rating belongs to a reflection or to feedback: each index of its owner keeps only the
+# ratings that have one (a query by owner id uses it all the same). The dropped column
+# leaves its pages free: the file is compacted once after migrating.
+SMALLER_SEARCH = """
+    -- compact: VACUUM after migrating
+    DROP TRIGGER reflections_fts_insert;
+    DROP TRIGGER reflections_fts_delete;
+    DROP TRIGGER reflections_fts_update;
+    DROP TABLE reflections_fts;
+    ALTER TABLE reflections DROP COLUMN search;
+    CREATE VIRTUAL TABLE reflections_fts USING fts5(
+        search, content='', tokenize='trigram case_sensitive 0', detail='none', columnsize=0
+    );
+    CREATE TRIGGER reflections_fts_insert AFTER INSERT ON reflections BEGIN
+        INSERT INTO reflections_fts (rowid, search)
+        VALUES (new.rowid, new.prompt || ' ' || new.text || ' ' || new.next_step);
+    END;
+    CREATE TRIGGER reflections_fts_delete AFTER DELETE ON reflections BEGIN
+        INSERT INTO reflections_fts (reflections_fts, rowid, search)
+        VALUES ('delete', old.rowid, old.prompt || ' ' || old.text || ' ' || old.next_step);
+    END;
+    CREATE TRIGGER reflections_fts_update AFTER UPDATE OF prompt, text, next_step ON reflections
+    BEGIN
+        INSERT INTO reflections_fts (reflections_fts, rowid, search)
+        VALUES ('delete', old.rowid, old.prompt || ' ' || old.text || ' ' || old.next_step);
+        INSERT INTO reflections_fts (rowid, search)
+        VALUES (new.rowid, new.prompt || ' ' || new.text || ' ' || new.next_step);
+    END;
+    INSERT INTO reflections_fts (rowid, search)
+        SELECT rowid, prompt || ' ' || text || ' ' || next_step FROM reflections;
+    INSERT INTO reflections_fts (reflections_fts) VALUES ('optimize');
+    DROP INDEX ratings_reflection;
+    CREATE INDEX ratings_reflection ON ratings(reflection_id) WHERE reflection_id IS NOT NULL;
+    DROP INDEX ratings_feedback;
+    CREATE INDEX ratings_feedback ON ratings(feedback_id) WHERE feedback_id IS NOT NULL;
+"""
+MIGRATIONS += (SMALLER_SEARCH,)
 SCHEMA_VERSION = len(MIGRATIONS)
+# A migration whose script holds this line is followed by a VACUUM (outside its transaction).
+_COMPACT = "-- compact: VACUUM after migrating"
 
 
 def default_home() -> Path:
@@ -382,9 +428,20 @@ def connect(db_path: str, *, create: bool = True, clock: Clock | None = None) ->
         conn.execute("PRAGMA foreign_keys = ON")
         # Deleted and rewritten content is overwritten with zeros (see storage/erase.py).
         conn.execute("PRAGMA secure_delete = ON")
+        # A bigger page cache than SQLite's 2 MiB default: a coach importing a thousand bundles
+        # in one transaction touches index pages all over a growing file (#15). Only what is
+        # used is allocated.
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         if conn.lgtrack_read_only:
             conn = _migrated_in_memory(conn)
         elif db_path != ":memory:":
+            if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+                # A new, empty file only (on an existing one auto_vacuum would write): 8 KiB
+                # pages leave less of each page unused behind texts of a few hundred words
+                # than 4 KiB ones, and pages freed by a commit (index merges, deletes) leave
+                # the file instead of lingering as free pages (#15: a smaller file).
+                conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+                conn.execute("PRAGMA auto_vacuum = FULL")
             _retry_locked(conn, lambda: conn.execute("PRAGMA journal_mode = WAL"))
             _tighten(Path(db_path))
         migrate(conn)
@@ -592,6 +649,8 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
             for statement in _statements(MIGRATIONS[version - 1]):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")
+    if current and any(_COMPACT in MIGRATIONS[v - 1] for v in range(current + 1, target + 1)):
+        conn.execute("VACUUM")  # a migration that dropped data gives its pages back, once
     return max(current, target)
 
 

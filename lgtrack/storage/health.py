@@ -15,6 +15,22 @@ from ..errors import StoreError
 from .database import SCHEMA_VERSION, _read_only_uri, _retry_locked, connect
 from .faults import fault_from, fault_key
 
+_INTEGRITY_CHECK = ("INSERT INTO reflections_fts (reflections_fts) VALUES ('integrity-check')",)
+# A contentless index has no 'rebuild': empty it and index every reflection again, with the text
+# its triggers give it (database.py, SMALLER_SEARCH).
+_REBUILD = (
+    "INSERT INTO reflections_fts (reflections_fts) VALUES ('delete-all')",
+    "INSERT INTO reflections_fts (rowid, search) "
+    "SELECT rowid, prompt || ' ' || text || ' ' || next_step FROM reflections",
+)
+_INDEXED_TEXT = "r.prompt || ' ' || r.text || ' ' || r.next_step"
+_MISSING_FROM_INDEX = f"""
+    SELECT count(*) FROM reflections AS r
+    WHERE length({_INDEXED_TEXT}) >= 3 AND NOT EXISTS (
+        SELECT 1 FROM reflections_fts
+        WHERE reflections_fts MATCH '"' || replace(substr({_INDEXED_TEXT}, 1, 3), '"', '""') || '"'
+          AND rowid = r.rowid)
+"""
 WAL_WARN_BYTES = 16 * 1024 * 1024  # SQLite checkpoints at about 4 MB; far more means it cannot
 
 
@@ -75,23 +91,27 @@ class Examination:
             return False
 
     def index_problem(self) -> str | None:
-        """None when the full-text index matches the reflections, else what FTS5 said.
+        """None when the full-text index is whole and holds every reflection, else what is wrong.
 
-        The check is an INSERT to SQLite, so it runs in a transaction that is rolled back."""
-        return self._index_command("integrity-check", keep=False)
+        The index keeps no copy of the texts (contentless, #15), so FTS5 can check only its own
+        structure; that each reflection is in it is asked here, by the first trigram of the text
+        it was given. The structure check is an INSERT to SQLite, so it runs in a transaction
+        that is rolled back."""
+        problem = self._index_command(_INTEGRITY_CHECK, keep=False)
+        if problem is not None:
+            return problem
+        missing = self.conn.execute(_MISSING_FROM_INDEX).fetchone()[0]
+        return None if missing == 0 else f"{missing} reflections are missing from the index"
 
     def rebuild_index(self) -> str | None:
-        return self._index_command("rebuild", keep=True)
+        return self._index_command(_REBUILD, keep=True)
 
-    def _index_command(self, command: str, *, keep: bool) -> str | None:
+    def _index_command(self, statements: tuple[str, ...], *, keep: bool) -> str | None:
         try:
             _retry_locked(self.conn, lambda: self.conn.execute("BEGIN IMMEDIATE"))
             try:
-                # rank 1: also compare the index with the reflections it was built from
-                self.conn.execute(
-                    "INSERT INTO reflections_fts (reflections_fts, rank) VALUES (?, 1)",
-                    (command,),
-                )
+                for statement in statements:
+                    self.conn.execute(statement)
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise

@@ -5,25 +5,15 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 
-from ..query import EntryFilter, fold
+from ..query import EntryFilter
 from ..records import Rating, Reflection
 from ..specs import REFLECTION
-from ._sql import IN_IDS, id_list, select, shared_conditions, upsert
+from ._sql import IN_IDS, id_list, select, upsert
+from .lines import reflection_lines, search_trigrams, where_clause
 
+__all__ = ["ReflectionRepository", "reflection_lines", "search_trigrams", "where_clause"]
 
-def _upsert_sql() -> str:
-    """The upsert of every spec column plus ``search``, the case-folded text the index reads."""
-    base = upsert(REFLECTION)
-    head, tail = base.split(") VALUES (", 1)
-    marks, updates = tail.split(") ON CONFLICT", 1)
-    return f"{head}, search) VALUES ({marks}, ?) ON CONFLICT{updates}, search=excluded.search"
-
-
-_UPSERT = _upsert_sql()
-
-
-def search_text(r: Reflection) -> str:
-    return fold(" ".join((r.prompt, r.text, r.next_step)))
+_UPSERT = upsert(REFLECTION)
 
 
 class ReflectionRepository:
@@ -33,7 +23,7 @@ class ReflectionRepository:
     def save(self, r: Reflection) -> None:
         """Insert or replace ``r`` with its disciplines, tags and ratings (inside a transaction)."""
         conn = self._conn
-        conn.execute(_UPSERT, (*REFLECTION.to_row(r), search_text(r)))
+        conn.execute(_UPSERT, REFLECTION.to_row(r))
         for table in ("reflection_disciplines", "reflection_tags", "ratings"):
             conn.execute(f"DELETE FROM {table} WHERE reflection_id = ?", (r.id,))
         conn.executemany(
@@ -59,11 +49,21 @@ class ReflectionRepository:
     def query(self, leader_id: str | None, f: EntryFilter = EntryFilter()) -> list[Reflection]:
         """Reflections matching ``f``, newest first."""
         where, params = where_clause(leader_id, f)
-        sql = f"{select(REFLECTION, 'r')} WHERE {where} ORDER BY r.day DESC, r.created_at DESC"
+        sql = f"{select(REFLECTION, 'r')} WHERE {where} ORDER BY r.day DESC, r.created_at DESC, r.rowid DESC"
         if f.limit is not None:
             sql += " LIMIT ?"
             params.append(f.limit)
         return self._with_children(self._conn.execute(sql, params).fetchall())
+
+    def lines(self, leader_id: str | None, f: EntryFilter = EntryFilter()) -> sqlite3.Cursor:
+        """One row per reflection matching ``f``, newest first, for a one-line listing:
+        ``(day, id, private, disciplines, tags, text)``, straight from SQL, no records.
+
+        ``disciplines`` is ``"a,b"`` and ``tags`` ``"#x #y"`` (both sorted, None when there are
+        none); ``text`` is the text, else the next step, else the ratings as ``behaviour=score``
+        (``?`` for "ved ikke"), as :meth:`query`'s records would give them.
+        """
+        return reflection_lines(self._conn, leader_id, f)
 
     def get(self, reflection_id: str) -> Reflection | None:
         rows = self._conn.execute(f"{select(REFLECTION)} WHERE id = ?", (reflection_id,)).fetchall()
@@ -101,39 +101,3 @@ class ReflectionRepository:
             )
             for row in rows
         ]
-
-
-def where_clause(leader_id: str | None, f: EntryFilter) -> tuple[str, list]:
-    """SQL conditions on table alias ``r`` for ``f``; shared with exports and frames.
-
-    Discipline, tag and behaviour filters are ``r.id IN (...)`` over their indexes, so a tag on
-    3 % of 50,000 reflections reads those rows only. While one of them is given, the leader test
-    is written ``+r.leader_id`` so that SQLite (without ANALYZE statistics) starts from that
-    index rather than walking all of the leader's reflections by day.
-    """
-    conditions, params = shared_conditions(f, None, alias="r", day="r.day")
-    by_set = bool(f.discipline or f.tag or f.behaviour)
-    if leader_id is not None:
-        conditions.append("+r.leader_id = ?" if by_set else "r.leader_id = ?")
-        params.append(leader_id)
-    if f.discipline:
-        conditions.append(
-            "r.id IN (SELECT reflection_id FROM reflection_disciplines WHERE discipline = ?)"
-        )
-        params.append(f.discipline)
-    if f.tag:
-        conditions.append("r.id IN (SELECT reflection_id FROM reflection_tags WHERE tag = ?)")
-        params.append(f.tag)
-    if f.behaviour:
-        conditions.append("r.id IN (SELECT reflection_id FROM ratings WHERE behaviour = ?)")
-        params.append(f.behaviour)
-    if f.contains:
-        needle = fold(f.contains)
-        if len(needle) >= 3:  # the trigram index narrows the search; instr() below confirms it
-            conditions.append(
-                "r.rowid IN (SELECT rowid FROM reflections_fts WHERE reflections_fts MATCH ?)"
-            )
-            params.append('"' + needle.replace('"', '""') + '"')
-        conditions.append("instr(r.search, ?) > 0")
-        params.append(needle)
-    return " AND ".join(conditions), params

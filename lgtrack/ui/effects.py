@@ -90,11 +90,14 @@ class EffectsWidget(widgets.VBox):
                                    next=status.next_due.isoformat()))  # fmt: skip
 
     def _draw(self, answers, framework) -> None:
-        from .development import figure_output
+        from ._figures import figure_output
 
-        self._figure = plot_effects(effects_frame(effect_rows(answers)), framework, lang=self._lang)
+        frame = effects_frame(effect_rows(answers))
+        self._figure = plot_effects(frame, framework, lang=self._lang)
+        narrow = plot_effects(frame, framework, lang=self._lang, layout="narrow")
+        alt = t("effects.plot_title", self._lang)
         self._plot.outputs = ()
-        self._plot.outputs = (figure_output(self._figure, t("effects.plot_title", self._lang)),)
+        self._plot.outputs = (figure_output(self._figure, narrow, alt),)
 
     def _on_save_click(self, _button: widgets.Button) -> None:
         scores = {

@@ -1,0 +1,66 @@
+"""``lgtrack list reflections`` reads rows straight from the database and imports little (#15)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+from lgtrack import Journal, Reflection
+from lgtrack.cli import listing
+from lgtrack.journal import NO_LEADER
+from lgtrack.records import GOAL_STATUSES
+from lgtrack.storage import lines
+
+# (the message catalogue, YAML, is read when a line needs it: a private marker, "nothing found")
+HEAVY = ("lgtrack.records", "lgtrack.framework", "lgtrack.journal", "lgtrack.specs",
+         "lgtrack.validation", "lgtrack.sharing", "lgtrack.exchange", "pandas")  # fmt: skip
+
+
+def test_the_listing_constants_are_the_cores():
+    assert listing.GOAL_STATUSES == GOAL_STATUSES
+    assert lines.NO_LEADER == NO_LEADER
+
+
+def _modules_after(*argv: str) -> tuple[str, list[str]]:
+    code = (
+        "import json, sys\n"
+        "from lgtrack.cli import main\n"
+        f"code = main({list(argv)!r})\n"
+        "print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          encoding="utf-8", check=True)  # fmt: skip
+    exit_code, modules = json.loads(done.stderr.splitlines()[-1])
+    assert exit_code == 0
+    return done.stdout, modules
+
+
+def test_listing_reflections_imports_neither_records_nor_the_framework(tmp_path):
+    with Journal.open(tmp_path) as journal:
+        journal.set_profile("Åse", "teamleder")
+        journal.add_reflection(
+            Reflection(day=date(2026, 1, 2), disciplines=("self",), text="Ærlig snak", private=True)
+        )
+    for options in (
+        [],
+        ["--tag", "x"],
+        ["--contains", "ærlig"],
+        ["-n", "1", "--from", "2026-01-01"],
+    ):
+        out, modules = _modules_after("list", "reflections", *options, "--home", str(tmp_path))
+        assert not [m for m in modules if m.startswith(HEAVY)], options
+    assert out.startswith("2026-01-02  ") and out.rstrip().endswith("[privat] Ærlig snak")
+
+
+def test_printable_text_has_nothing_one_line_would_replace():
+    """``one_line`` skips its per-character cleaning for ``str.isprintable()`` text: that is
+    right only while no printable character is in a category it replaces."""
+    import unicodedata
+
+    from lgtrack._text import _UNPRINTABLE, one_line
+
+    printable = (chr(c) for c in range(sys.maxunicode + 1) if chr(c).isprintable())
+    assert not [c for c in printable if unicodedata.category(c) in _UNPRINTABLE]
+    assert one_line("Æ\u202eØ\tå\x1b", 10) == "Æ?Ø å?"
