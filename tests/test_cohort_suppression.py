@@ -96,6 +96,50 @@ def test_the_hidden_mean_cannot_be_worked_out_from_the_page():
     assert "for få" in html and "1,00" not in html
 
 
+def _no_level_case(groups: dict, k: int):
+    """The dashboard's whole-cohort and per-level engagement and strategic entries."""
+    board = _dashboard(groups, k=k)
+    week = board["engagement"][0]["week"]
+    families = [
+        (_entry(board["disciplines"], id="strategic"),
+         [e for e in board["by_level"] if e["discipline"] == "strategic"]),
+        (board["engagement"][0], [e for e in board["engagement_by_level"] if e["week"] == week]),
+    ]  # fmt: skip
+    return board, families
+
+
+def test_participants_without_a_level_are_a_part_of_their_own_never_the_whole_cohort():
+    # the case hypothesis found: 4 + 2 + 1 with a level and 3 without, k = 3
+    groups = {"styrelsesdirektor": 4, "vicedirektor": 2, "kontorchef": 1, None: 3}
+    board, families = _no_level_case(groups, k=3)
+    for total, parts in families:
+        assert total["n"] == 10 and not total["suppressed"]
+        by_level = {e["level"]: e for e in parts}
+        assert len(by_level) == len(parts) and by_level[None]["n"] == 3
+        assert by_level["styrelsesdirektor"]["n"] == 4
+        assert by_level["vicedirektor"]["suppressed"] and by_level["kontorchef"]["suppressed"]
+        # 10 - 4 - 3 = 3 participants in the hidden cells together: >= k
+        assert total["n"] - sum(e["n"] or 0 for e in parts) == 3
+    html = cohort_report_html(board, FW, "en")
+    head = re.search(r'<table class="lg-cohort-engagement">.*?</thead>', html, re.S).group(0)
+    assert "Whole cohort" in head and "no level" in head
+
+
+@pytest.mark.parametrize(
+    ("groups", "first_hidden", "second_hidden"),
+    [({"teamleder": 6, None: 3}, None, "teamleder"),  # 9 - 6 would reveal the 3 without
+     ({"teamleder": 3, None: 6}, "teamleder", None)],  # 9 - 6 would reveal the 3 team leaders
+)  # fmt: skip
+def test_no_level_is_hidden_or_hides_like_any_level(groups, first_hidden, second_hidden):
+    board, families = _no_level_case(groups, k=5)
+    for total, parts in families:
+        assert total["n"] == 9 and not total["suppressed"]
+        by_level = {e["level"]: e for e in parts}
+        assert by_level[first_hidden]["suppressed"] and by_level[second_hidden]["suppressed"]
+        assert all(e["n"] in (None, 0) for e in parts)
+    assert board["suppression"]["complementary"] >= 2  # one per family at least
+
+
 def test_suppression_rules_on_cells():
     cells = {"all": Cell(12), "a": Cell(2), "b": Cell(4), "c": Cell(6)}
     result = suppress(cells, [Relation("all", ("a", "b", "c"))], 5)
@@ -146,16 +190,16 @@ def _families(board):
         yield total, parts, "change_n"
     for e in board["effects"]:
         yield e, [x for x in board["effects_by_level"] if x["id"] == e["id"]], "n"
-    for whole in (e for e in board["engagement"] if e["level"] is None):
-        parts = [x for x in board["engagement"] if x["week"] == whole["week"] and x["level"]]
-        yield whole, parts, "n"
+    for whole in board["engagement"]:
+        yield whole, [x for x in board["engagement_by_level"] if x["week"] == whole["week"]], "n"
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_participant, max_size=24), st.integers(3, 6))
 def test_no_figure_rests_on_fewer_than_k_and_no_hidden_cell_can_be_derived(people, k):
     board = build_dashboard(_cohort(k), FW, *_random_cohort(people), today=TODAY)
-    listed = ("disciplines", "by_level", "effects", "effects_by_level", "engagement", "coverage")
+    listed = ("disciplines", "by_level", "effects", "effects_by_level", "engagement",
+              "engagement_by_level", "coverage")  # fmt: skip
     for entry in (e for key in listed for e in board[key]):
         for n_key in ("n", "change_n"):
             n = entry.get(n_key)
@@ -164,7 +208,10 @@ def test_no_figure_rests_on_fewer_than_k_and_no_hidden_cell_can_be_derived(peopl
             assert all(v is None for key, v in entry.items()
                        if key not in ("id", "level", "discipline", "week", "suppressed"))  # fmt: skip
     for total, parts, n_key in _families(board):
+        assert len({p.get("level", "") for p in parts}) == len(parts)  # one entry per level
         if total[n_key] is None:
+            # a hidden total must not follow by adding up the parts
+            assert any(p[n_key] is None for p in parts) or not any(p[n_key] for p in parts)
             continue
         hidden = [p for p in parts if p[n_key] is None]
         if hidden:

@@ -22,8 +22,11 @@ JSON keys (``lgtrack cohort dashboard ID --json``): ``cohort``, ``k``, ``partici
 ``by_level`` ``[{"level", "discipline", "n", "mean", "suppressed"}]`` (plus, as in
 ``disciplines``, ``start_mean``, ``now_mean`` and their ``change_n``), ``effects``
 ``[{"id", "n", "start_mean", "now_mean", "suppressed"}]``, and ``effects_by_level``,
-``engagement``, ``coverage``, ``suppression``, ``windows``. A suppressed entry has ``null`` for
-every figure (its ``n`` too).
+``engagement`` ``[{"week", "n", "share", "suppressed"}]`` (the whole cohort),
+``engagement_by_level`` ``[{"week", "level", "n", "share", "suppressed"}]``, ``coverage``,
+``suppression``, ``windows``. In every ``*by_level`` list (and ``coverage``) a ``level`` of
+``null`` means the participants without a level, one more part of the whole cohort. A suppressed
+entry has ``null`` for every figure (its ``n`` too).
 """
 
 from __future__ import annotations
@@ -164,10 +167,15 @@ def _build(cohort, framework, participants, reflections, totals, effects, window
                    ("n", "start_mean", "now_mean"))
             for level in levels for e in framework.effects
         ],
+        # the whole cohort apart from its levels: a level of None is "no level", never "all"
         "engagement": [
-            _entry(result.cells, values, ("w", week, level),
-                   {"week": week, "level": None if level == ALL else level}, ("n", "share"))
-            for week in weeks for level in (ALL, *levels)
+            _entry(result.cells, values, ("w", week, ALL), {"week": week}, ("n", "share"))
+            for week in weeks
+        ],
+        "engagement_by_level": [
+            _entry(result.cells, values, ("w", week, level), {"week": week, "level": level},
+                   ("n", "share"))
+            for week in weeks for level in levels
         ],
         "coverage": [
             _entry(result.cells, values, ("v", d, level), {"level": level, "discipline": d},

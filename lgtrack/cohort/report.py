@@ -58,10 +58,15 @@ def report_context(dashboard: dict[str, Any], framework: Framework, lang: str) -
     """What the templates print: labels in ``lang`` and every figure as text ("for få")."""
     levels = [e["level"] for e in dashboard["by_level"]]
     levels = list(dict.fromkeys(levels))
-    engagement_levels = list(dict.fromkeys(e["level"] for e in dashboard["engagement"]))
-    weeks: dict[str, dict] = {}
-    for entry in dashboard["engagement"]:
-        weeks.setdefault(entry["week"], {})[entry["level"]] = percent(entry["share"], lang)
+    # columns: the whole cohort, then each level (None is "no level", a column of its own)
+    engagement_levels = list(dict.fromkeys(e["level"] for e in dashboard["engagement_by_level"]))
+    by_week = {(e["week"], e["level"]): percent(e["share"], lang)
+               for e in dashboard["engagement_by_level"]}  # fmt: skip
+    weeks = [
+        (e["week"], [percent(e["share"], lang),
+                     *(by_week.get((e["week"], lv)) for lv in engagement_levels)])
+        for e in dashboard["engagement"]
+    ]  # fmt: skip
     context = {
         "lang": lang,
         "L": {key: t(f"cohort.report.{key}", lang) for key in _LABELS},
@@ -94,11 +99,10 @@ def report_context(dashboard: dict[str, Any], framework: Framework, lang: str) -
             for e in dashboard["effects_by_level"]
         ],
         "engagement_levels": [
-            t("cohort.report.whole", lang) if lv is None else level_name(framework, lv, lang)
-            for lv in engagement_levels
+            t("cohort.report.whole", lang),
+            *(level_name(framework, lv, lang) for lv in engagement_levels),
         ],
-        "weeks": [(week, [cells.get(lv) for lv in engagement_levels])
-                  for week, cells in weeks.items()],
+        "weeks": weeks,
         "coverage": [
             {"level": level_name(framework, e["level"], lang),
              "discipline": framework.discipline_name(e["discipline"], lang), "n": e["n"],
