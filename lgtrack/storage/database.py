@@ -338,6 +338,12 @@ EFFECTS_AND_COHORTS = """
     CREATE INDEX cohort_effects_participant ON cohort_effects(cohort_id, participant_id);
 """
 MIGRATIONS += (EFFECTS_AND_COHORTS,)
+# #13/#10.7: signed cohort bundles. Each participant's public key ("ed25519:<base64>"), pinned
+# by the facilitator's journal on her first signed bundle; NULL until then (older imports).
+COHORT_KEYS = """
+    ALTER TABLE cohort_participants ADD COLUMN public_key TEXT;
+"""
+MIGRATIONS += (COHORT_KEYS,)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
