@@ -41,9 +41,12 @@ NOW = datetime(2028, 1, 2, 9, 0, tzinfo=timezone.utc)
 
 
 def make_bundles(folder: Path, size: int, seed: int) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     from lgtrack.cohort.bundle import COHORT_FORMAT, COHORT_VERSION
     from lgtrack.framework import load_framework
     from lgtrack.sharing import bundle_checksum, write_bundle
+    from lgtrack.sharing.signing import sign_document
 
     framework = load_framework("stuk")
     rng = random.Random(seed)
@@ -77,7 +80,8 @@ def make_bundles(folder: Path, size: int, seed: int) -> None:
             "goals": {"open": rng.randint(0, 3), "achieved": rng.randint(0, 2), "dropped": 0},
         }  # fmt: skip
         bundle["checksum"] = bundle_checksum(bundle)
-        write_bundle(bundle, folder / f"p{index:05d}.json")
+        key = Ed25519PrivateKey.from_private_bytes(rng.getrandbits(256).to_bytes(32, "big"))
+        write_bundle(sign_document(bundle, key), folder / f"p{index:05d}.json")
 
 
 def pandas_peer(rows: list[tuple], levels: dict[str, str], framework) -> float:

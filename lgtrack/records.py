@@ -247,3 +247,4 @@ class CohortParticipant:
     goals_open: int = 0
     goals_achieved: int = 0
     goals_dropped: int = 0
+    public_key: str | None = None  # "ed25519:…", pinned on her first signed bundle

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 import uuid
 from datetime import date, datetime, timedelta, timezone
@@ -11,8 +12,12 @@ from lgtrack import Journal, Rating, Reflection
 from lgtrack.cohort.bundle import build_cohort_bundle
 from lgtrack.records import CohortParticipant, EffectAnswer
 from lgtrack.sharing import bundle_checksum, write_bundle
+from lgtrack.sharing.signing import sign_document
 
 NOW = datetime(2027, 6, 1, 9, 0, tzinfo=timezone.utc)
+# The facilitator's clock when she imports: after every bundle the tests make (a bundle dated more
+# than a day ahead of her clock is refused).
+FACILITATOR_NOW = datetime(2027, 7, 15, 9, 0, tzinfo=timezone.utc)
 START = date(2027, 1, 4)
 END = date(2027, 12, 17)
 SECRET = "HEMMELIGT-ORD-42"  # in every leader's texts; never in a facilitator's journal
@@ -43,8 +48,22 @@ def leader_bundle(
     journal.close()
     # the same person in every call: her key is her profile's id, stable across her bundles
     bundle["participant"]["id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"participant-{index}"))
+    return resign(bundle, index)
+
+
+def participant_key(index: int):
+    """Participant ``index``'s own signing key: the same in every bundle she makes."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    seed = hashlib.sha256(f"participant-key-{index}".encode()).digest()
+    return Ed25519PrivateKey.from_private_bytes(seed)
+
+
+def resign(bundle: dict, index: int) -> dict:
+    """``bundle`` (changed) with its checksum made again and signed by participant ``index``."""
+    bundle = {key: value for key, value in bundle.items() if key != "signature"}
     bundle["checksum"] = bundle_checksum(bundle)
-    return bundle
+    return sign_document(bundle, participant_key(index))
 
 
 def write_bundles(folder: Path, levels: list[str], **kwargs) -> list[Path]:

@@ -10,12 +10,18 @@ import stat
 
 import pytest
 from cli_support import nothing_piped, run  # noqa: F401 (fixture)
-from cohort_support import NOW, SECRET, leader_bundle, write_bundles
+from cohort_support import FACILITATOR_NOW, NOW, SECRET, leader_bundle, resign, write_bundles
 
 from lgtrack.cohort.bundle import COHORT_FORMAT
-from lgtrack.sharing import bundle_checksum, write_bundle
+from lgtrack.sharing import write_bundle
 
 LEVELS5 = ["teamleder", "kontorchef"] * 3  # 3 team leaders, 3 heads of division
+
+
+@pytest.fixture(autouse=True)
+def _facilitator_clock(monkeypatch):
+    """The CLI's clock (its only one) at the facilitator's import, after the bundles' dates."""
+    monkeypatch.setattr("lgtrack.cli.cohort.utc_now", lambda: FACILITATOR_NOW)
 
 
 def _create(capsys, home, k="5") -> str:
@@ -95,6 +101,7 @@ def test_import_is_idempotent_updates_in_place_and_status_shows_no_figures(tmp_p
         "delivered_at",
         "imported_at",
         "days_since",
+        "fingerprint",
     }
     assert status["participants"][-1]["delivered_at"].startswith("2027-07-01")
 
@@ -204,14 +211,19 @@ def _hostile_bundles():
         yield "value:" + ".".join(map(str, path)), changed
 
 
-HOSTILE = list(_hostile_bundles())
+def _signed_again(name: str, bundle: dict) -> dict:
+    """Signed by the participant herself after the change (a text in the signature itself is
+    left as is): the reader refuses the text, not only a broken signature."""
+    return bundle if "signature" in name else resign(bundle, 0)
+
+
+HOSTILE = [(name, _signed_again(name, bundle)) for name, bundle in _hostile_bundles()]
 
 
 @pytest.mark.parametrize("bundle", [b for _, b in HOSTILE], ids=[name for name, _ in HOSTILE])
 def test_free_text_in_any_field_refuses_the_import_and_writes_nothing(bundle, tmp_path, capsys):
     home, folder = tmp_path / "facilitator", tmp_path / "bundles"
     write_bundles(folder, ["teamleder"])
-    bundle["checksum"] = bundle_checksum(bundle)
     write_bundle(bundle, folder / "zz-hostile.json")
     cohort = _create(capsys, home)
     before = run(capsys, "cohort", "status", cohort, "--json", "--home", str(home))[1]

@@ -9,7 +9,7 @@ users, in tests/test_hub_e2e.py; here the inbox root is a folder of the test's o
 from __future__ import annotations
 
 import stat
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from cli_support import run
@@ -97,8 +97,12 @@ def test_with_several_cohorts_the_participant_names_hers(leader, inbox, capsys, 
     assert list((root / "another-cohort").iterdir()) == []
 
 
-def test_the_share_page_sends_a_cohort_bundle_to_the_programme(leader, inbox, capsys, tmp_path):
+def test_the_share_page_sends_a_cohort_bundle_to_the_programme(
+    leader, inbox, capsys, tmp_path, monkeypatch
+):
     root, cohort, facilitator = inbox
+    # the facilitator imports an hour after the leader sent it (a bundle from her future is refused)
+    monkeypatch.setattr("lgtrack.cli.cohort.utc_now", lambda: NOW + timedelta(hours=1))
     with Journal.open(leader, clock=lambda: NOW) as journal:
         page = SharePage(
             ShareWidget(journal, clock=lambda: NOW, folder=tmp_path, inboxes=root, lang="en")

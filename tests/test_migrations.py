@@ -62,7 +62,18 @@ def _reflections_v1(conn: sqlite3.Connection) -> None:
 
 
 def _reflections_v2(conn: sqlite3.Connection) -> None:
-    """Schema 2 added wellbeing, energy, level, framework_version and a case-folded search text."""
+    """Schema 2 added wellbeing, energy, level, framework_version and a case-folded search text
+    (which schema 9 dropped again: the index folds case itself)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(reflections)")}
+    if "search" not in columns:
+        conn.executemany(
+            "INSERT INTO reflections (id, leader_id, day, prompt, text, next_step, private, "
+            "created_at, updated_at, wellbeing, energy, level, framework_version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'teamleder', '1.0')",
+            [(rid, LEADER, day, p, t, n, priv, c, c, 3, None)
+             for rid, day, p, t, n, priv, c in REFLECTIONS],
+        )  # fmt: skip
+        return
     conn.executemany(
         "INSERT INTO reflections (id, leader_id, day, prompt, text, next_step, private, "
         "created_at, updated_at, wellbeing, energy, level, framework_version, search) "
@@ -170,9 +181,35 @@ def _insert_v7(conn: sqlite3.Connection) -> None:
     _insert_v6(conn)
 
 
+COHORT = "7d1c1b7e-0000-4000-8000-0000000000e1"
+PARTICIPANT = "7d1c1b7e-0000-4000-8000-0000000000e2"
+
+
 def _insert_v8(conn: sqlite3.Connection) -> None:
-    """Schema 8: the same records (effect answers and cohort tables start empty)."""
+    """Schema 8: the same records, and a cohort with one participant imported from an unsigned
+    bundle (her numbers only; schema 8 kept no key for her)."""
     _insert_v7(conn)
+    conn.execute(
+        "INSERT INTO cohorts (id, name, start_day, end_day, k, framework_id, lang, created_at) "
+        "VALUES (?, 'Forløb 2024', '2024-01-08', '2024-12-20', 5, 'stuk', 'da', ?)",
+        (COHORT, T0),
+    )
+    conn.execute(
+        "INSERT INTO cohort_participants (cohort_id, participant_id, initials, level, "
+        "framework_version, bundle_created_at, checksum, imported_at, goals_open, "
+        "goals_achieved, goals_dropped) VALUES (?, ?, 'ÅØ', 'teamleder', '1.0', ?, ?, ?, 2, 1, 0)",
+        (COHORT, PARTICIPANT, T0, "a" * 64, T1),
+    )
+    conn.execute(
+        "INSERT INTO cohort_ratings (cohort_id, participant_id, day, behaviour, score) "
+        "VALUES (?, ?, '2024-05-06', 'people.g1', 4)",
+        (COHORT, PARTICIPANT),
+    )
+
+
+def _insert_v9(conn: sqlite3.Connection) -> None:
+    """Schema 9: the same records (the reflections lost their case-folded search copy)."""
+    _insert_v8(conn)
 
 
 # One fixture per earlier schema version; each inserts the same records in that version's tables.
@@ -185,6 +222,7 @@ FIXTURES: dict[int, Callable[[sqlite3.Connection], None]] = {
     6: _insert_v6,
     7: _insert_v7,
     8: _insert_v8,
+    9: _insert_v9,
 }
 
 
@@ -324,6 +362,23 @@ def test_migrated_journal_frames_keep_ved_ikke_as_missing(tmp_path, version):
     assert self_rows["score"].isna().sum() == 1
     assert set(self_rows["leader_level"]) == {"teamleder"}
     assert (frame["score"] == 0).sum() == 0
+
+
+def test_a_migrated_cohort_keeps_its_participant_without_a_key(tmp_path):
+    from lgtrack.cohort.status import cohort_status
+
+    _journal_at_version(tmp_path, 8)
+    with Journal.open(tmp_path, clock=_clock) as journal:
+        (cohort,) = journal.store.cohorts.all()
+        (p,) = journal.store.cohorts.participants(COHORT)
+        assert (p.participant_id, p.initials, p.goals_open, p.public_key) == (
+            PARTICIPANT, "ÅØ", 2, None
+        )  # fmt: skip
+        assert journal.store.cohorts.ratings(COHORT) == [
+            (PARTICIPANT, "2024-05-06", "people.g1", 4)
+        ]
+        (shown,) = cohort_status(journal, cohort, today=date(2024, 6, 1))["participants"]
+        assert shown["fingerprint"] is None and shown["initials"] == "ÅØ"
 
 
 def test_reopening_a_current_journal_changes_nothing(tmp_path):

@@ -161,10 +161,11 @@ def run_status(args: argparse.Namespace) -> int:
     if not status["participants"]:
         print(t("cohort.none_yet", lang))
         return 0
-    heading = [t(f"cohort.col.{c}", lang) for c in ("initials", "id", "level", "delivered", "days")]
+    columns = ("initials", "id", "level", "delivered", "days", "fingerprint")
+    heading = [t(f"cohort.col.{c}", lang) for c in columns]
     rows = [
         [p["initials"], p["id"][:8], p["level"] or "-", p["delivered_at"][:10],
-         str(p["days_since"])]
+         str(p["days_since"]), p["fingerprint"] or "-"]
         for p in status["participants"]
     ]  # fmt: skip
     print(format_table([heading, *rows]))

@@ -1,10 +1,10 @@
 """The cohort bundle: what a participant gives the facilitator of her leadership programme.
 
-Format ``lgtrack-cohort``, version 1 — one UTF-8 JSON object, and nothing in it is free text::
+Format ``lgtrack-cohort``, version 2 — one UTF-8 JSON object, and nothing in it is free text::
 
     {
       "format": "lgtrack-cohort",
-      "version": 1,
+      "version": 2,
       "created_at": "2026-11-02T10:15:00+01:00",
       "generator": "lgtrack 0.1.0",
       "framework": {"id": "stuk", "version": "1.0"},
@@ -13,7 +13,8 @@ Format ``lgtrack-cohort``, version 1 — one UTF-8 JSON object, and nothing in i
       "reflections": [{"day": "2026-01-05", "ratings": [{"behaviour": ID, "score": 4 | null}]}],
       "effects": [{"day": "2026-01-05", "scores": {"e1": 4, "e2": null}}],
       "goals": {"open": 2, "achieved": 1, "dropped": 0},
-      "checksum": "sha256:<64 hex digits>"
+      "checksum": "sha256:<64 hex digits>",
+      "signature": {"algorithm": "ed25519", "public_key": "ed25519:<base64>", "value": "<base64>"}
     }
 
 - ``participant.id`` is the leader's key (her profile's UUID): a newer bundle from her replaces
@@ -21,8 +22,10 @@ Format ``lgtrack-cohort``, version 1 — one UTF-8 JSON object, and nothing in i
 - ``reflections`` carries each non-private reflection's day (the cadence) and its self-ratings;
   no text, prompt, next step, tag, wellbeing or goal title of any kind.
 - ``checksum`` as in the share bundle: SHA-256 over the canonical JSON of every other field
-  (:func:`lgtrack.sharing.canonical_json`). :func:`build_cohort_bundle` returns a plain dict,
-  so a signature can wrap it the same way.
+  (:func:`lgtrack.sharing.canonical_json`).
+- ``signature`` (since version 2) as in the share bundle (:mod:`lgtrack.sharing.signing`): the
+  participant's journal key over every other field. The facilitator pins a participant's key on
+  her first bundle (:mod:`lgtrack.cohort.importing`); version 1 was unsigned and is refused.
 
 The reader (:func:`read_cohort_bundle`) is strict: a key it does not know, or a text that is not
 an id, a day, a moment or initials, is free text and refuses the whole bundle with one line.
@@ -45,17 +48,28 @@ from ..journal import Journal
 from ..query import EntryFilter
 from ..records import GOAL_STATUSES
 from ..sharing.format import CHECKSUM_PREFIX, bundle_checksum
+from ..sharing.signing import (
+    ALGORITHM,
+    SIGNATURE,
+    SIGNATURE_FIELDS,
+    sign_with_journal,
+    verify_document,
+)
 
 COHORT_FORMAT = "lgtrack-cohort"
-COHORT_VERSION = 1
+COHORT_VERSION = 2
+FIRST_SIGNED_VERSION = 2  # version 1 bundles were unsigned: anyone could have made them
 TOP_FIELDS = (
     "format", "version", "created_at", "generator", "framework", "participant", "period",
-    "reflections", "effects", "goals", "checksum",
+    "reflections", "effects", "goals", "checksum", SIGNATURE,
 )  # fmt: skip
 PARTICIPANT_FIELDS = ("id", "initials", "level", "lang")
 _GENERATOR = re.compile(r"^lgtrack [0-9A-Za-z.+\-]{1,30}$")
 _VERSION = re.compile(r"^[0-9A-Za-z.+\-]{1,40}$")
 _CHECKSUM = re.compile(r"^sha256:[0-9a-f]{64}$")
+# The key and signature are base64 of exactly 32 and 64 bytes: no room for a word of text.
+_PUBLIC_KEY = re.compile(r"^ed25519:[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$")
+_SIGNATURE_VALUE = re.compile(r"^[A-Za-z0-9+/]{85}[AQgw]==$")
 
 
 # -- the participant's side ------------------------------------------------------------------
@@ -120,7 +134,7 @@ def build_cohort_bundle(
         "goals": {status: goals.get(status, 0) for status in GOAL_STATUSES},
     }
     bundle["checksum"] = bundle_checksum(bundle)
-    return bundle
+    return sign_with_journal(journal, bundle)
 
 
 def _covers(since: date | None, until: date | None, day: date) -> bool:
@@ -148,6 +162,7 @@ class CohortDelivery:
     framework_version: str
     created_at: datetime
     checksum: str
+    public_key: str  # "ed25519:…", checked against the bundle: who signed it
     goals: dict[str, int]
     reflection_days: list[str] = field(default_factory=list)
     ratings: list[tuple[str, str, int | None]] = field(default_factory=list)
@@ -175,12 +190,16 @@ def read_cohort_bundle(document: dict, framework: Framework) -> CohortDelivery:
         raise FileProblem("version", "err_file_not_whole_number", got=show(version))
     if version > COHORT_VERSION:
         raise FileProblem("", "err_bundle_newer", version=version, supported=COHORT_VERSION)
+    if version < FIRST_SIGNED_VERSION:
+        raise FileProblem("version", "err_cohort_unsigned_version", version=version)
     top = _Strict(document, "", TOP_FIELDS)
     checksum = document.get("checksum")
     if not isinstance(checksum, str) or not _CHECKSUM.match(checksum):
         raise FileProblem("checksum", "err_cohort_checksum")
     if bundle_checksum(document) != checksum:
         raise FileProblem("checksum", "err_cohort_checksum")
+    _signature(top)
+    public_key = verify_document(document)  # before the fields: a changed bundle is told so
     created_at = top.moment("created_at")
     _pattern(top, "generator", _GENERATOR)
     version_text = _framework(top, framework)
@@ -195,12 +214,24 @@ def read_cohort_bundle(document: dict, framework: Framework) -> CohortDelivery:
         framework_version=version_text,
         created_at=created_at,
         checksum=checksum[len(CHECKSUM_PREFIX) :],
+        public_key=public_key,
         goals=_goals(top),
     )
     _lang(participant)
     _reflections(top, framework, delivery)
     _effects(top, framework, delivery)
     return delivery
+
+
+def _signature(top: Fields) -> None:
+    """The signature's form, strictly: only the algorithm's name and base64 of the right size."""
+    if SIGNATURE not in top.raw:
+        raise FileProblem(SIGNATURE, "err_bundle_unsigned")
+    f = _Strict(top.raw.get(SIGNATURE), SIGNATURE, SIGNATURE_FIELDS)
+    if f.raw.get("algorithm") != ALGORITHM:
+        raise FileProblem(f.at("algorithm"), "err_cohort_free_text")
+    _pattern(f, "public_key", _PUBLIC_KEY)
+    _pattern(f, "value", _SIGNATURE_VALUE)
 
 
 def _pattern(f: Fields, key: str, pattern: re.Pattern) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..i18n import t
+from ..keys import fingerprint
 
 
 def cohort_preview_lines(bundle: dict[str, Any], lang: str) -> list[str]:
@@ -23,4 +24,12 @@ def cohort_preview_lines(bundle: dict[str, Any], lang: str) -> list[str]:
         t("cohort.preview_goals", lang, open=goals["open"], achieved=goals["achieved"],
           dropped=goals["dropped"]),
         t("cohort.preview_no_text", lang),
+        *_signed(bundle, lang),
     ]  # fmt: skip
+
+
+def _signed(bundle: dict[str, Any], lang: str) -> list[str]:
+    signature = bundle.get("signature")
+    if not signature:
+        return []
+    return [t("cohort.preview_key", lang, fingerprint=fingerprint(signature["public_key"]))]

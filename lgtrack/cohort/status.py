@@ -7,12 +7,14 @@ from typing import Any
 
 from .._time import moment_to_text
 from ..journal import Journal
+from ..keys import fingerprint
 from ..records import Cohort
 
 
 def cohort_status(journal: Journal, cohort: Cohort, *, today: date) -> dict[str, Any]:
     """``{"cohort": {...}, "participants": [{"id", "initials", "level", "delivered_at",
-    "imported_at", "days_since"}]}``, the longest silent first."""
+    "imported_at", "days_since", "fingerprint"}]}``, the longest silent first. ``fingerprint`` is
+    that of her pinned key (None: imported before bundles were signed), to compare aloud."""
     participants = sorted(
         journal.store.cohorts.participants(cohort.id),
         key=lambda p: (p.bundle_created_at, p.initials, p.participant_id),
@@ -33,6 +35,7 @@ def cohort_status(journal: Journal, cohort: Cohort, *, today: date) -> dict[str,
                 "delivered_at": moment_to_text(p.bundle_created_at),
                 "imported_at": moment_to_text(p.imported_at),
                 "days_since": (today - p.bundle_created_at.date()).days,
+                "fingerprint": fingerprint(p.public_key) if p.public_key else None,
             }
             for p in participants
         ],

@@ -16,7 +16,7 @@ from ..records import Cohort, CohortParticipant
 _COHORT_COLUMNS = "id, name, start_day, end_day, k, framework_id, lang, created_at"
 _PARTICIPANT_COLUMNS = (
     "participant_id, initials, level, framework_version, bundle_created_at, checksum, "
-    "imported_at, goals_open, goals_achieved, goals_dropped"
+    "imported_at, goals_open, goals_achieved, goals_dropped, public_key"
 )
 _CHILD_TABLES = ("cohort_reflections", "cohort_ratings", "cohort_effects")
 
@@ -30,10 +30,10 @@ def _cohort(row: tuple) -> Cohort:
 
 
 def _participant(row: tuple) -> CohortParticipant:
-    pid, initials, level, version, made, checksum, imported, *goals = row
+    pid, initials, level, version, made, checksum, imported, *goals, public_key = row
     return CohortParticipant(
         pid, initials, level, version, text_to_moment(made), checksum,
-        text_to_moment(imported), *goals,
+        text_to_moment(imported), *goals, public_key=public_key,
     )  # fmt: skip
 
 
@@ -102,11 +102,11 @@ class CohortRepository:
             )
         self._conn.execute(
             f"INSERT OR REPLACE INTO cohort_participants (cohort_id, {_PARTICIPANT_COLUMNS}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 cohort_id, p.participant_id, p.initials, p.level, p.framework_version,
                 moment_to_text(p.bundle_created_at), p.checksum, moment_to_text(p.imported_at),
-                p.goals_open, p.goals_achieved, p.goals_dropped,
+                p.goals_open, p.goals_achieved, p.goals_dropped, p.public_key,
             ),
         )  # fmt: skip
         self._conn.executemany(

@@ -382,6 +382,12 @@ SMALLER_SEARCH = """
     CREATE INDEX ratings_feedback ON ratings(feedback_id) WHERE feedback_id IS NOT NULL;
 """
 MIGRATIONS += (SMALLER_SEARCH,)
+# #13/#10.7: signed cohort bundles. Each participant's public key ("ed25519:<base64>"), pinned
+# by the facilitator's journal on her first signed bundle; NULL until then (older imports).
+COHORT_KEYS = """
+    ALTER TABLE cohort_participants ADD COLUMN public_key TEXT;
+"""
+MIGRATIONS += (COHORT_KEYS,)
 SCHEMA_VERSION = len(MIGRATIONS)
 # A migration whose script holds this line is followed by a VACUUM (outside its transaction).
 _COMPACT = "-- compact: VACUUM after migrating"
