@@ -52,11 +52,13 @@ def test_a_directory_of_bundles_is_imported_in_one_run_with_progress(tmp_path, t
     coach = str(tmp_path / "coach")
     code, out, err = run(capsys, "import", str(folder), "--home", coach)
     assert code == 0, err
-    assert out.splitlines() == [
+    lines = out.splitlines()
+    assert [line.split(" Ny nøgle")[0] for line in lines] == [
         f"Delingspakken fra Leder {n} er importeret: 3 refleksioner, 2 mål, 1 feedback "
         "(6 tilføjet, 0 opdateret, 0 uændret, 0 fjernet)"
         for n in range(3)
     ]
+    assert all(f"Ny nøgle gemt for Leder {n}" in line for n, line in enumerate(lines))
     assert err.splitlines() == [f"importerer {n}/3: leder-0{n - 1}.json" for n in (1, 2, 3)]
     code, out, _ = run(capsys, "leaders", "--json", "--home", coach)
     leaders = json.loads(out)

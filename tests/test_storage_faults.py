@@ -169,9 +169,13 @@ def _journal_with_entries(home: Path, count: int = 300) -> None:
         journal.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def _damage(path: Path, at: float, size: int = 4096) -> str:
+def _damage(path: Path, at: float, size: int | None = None) -> str:
+    """Overwrite the page at ``at`` (a fraction of the file) whole, or ``size`` bytes of it."""
     data = bytearray(path.read_bytes())
-    start = int(len(data) * at) // 4096 * 4096
+    page = int.from_bytes(data[16:18], "big")  # the header's page size (1 means 64 KiB)
+    page = 65536 if page == 1 else page
+    start = int(len(data) * at) // page * page
+    size = page if size is None else size
     data[start : start + size] = b"\xa5" * size
     path.write_bytes(bytes(data))
     return hashlib.sha256(data).hexdigest()
