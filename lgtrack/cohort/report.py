@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,18 +26,10 @@ _LABELS = (
 )  # fmt: skip
 
 
-@cache
 def _environment() -> Any:
-    import jinja2
+    from .._templating import page_environment
 
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("lgtrack.cohort", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-        auto_reload=False,
-    )
+    return page_environment(Path(__file__).resolve().parent / "templates")
 
 
 def cohort_report_html(dashboard: dict[str, Any], framework: Framework, lang: str) -> str:

@@ -7,25 +7,16 @@ the package: the command line's other commands start without it.
 
 from __future__ import annotations
 
-from functools import cache
+from pathlib import Path
 from typing import Any
 
 from .._markup import Markup, trusted
 
 
-@cache
 def environment() -> Any:
-    import jinja2
+    from .._templating import page_environment
 
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("lgtrack.report", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        auto_reload=False,  # package data: read once, not checked for changes on every use
-    )
+    return page_environment(Path(__file__).resolve().parent / "templates")
 
 
 def macros() -> Any:

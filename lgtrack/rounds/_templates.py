@@ -1,7 +1,7 @@
 """The round's pages from the report's Jinja2 templates (``lgtrack/report/templates/round*.html``),
 rendered with autoescape like every report page.
 
-The environment is the report's configuration, built here over the template folder itself:
+The environment is every page's (:mod:`lgtrack._templating`), over the report's template folder:
 importing :mod:`lgtrack.report` would load matplotlib and pandas (its coach report draws
 figures), and ``lgtrack round report`` and the questionnaire need neither. The result is the
 text of a whole page, written to a file; the notebook's page uses the report's own
@@ -10,26 +10,16 @@ text of a whole page, written to a file; the notebook's page uses the report's o
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "report" / "templates"
 
 
-@cache
 def _environment() -> Any:
-    import jinja2
+    from .._templating import page_environment
 
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,  # every value is escaped: names, comments and texts come from people
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        auto_reload=False,
-    )
+    return page_environment(TEMPLATES)
 
 
 def render_page(name: str, **context: Any) -> str:
