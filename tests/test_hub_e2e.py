@@ -48,6 +48,8 @@ def test_a_leader_logs_in_to_voila_and_saves_a_reflection_only_she_can_read(hub,
         # The notebooks open as Voilà apps by default.
         page.wait_for_url(re.compile(r".*/voila/render/00_start_here\.ipynb"), timeout=300_000)
         page.wait_for_selector(".lg-reflect-save", timeout=300_000)
+        # JupyterLab is one click away: a link to her own server's JupyterLab.
+        assert page.locator("a.lg-app-lab").get_attribute("href") == f"/user/{leader}/lab"
         page.locator(".lg-reflect-text textarea").fill(MARKER)
         page.locator("button.lg-reflect-save").click()
         page.locator(".lg-reflect-status .lg-msg-ok").wait_for(timeout=60_000)

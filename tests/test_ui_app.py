@@ -191,3 +191,19 @@ def test_the_share_page_is_offered_on_its_own(journal):
 def test_unknown_pages_are_refused(journal):
     with pytest.raises(ValueError, match="unknown pages"):
         App(journal, pages=("nope",))
+
+
+def test_on_jupyterhub_the_app_links_to_jupyterlab_one_click_away(tmp_path):
+    from lgtrack.ui.app import hub_lab_url
+
+    assert hub_lab_url({"JUPYTERHUB_SERVICE_PREFIX": "/user/anna/"}) == "/user/anna/lab"
+    assert hub_lab_url({}) == ""
+    with Journal.open(tmp_path / "j") as journal:
+        journal.set_profile("Anna", "teamleder")
+        on_hub = AppPage(App(journal, lang="en", lab_url="/user/anna/lab", pages=("reflect",)))
+        assert "href='/user/anna/lab'" in on_hub.title_html
+        assert "Open in JupyterLab" in on_hub.title_html
+        on_hub.choose_language("da")
+        assert "Åbn i JupyterLab" in on_hub.title_html
+        elsewhere = AppPage(App(journal, lang="en", lab_url="", pages=("reflect",)))
+        assert "JupyterLab" not in elsewhere.title_html

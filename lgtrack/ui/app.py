@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable
 
 import ipywidgets as widgets
@@ -102,6 +103,13 @@ class _LazyPage(widgets.VBox):
             self.widget.refresh()
 
 
+def hub_lab_url(environ) -> str:
+    """JupyterLab of this user's server when it runs under JupyterHub (which sets
+    ``JUPYTERHUB_SERVICE_PREFIX``, e.g. ``/user/anna/``); "" elsewhere."""
+    prefix = environ.get("JUPYTERHUB_SERVICE_PREFIX", "")
+    return f"{prefix.rstrip('/')}/lab" if prefix.startswith("/") else ""
+
+
 class App(widgets.VBox):
     """Setup when the journal has no profile; then Reflect · Goals · Feedback · Journal ·
     My development · The framework, with a language toggle that relabels everything.
@@ -117,8 +125,11 @@ class App(widgets.VBox):
         clock: Clock | None = None,
         lang: str | None = None,
         pages: tuple[str, ...] = PAGES,
+        lab_url: str | None = None,
     ):
         super().__init__()
+        # On JupyterHub the page is a Voilà app; JupyterLab is one click away (#14).
+        self._lab_url = lab_url if lab_url is not None else hub_lab_url(os.environ)
         unknown = [name for name in pages if name not in ALL_PAGES]
         if unknown or not pages:
             raise ValueError(f"unknown pages {unknown} (known: {', '.join(ALL_PAGES)})")
@@ -228,7 +239,15 @@ class App(widgets.VBox):
         me = self._journal.me()
         title = t("ui.app.title", self._lang)
         who = html(" <span style='color:#555'>· {}</span>", me.name) if me else ""
-        self._title.value = html("<h2 style='margin:0.3em 0'>{}{}</h2>", title, who)
+        lab = ""
+        if self._lab_url:
+            lab = html(
+                " <a class='lg-app-lab' href='{}' target='_blank' rel='noopener' "
+                "style='font-size:0.6em;font-weight:normal'>{}</a>",
+                self._lab_url,
+                t("ui.app.open_lab", self._lang),
+            )
+        self._title.value = html("<h2 style='margin:0.3em 0'>{}{}{}</h2>", title, who, lab)
 
     def _render_tab_titles(self) -> None:
         if self._tabs is not None:
