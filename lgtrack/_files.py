@@ -93,7 +93,7 @@ def open_atomically(path: str | os.PathLike) -> Iterator[BinaryIO]:
         if isinstance(exc, OSError):  # a full disk, a lost mount: one line, not a traceback
             raise _write_failed(target, exc) from None
         raise
-    _sync_dir(target.parent)
+    sync_dir(target.parent)
 
 
 def _remove_stale(target: Path) -> None:
@@ -132,7 +132,8 @@ def write_atomically(path: str | os.PathLike, data: bytes) -> Path:
     return Path(path).expanduser()
 
 
-def _sync_dir(folder: Path) -> None:
+def sync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (its entry on disk); a no-op where a system cannot."""
     # The rename is durable only once the folder's entry is on disk. Not every system lets a
     # folder be opened for syncing; the file itself is synced already.
     try:

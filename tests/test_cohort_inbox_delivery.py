@@ -90,6 +90,9 @@ def test_with_several_cohorts_the_participant_names_hers(leader, inbox, capsys, 
     monkeypatch.setenv("LGTRACK_INBOX", str(root))
     code, _, err = run(capsys, "share", "--cohort", "--deliver", "--yes", "--home", str(leader))
     assert code == 2 and "another-cohort" in err and cohort in err
+    code, _, err = run(capsys, "share", "--cohort", "--deliver", "ukendt-forløb", "--yes",
+                       "--home", str(leader))  # fmt: skip
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "facilitator" in err
     code, _, err = run(capsys, "share", "--cohort", "--deliver", cohort[:8], "--yes", "--home",
                        str(leader))  # fmt: skip
     assert code == 0, err

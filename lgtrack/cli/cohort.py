@@ -8,12 +8,18 @@ The real clock is read here, at the entry point.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from .._time import utc_now
 from ..i18n import t
-from ._common import add_home, day_arg, format_table, message_lang, refuse_journal_as_out
+from ._common import (
+    add_home,
+    day_arg,
+    format_table,
+    message_lang,
+    print_json,
+    refuse_journal_as_out,
+)
 from ._parser import examples, h
 
 _LANGS = ("da", "en")
@@ -153,7 +159,7 @@ def run_status(args: argparse.Namespace) -> int:
         cohort = find_cohort(journal, args.id)
         status = cohort_status(journal, cohort, today=today)
     if args.json:
-        print(json.dumps(status, ensure_ascii=False, indent=2))
+        print_json(status)
         return 0
     lang = cohort.lang
     print(t("cohort.status_head", lang, name=status["cohort"]["name"],
@@ -181,7 +187,7 @@ def run_dashboard(args: argparse.Namespace) -> int:
         cohort = find_cohort(journal, args.id)
         dashboard = cohort_dashboard(journal, cohort, today=today)
     if args.json:
-        print(json.dumps(dashboard, ensure_ascii=False, indent=2))
+        print_json(dashboard)
         return 0
     from ..cohort.text import dashboard_lines
 

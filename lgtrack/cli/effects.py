@@ -6,13 +6,12 @@ The real clock is read here, at the entry point. No pandas: start-up time matter
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import datetime
 
 from .._time import day_to_text
 from ..errors import ValidationError
 from ..i18n import t
-from ._common import add_home, day_arg, format_table, open_journal, parse_rating
+from ._common import add_home, day_arg, format_table, open_journal, parse_rating, print_json
 from ._parser import examples, h
 
 _LANGS = ("da", "en")
@@ -72,7 +71,7 @@ def run_effects(args: argparse.Namespace) -> int:
             {"id": a.id, "day": day_to_text(a.day), "scores": dict(sorted(a.scores.items()))}
             for a in answers
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows)
         return 0
     status = effects_status(answers, datetime.now().date())
     if not answers:

@@ -7,11 +7,10 @@ No pandas for ``show``: it is what a leader and a coach run while on the phone.
 from __future__ import annotations
 
 import argparse
-import json
 
 from .._text import one_line
 from ..i18n import t
-from ._common import add_home, message_lang, open_coach_journal, open_journal
+from ._common import add_home, message_lang, open_coach_journal, open_journal, print_json
 from ._parser import examples, h
 
 _RAW = argparse.RawDescriptionHelpFormatter
@@ -50,7 +49,7 @@ def run_show(args: argparse.Namespace) -> int:
             "public_key": keys.public_key,
             "recipient": keys.recipient,
         }
-        print(json.dumps(shown, indent=2))
+        print_json(shown)
         return 0
     lang = message_lang(args)
     print(t("key.fingerprint", lang, fingerprint=keys.fingerprint))

@@ -115,11 +115,7 @@ def run_share(args: argparse.Namespace) -> int:
     preview = preview_bundle(bundle, framework)
     print("\n".join(preview_lines(preview, framework, lang)))
     print()
-    if args.dry_run:
-        print(t("share.dry_run", lang))
-        return 0
-    if not args.yes and sys.stdin.isatty() and not _confirmed(lang):
-        print(t("share.not_written", lang))
+    if not _go_ahead(args, lang):
         return 0
     if encrypt:
         path = _write_encrypted(bundle, args, secret, lang)
@@ -182,11 +178,7 @@ def _run_share_cohort(args: argparse.Namespace) -> int:
     lang = args.lang or me.lang
     print("\n".join(cohort_preview_lines(bundle, lang)))
     print()
-    if args.dry_run:
-        print(t("share.dry_run", lang))
-        return 0
-    if not args.yes and sys.stdin.isatty() and not _confirmed(lang):
-        print(t("share.not_written", lang))
+    if not _go_ahead(args, lang):
         return 0
     if inbox is not None:
         from ..sharing import bundle_text
@@ -208,6 +200,18 @@ def _chosen_inbox(args: argparse.Namespace) -> tuple[str, str] | None:
 
     root = inbox_root()
     return str(root), choose_inbox(root, args.deliver or None)
+
+
+def _go_ahead(args: argparse.Namespace, lang: str) -> bool:
+    """Whether to write what the preview showed: not with ``--dry-run``; with ``--yes``, or
+    when a person at the terminal says yes (a script without a terminal is not asked)."""
+    if args.dry_run:
+        print(t("share.dry_run", lang))
+        return False
+    if not args.yes and sys.stdin.isatty() and not _confirmed(lang):
+        print(t("share.not_written", lang))
+        return False
+    return True
 
 
 def _confirmed(lang: str) -> bool:

@@ -9,15 +9,16 @@ into the journal in one transaction, after keeping the current state as a backup
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from .._files import open_atomically, private_dir, sync_dir
 from ..errors import NotFoundError, StoreError
 from .faults import fault_from
 
@@ -36,6 +37,9 @@ class Backup:
     path: Path
     size: int
     tag: str = ""  # "" for the daily copy; "before-restore-HHMMSS" for a copy taken by restore
+
+
+_CHUNK = 1 << 20  # bytes per read when a journal file is copied as it is
 
 
 def backup_dir(db_path: str | os.PathLike) -> Path:
@@ -96,9 +100,7 @@ def take_backup(conn: sqlite3.Connection, db_path: str, day: date, tag: str = ""
 
     Written to a temporary file, synced, then renamed: a backup is whole or absent.
     """
-    folder = backup_dir(db_path)
-    folder.mkdir(mode=0o700, exist_ok=True)
-    os.chmod(folder, 0o700)
+    folder = private_dir(backup_dir(db_path))
     name = f"journal-{day.isoformat()}{'-' + tag if tag else ''}.sqlite"
     final = folder / name
     # one partial file per process: two programs making the day's first write at once each
@@ -117,7 +119,7 @@ def take_backup(conn: sqlite3.Connection, db_path: str, day: date, tag: str = ""
         os.chmod(partial, 0o600)
         _fsync(partial)
         os.replace(partial, final)
-        _fsync_dir(folder)
+        sync_dir(folder)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -218,34 +220,21 @@ def _free_tag(db_path: str, day: date, tag: str) -> str:
 
 
 def _copy_file(db: Path, day: date, tag: str) -> Backup:
-    folder = backup_dir(db)
-    folder.mkdir(mode=0o700, exist_ok=True)
+    """The journal's bytes as they are (a damaged file the backup API cannot read) kept as a
+    backup, whole or not at all."""
     name = f"journal-{day.isoformat()}-{tag}.sqlite"
-    final = folder / name
-    partial = folder / f".{name}.partial"
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as out, open(db, "rb") as source:
-        while chunk := source.read(1 << 20):
-            out.write(chunk)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(partial, final)
+    final = private_dir(backup_dir(db)) / name
+    with open_atomically(final) as out, open(db, "rb") as source:
+        shutil.copyfileobj(source, out, _CHUNK)
     return Backup(name, day, final, final.stat().st_size, tag)
 
 
 def _replace_file(db: Path, backup: Path) -> None:
     """Put a copy of ``backup`` in place of ``db`` (renamed over it: whole or not at all)."""
-    partial = db.with_name(f".{db.name}.restoring")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as out, open(backup, "rb") as source:
-        while chunk := source.read(1 << 20):
-            out.write(chunk)
-        out.flush()
-        os.fsync(out.fileno())
-    for suffix in ("-wal", "-shm"):  # they belong to the damaged file
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
-    os.replace(partial, db)
-    _fsync_dir(db.parent)
+    with open_atomically(db) as out, open(backup, "rb") as source:
+        shutil.copyfileobj(source, out, _CHUNK)
+        for suffix in ("-wal", "-shm"):  # they belong to the damaged file
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
 
 
 def _fsync(path: Path) -> None:
@@ -254,8 +243,3 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # some file systems cannot sync a folder
-        _fsync(folder)
