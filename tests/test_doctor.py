@@ -95,9 +95,10 @@ def test_loose_permissions_are_a_warning_and_repair_tightens_them(home, capsys):
 
 def _spoil_index(home: Path) -> None:
     conn = sqlite3.connect(home / DB_FILENAME)
+    conn.create_function("lgtrack_fold", 1, str.casefold)  # what the index is fed
     conn.execute(
-        "INSERT INTO reflections_fts (reflections_fts, rowid, search) "
-        "SELECT 'delete', rowid, prompt || ' ' || text || ' ' || next_step FROM reflections LIMIT 1"
+        "INSERT INTO reflections_fts (reflections_fts, rowid, search) SELECT 'delete', rowid, "
+        "lgtrack_fold(prompt || ' ' || text || ' ' || next_step) FROM reflections LIMIT 1"
     )
     conn.commit()
     conn.close()

@@ -28,8 +28,9 @@ NOW = datetime(2026, 1, 5, 12, 0, tzinfo=timezone.utc)
 WORDS = (
     "ærlig", "Ærø", "ØRESUND", "søren", "Åse", "gård", "GAARD", "aa", "Aarhus", "blåbær",
     "fravær", "trivsel", "møde", "tillidsrepræsentanten", "ledelse", "1:1", "næste", "skridt",
+    "Straße", "STRASSE", "ﬁnans", "ΣΟΦΟΣ",
 )  # fmt: skip
-LETTERS = "aeiouyæøåAEIOUYÆØÅbdgklmnrst "
+LETTERS = "aeiouyæøåAEIOUYÆØÅbdgklmnrstßſﬁ "
 TAGS = ("møde", "økonomi", "trivsel", "ÆØÅ-tag", "1til1")
 
 
@@ -176,3 +177,26 @@ def test_listing_lines_and_export_match_the_records(data, entries):
             assert _cli("list", "reflections", *options, "--home", home) == lines, options
         exported = json.loads(_cli("export", "--format", "json", "--home", home))
         assert sorted((r["id"], r["text"], r["tags"]) for r in exported["reflections"]) == records
+
+
+def test_search_folds_as_python_casefolds_not_only_case():
+    """ "strasse" finds "Straße" and "ﬁn" finds "FIN", as casefold() has it: the index is fed the
+    folded text, so it holds the needle's trigrams ("ass", "sse") for the text's "ß"."""
+    texts = ("Mødet på Hauptstraße gik godt.", "STRASSENFEST med teamet", "Finansloven", "ærø")
+    with Journal.open(":memory:", clock=lambda: NOW) as journal:
+        journal.set_profile("Åse Ø.", "teamleder")
+        ids = {
+            text: journal.add_reflection(
+                Reflection(day=date(2025, 1, 2), disciplines=("self",), text=text)
+            ).id
+            for text in texts
+        }
+
+        def found(needle: str) -> set[str]:
+            return {r.text for r in journal.reflections(EntryFilter(contains=needle))}
+
+        assert found("strasse") == {texts[0], texts[1]}
+        assert found("STRAßE") == {texts[0], texts[1]}
+        assert found("ﬁnans") == {texts[2]}
+        assert found("ÆRØ") == {texts[3]}
+        assert len(ids) == 4

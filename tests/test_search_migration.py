@@ -26,12 +26,13 @@ WORDS = (
     "Ærlig", "ærlig", "ÆRLIG", "Ærø", "Øresund", "øresund", "ØRESUND", "Åse", "åse", "ÅSE",
     "gård", "Gaard", "GAARD", "aa", "Aa", "AA", "Aarhus", "blåbær", "BLÅBÆR", "fravær", "FRAVÆR",
     "trivsel", "møde", "MØDE", "tillidsrepræsentanten", "sygefravær", "næste", "skridt", "i",
-    "og", "på", "at", "det", "en", "med", "1:1", "–", "”", "“",
+    "og", "på", "at", "det", "en", "med", "1:1", "–", "”", "“", "Straße", "STRASSE", "ﬁnans",
 )  # fmt: skip
 NEEDLES = [
     "ærlig", "ÆRLIG", "Ærø", "øre", "ØRESUND", "åse", "Å", "gård", "GÅRD", "gaard", "aa", "AA",
     "aar", "blåbær", "BLÅ", "fravær", "sygefravær", "ravæ", "møde i", "æ", "ø", "å", "1:1", "”",
-    "tillidsrepræsentanten", "ikke-til-stede", "g a",
+    "tillidsrepræsentanten", "ikke-til-stede", "g a", "strasse", "Straße", "STRASSE", "fin",
+    "ßSt",
 ]  # fmt: skip
 
 

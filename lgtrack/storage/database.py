@@ -388,6 +388,36 @@ COHORT_KEYS = """
     ALTER TABLE cohort_participants ADD COLUMN public_key TEXT;
 """
 MIGRATIONS += (COHORT_KEYS,)
+# #15: search results as before SMALLER_SEARCH, for every language: the index is fed the text
+# folded as a search folds its needle (Python's casefold: "Straße" holds "strasse", as a
+# search for it expects), not as SQLite folds it (case only). The triggers call lgtrack_fold,
+# which every connection of lgtrack's registers (migrate); a tool without it can read the
+# journal but not write reflections, which is what we want of other tools anyway.
+FOLDED_SEARCH = """
+    DROP TRIGGER reflections_fts_insert;
+    DROP TRIGGER reflections_fts_delete;
+    DROP TRIGGER reflections_fts_update;
+    CREATE TRIGGER reflections_fts_insert AFTER INSERT ON reflections BEGIN
+        INSERT INTO reflections_fts (rowid, search)
+        VALUES (new.rowid, lgtrack_fold(new.prompt || ' ' || new.text || ' ' || new.next_step));
+    END;
+    CREATE TRIGGER reflections_fts_delete AFTER DELETE ON reflections BEGIN
+        INSERT INTO reflections_fts (reflections_fts, rowid, search) VALUES ('delete',
+            old.rowid, lgtrack_fold(old.prompt || ' ' || old.text || ' ' || old.next_step));
+    END;
+    CREATE TRIGGER reflections_fts_update AFTER UPDATE OF prompt, text, next_step ON reflections
+    BEGIN
+        INSERT INTO reflections_fts (reflections_fts, rowid, search) VALUES ('delete',
+            old.rowid, lgtrack_fold(old.prompt || ' ' || old.text || ' ' || old.next_step));
+        INSERT INTO reflections_fts (rowid, search)
+        VALUES (new.rowid, lgtrack_fold(new.prompt || ' ' || new.text || ' ' || new.next_step));
+    END;
+    INSERT INTO reflections_fts (reflections_fts) VALUES ('delete-all');
+    INSERT INTO reflections_fts (rowid, search)
+        SELECT rowid, lgtrack_fold(prompt || ' ' || text || ' ' || next_step) FROM reflections;
+    INSERT INTO reflections_fts (reflections_fts) VALUES ('optimize');
+"""
+MIGRATIONS += (FOLDED_SEARCH,)
 SCHEMA_VERSION = len(MIGRATIONS)
 # A migration whose script holds this line is followed by a VACUUM (outside its transaction).
 _COMPACT = "-- compact: VACUUM after migrating"
@@ -641,10 +671,15 @@ def _tighten(path: Path) -> None:
         make_private(f"{path}{suffix}")
 
 
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions lgtrack's schema calls: ``lgtrack_fold``, text folded as a search folds
+    it (SQLite's lower() folds ASCII only); the search index's triggers and queries use it."""
+    conn.create_function("lgtrack_fold", 1, fold, deterministic=True)
+
+
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     """Apply the migrations after the database's ``user_version`` up to ``target``."""
-    # SQLite's lower() folds ASCII only; migrations fold search text as the journal does (æøå).
-    conn.create_function("lgtrack_fold", 1, fold, deterministic=True)
+    register_functions(conn)
     if conn.execute("PRAGMA user_version").fetchone()[0] == target:
         return target  # up to date: no write lock, so opening never waits for a writer
     with atomic(conn):

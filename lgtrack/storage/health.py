@@ -12,18 +12,18 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import StoreError
-from .database import SCHEMA_VERSION, _read_only_uri, _retry_locked, connect
+from .database import SCHEMA_VERSION, _read_only_uri, _retry_locked, connect, register_functions
 from .faults import fault_from, fault_key
 
 _INTEGRITY_CHECK = ("INSERT INTO reflections_fts (reflections_fts) VALUES ('integrity-check')",)
 # A contentless index has no 'rebuild': empty it and index every reflection again, with the text
-# its triggers give it (database.py, SMALLER_SEARCH).
+# its triggers give it (database.py, FOLDED_SEARCH).
 _REBUILD = (
     "INSERT INTO reflections_fts (reflections_fts) VALUES ('delete-all')",
     "INSERT INTO reflections_fts (rowid, search) "
-    "SELECT rowid, prompt || ' ' || text || ' ' || next_step FROM reflections",
+    "SELECT rowid, lgtrack_fold(prompt || ' ' || text || ' ' || next_step) FROM reflections",
 )
-_INDEXED_TEXT = "r.prompt || ' ' || r.text || ' ' || r.next_step"
+_INDEXED_TEXT = "lgtrack_fold(r.prompt || ' ' || r.text || ' ' || r.next_step)"
 _MISSING_FROM_INDEX = f"""
     SELECT count(*) FROM reflections AS r
     WHERE length({_INDEXED_TEXT}) >= 3 AND NOT EXISTS (
@@ -55,6 +55,7 @@ class Examination:
         try:
             conn = sqlite3.connect(_read_only_uri(Path(self.path)), uri=True)
             conn.execute("PRAGMA schema_version").fetchone()
+            register_functions(conn)
             return conn
         except sqlite3.DatabaseError:
             return None
