@@ -16,7 +16,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -75,6 +74,8 @@ def open_atomically(path: str | os.PathLike) -> Iterator[BinaryIO]:
     The file is 0600 from its creation (``mkstemp``), synced before the rename, and the folder
     is synced after it, so that a crash right after leaves the new file, not an empty one.
     """
+    import tempfile  # loaded by writers only: listing the journal must start fast (#15)
+
     target = _check_target(path)
     _remove_stale(target)
     try:

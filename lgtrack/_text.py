@@ -10,7 +10,6 @@ JSON whose every such character is a ``\\uXXXX`` escape: the same data, nothing 
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from typing import Any
@@ -20,15 +19,17 @@ _UNPRINTABLE = ("Cc", "Cf", "Cs")  # control, formatting (e.g. bidi overrides), 
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 # ESC sequences as terminals read them: CSI (ESC [ … final), OSC and other strings (ESC ] …
 # BEL or ST), two-character escapes; and the 8-bit CSI (U+009B).
-_ESCAPE_SEQUENCES = re.compile(
+# The patterns are compiled on first use (re caches them), not at import: compiling them costs
+# every start of the command line milliseconds, and most output never needs them (#15).
+_ESCAPE_SEQUENCES = (
     r"\x1b\[[0-?]*[ -/]*[@-~]?"
     r"|\x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
     r"|\x1b[ -/]*[0-~]?"
     r"|\x9b[0-?]*[ -/]*[@-~]?"
 )
-_CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+_CONTROLS = f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]"
 # Characters json.dumps(ensure_ascii=False) leaves raw: DEL, C1, bidi, line/paragraph separators.
-_JSON_RAW = re.compile(f"[\x7f-\x9f{_BIDI}\u2028\u2029]")
+_JSON_RAW = f"[\x7f-\x9f{_BIDI}\u2028\u2029]"
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
@@ -38,8 +39,19 @@ def one_line(text: str, width: int) -> str:
     Line breaks and tabs become spaces; other control and formatting characters (terminal
     escapes, bidi overrides) show as ``?``, so a text can never drive the terminal.
     """
-    if text.isprintable():  # the usual case, checked in C: no printable character is Cc/Cf/Cs
+    head = text[:width]
+    if head.isprintable() and "  " not in head and head[:1] != " ":
+        # Its start is already one clean line (no control, no line break, single spaces), as
+        # most texts are: that start is the answer, and the rest need not be read (#15).
+        if len(text) <= width:
+            if head[-1:] != " ":
+                return head
+        elif not text[width:].isspace():
+            return head[: max(width - 1, 0)].rstrip() + "…"
+    if text.isprintable():  # checked in C: no printable character is Cc/Cf/Cs
         cleaned = text
+    elif (spaced := _spaced(text).replace("\r", " ")).isprintable():  # paragraphs
+        cleaned = spaced
     else:
         cleaned = "".join(
             " " if ch in "\n\r\t" else "?" if unicodedata.category(ch) in _UNPRINTABLE else ch
@@ -49,17 +61,26 @@ def one_line(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: max(width - 1, 0)].rstrip() + "…"
 
 
+def _spaced(text: str) -> str:
+    # str.replace is a C loop; str.translate with a table is a slow one (~75 ms for 0.5 MB)
+    return text.replace("\n", " ").replace("\t", " ")
+
+
 def terminal_safe(text: str) -> str:
     """``text`` without escape sequences, control characters (but newline and tab) and bidi
     overrides or isolates: what remains can only be shown, never obeyed."""
-    return _CONTROLS.sub("", _ESCAPE_SEQUENCES.sub("", text))
+    if text.isprintable() or _spaced(text).isprintable():
+        return text  # the usual case, checked in C: no Cc or Cf character but newline and tab
+    return re.sub(_CONTROLS, "", re.sub(_ESCAPE_SEQUENCES, "", text))
 
 
 def json_text(value: Any, **options: Any) -> str:
     """``json.dumps(value, ensure_ascii=False, **options)`` with DEL, C1 controls, bidi
     controls and line separators as ``\\uXXXX`` escapes: lossless, and safe on a terminal."""
+    import json  # not at import: the one-line listing never writes JSON (#15)
+
     text = json.dumps(value, ensure_ascii=False, **options)
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return re.sub(_JSON_RAW, lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def markdown_safe(text: str) -> str:

@@ -91,7 +91,7 @@ def _param(value: Any, lang: str) -> Any:
     return value
 
 
-_FIELD_SLUG = re.compile(r"[^a-z0-9]+")
+_FIELD_SLUG = r"[^a-z0-9]+"  # compiled on first use: most runs never name a field
 
 
 def field_term(what: str | Message) -> str | Message:
@@ -104,7 +104,7 @@ def field_term(what: str | Message) -> str | Message:
         return what
     from .i18n import catalogue
 
-    key = "field_" + _FIELD_SLUG.sub("_", what.lower()).strip("_")
+    key = "field_" + re.sub(_FIELD_SLUG, "_", what.lower()).strip("_")
     return Message(key) if key in catalogue() else what
 
 

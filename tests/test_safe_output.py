@@ -22,6 +22,8 @@ from pathlib import Path
 import mistune
 import pytest
 from cli_support import nothing_piped, run  # noqa: F401 (an autouse fixture)
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from lgtrack import Goal, Journal, Rating, Reflection
@@ -207,3 +209,44 @@ def test_a_workbook_of_hostile_texts_is_written_without_their_controls(
     ]
     assert "Hej rødroot# eviliso slut" in texts
     assert not any(UNSAFE.search(text) for text in texts)
+
+
+# -- the quick paths give what the careful ones give -----------------------------------------------
+
+# Characters that matter to one_line and terminal_safe: spaces of every kind, line breaks,
+# escapes, C1, bidi overrides, a surrogate, Danish letters.
+_TRICKY = "ab æø  \n\r\t\x0b\x1b[]0;m\x07\x85\x9b\xa0\u2028\u202e\u2066\ud800"
+
+
+def _one_line_slowly(text: str, width: int) -> str:
+    """one_line as it was first written: clean every character, then flatten and cut."""
+    import unicodedata
+
+    cleaned = "".join(
+        " " if ch in "\n\r\t" else "?" if unicodedata.category(ch) in ("Cc", "Cf", "Cs") else ch
+        for ch in text
+    )
+    flat = " ".join(cleaned.split())
+    return flat if len(flat) <= width else flat[: max(width - 1, 0)].rstrip() + "…"
+
+
+@given(st.text(_TRICKY, max_size=40), st.integers(0, 30))
+def test_one_line_gives_what_cleaning_every_character_gives(text, width):
+    from lgtrack._text import one_line
+
+    assert one_line(text, width) == _one_line_slowly(text, width)
+
+
+@given(st.text(_TRICKY, max_size=40))
+def test_terminal_safe_leaves_clean_text_as_it_is_and_cleans_the_rest(text):
+    careful = re.sub(
+        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]",
+        "",
+        re.sub(
+            r"\x1b\[[0-?]*[ -/]*[@-~]?|\x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+            r"|\x1b[ -/]*[0-~]?|\x9b[0-?]*[ -/]*[@-~]?",
+            "",
+            text,
+        ),
+    )
+    assert terminal_safe(text) == careful

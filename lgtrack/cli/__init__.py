@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..errors import LgtrackError
 from ._common import DEFAULT_LANG, OneLineParser, fail_with, message_lang, terminal_output
-from ._parser import h, peek_lang, set_lang
+from ._parser import argparse_speaks_our_language, h, peek_lang, set_lang
 
 # Each module has register(subparsers) and sets a ``run(args) -> int`` default on its parsers.
 _COMMAND_MODULES = (
@@ -73,12 +73,17 @@ def command_in(argv: Sequence[str]) -> str | None:
 def build_parser(command: str | None = None, lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     """The parser for every command, or for ``command`` alone (loading only its module), with
     its help and usage errors in ``lang``."""
+    set_lang(lang)
+    with argparse_speaks_our_language():
+        return _parser_for(command)
+
+
+def _parser_for(command: str | None) -> argparse.ArgumentParser:
     import importlib
 
-    set_lang(lang)
-    parser = OneLineParser(prog="lgtrack", description=h("lgtrack"), epilog=h("lgtrack_epilog"))
     from .. import __version__
 
+    parser = OneLineParser(prog="lgtrack", description=h("lgtrack"), epilog=h("lgtrack_epilog"))
     parser.add_argument(
         "--version", action="version", version=f"lgtrack {__version__}", help=h("version")
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -83,6 +84,12 @@ def _in_our_language(formatter_class: type[argparse.HelpFormatter]) -> type:
     """``formatter_class`` writing out :class:`Help` texts: titles, descriptions, help."""
 
     class Formatter(formatter_class):  # type: ignore[misc, valid-type]
+        def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                     width: int | None = None) -> None:  # fmt: skip
+            if width is None:  # as argparse's, which imports shutil (and bz2, lzma…) for it
+                width = _terminal_columns() - 2
+            super().__init__(prog, indent_increment, max_help_position, width)
+
         def start_section(self, heading: str | None) -> None:
             super().start_section(_shown(heading))
 
@@ -93,6 +100,20 @@ def _in_our_language(formatter_class: type[argparse.HelpFormatter]) -> type:
             return _shown(action.help)  # type: ignore[return-value]
 
     return Formatter
+
+
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, without importing shutil at every start (#15)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
 
 
 def peek_lang(argv: Sequence[str]) -> str:
@@ -119,7 +140,9 @@ def _translated(message: str) -> str:
 
 
 @contextmanager
-def _argparse_speaks_our_language() -> Iterator[None]:
+def argparse_speaks_our_language() -> Iterator[None]:
+    """argparse's own words from our catalogue while the block runs (and never gettext's,
+    whose lookup of translation files costs every start of the command line)."""
     saved = argparse._
     argparse._ = _translated
     try:
@@ -143,19 +166,19 @@ class OneLineParser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=h("help"))
 
     def format_usage(self) -> str:
-        with _argparse_speaks_our_language():
+        with argparse_speaks_our_language():
             return super().format_usage()
 
     def format_help(self) -> str:
-        with _argparse_speaks_our_language():
+        with argparse_speaks_our_language():
             return super().format_help()
 
     def parse_args(self, args=None, namespace=None):  # noqa: ANN001, ANN201 (argparse's)
-        with _argparse_speaks_our_language():
+        with argparse_speaks_our_language():
             return super().parse_args(args, namespace)
 
     def parse_known_args(self, args=None, namespace=None):  # noqa: ANN001, ANN201 (argparse's)
-        with _argparse_speaks_our_language():
+        with argparse_speaks_our_language():
             return super().parse_known_args(args, namespace)
 
     def error(self, message: str) -> NoReturn:

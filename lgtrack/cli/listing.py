@@ -8,10 +8,8 @@ are listed and marked: it is the owner's own journal. No pandas: start-up time m
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable
-from dataclasses import fields, is_dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -94,6 +92,8 @@ def run_list(args: argparse.Namespace) -> int:
         if _stdout_is_utf8():
             print_json(records)
         else:  # \u escapes keep the JSON lossless on any terminal
+            import json
+
             print(json.dumps(records, ensure_ascii=True, indent=2))
         return 0
     lang = me.lang if me else "da"
@@ -273,6 +273,8 @@ def _role_text(role: str, lang: str) -> str:
 
 def record_as_json(record: object) -> dict:
     """A record as plain JSON data: every field, dates ISO, ratings as behaviour/score pairs."""
+    from dataclasses import fields  # the records load it anyway; the one-line list does not
+
     from ..records import Goal
 
     data = {f.name: _plain(getattr(record, f.name)) for f in fields(record)}
@@ -282,6 +284,8 @@ def record_as_json(record: object) -> dict:
 
 
 def _plain(value: object) -> object:
+    from dataclasses import is_dataclass
+
     from ..records import Rating
 
     if isinstance(value, date):  # dates and datetimes

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from ..query import EntryFilter
@@ -33,6 +32,8 @@ def select(spec: RecordSpec, alias: str = "") -> str:
 
 def id_list(ids) -> str:
     """Ids as one JSON parameter for :data:`IN_IDS` (any number, one statement)."""
+    import json  # not at import: reading a listing needs none (#15)
+
     return json.dumps(list(ids))
 
 
