@@ -230,7 +230,7 @@ def _one_line_slowly(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: max(width - 1, 0)].rstrip() + "…"
 
 
-@given(st.text(_TRICKY, max_size=40), st.integers(0, 30))
+@given(st.text(_TRICKY, max_size=60), st.integers(0, 20))
 def test_one_line_gives_what_cleaning_every_character_gives(text, width):
     from lgtrack._text import one_line
 

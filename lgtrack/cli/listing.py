@@ -36,7 +36,6 @@ KINDS = ("reflections", "goals", "feedback")
 SNIPPET_CHARS = 60
 MAX_NAME_CHARS = 30
 MAX_TAGS_CHARS = 40
-_HEAD_PER_CHAR = 4  # a snippet reads this many characters of text per character it shows
 _CHUNK = 2000  # lines per write
 
 
@@ -133,26 +132,23 @@ def print_reflection_lines(rows: Iterable[tuple], lang: str) -> int:
     """
     marker = None
     cells = []
-    for day, entry_id, private, disciplines, tags, text in rows:
-        if private and marker is None:
-            from ..i18n import t  # the catalogue is read only when a private entry is listed
+    add = cells.append
+    for day, entry_id, private, disciplines, tags, text in rows:  # the hot loop: kept plain
+        line = one_line(text, SNIPPET_CHARS) if text else ""
+        if private:
+            if marker is None:
+                from ..i18n import t  # the catalogue is read only when a private entry is listed
 
-            marker = t("cli_private_marker", lang)
-        cells.append(
-            (
-                day,
-                entry_id[:SHORT_ID],
-                disciplines or "",
-                one_line(tags, MAX_TAGS_CHARS) if tags else "",
-                f"{marker} {snippet(text or '')}" if private else snippet(text or ""),
-            )
-        )
+                marker = t("cli_private_marker", lang)
+            line = f"{marker} {line}"
+        tags = one_line(tags, MAX_TAGS_CHARS) if tags else ""
+        add((day, entry_id[:SHORT_ID], disciplines or "", tags, line))
     if not cells:
         from ..i18n import t
 
         print(t("cli_list_empty", lang))
         return 0
-    widths = [max(len(row[i]) for row in cells) for i in range(4)]
+    widths = [max(map(len, column)) for column in list(zip(*cells, strict=True))[:4]]
     layout = "  ".join(f"{{{i}:<{width}}}" for i, width in enumerate(widths)) + "  {4}"
     write = sys.stdout.write
     for start in range(0, len(cells), _CHUNK):
@@ -204,13 +200,6 @@ def entry_filter(args: argparse.Namespace, journal) -> EntryFilter:
 
 def snippet(text: str, width: int = SNIPPET_CHARS) -> str:
     """``text`` on one line, cut to ``width`` characters with an ellipsis; no terminal escapes."""
-    head = text[: _HEAD_PER_CHAR * width]
-    if len(head) < len(text):
-        # Cleaning and flattening a text's start gives the start of its flat form: where that
-        # is already too long, the cut is the same as the whole text's, at a fraction of the work.
-        flat = one_line(head, len(head))
-        if len(flat) > width:
-            return flat[: max(width - 1, 0)].rstrip() + "…"
     return one_line(text, width)
 
 
