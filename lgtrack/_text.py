@@ -33,6 +33,12 @@ _JSON_RAW = f"[\x7f-\x9f{_BIDI}\u2028\u2029]"
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
+def fold(text: str) -> str:
+    """Case-folded text for search: Danish æøå match whatever their case, "strasse" finds
+    "Straße" (the search index is fed text folded by this, #15)."""
+    return text.casefold()
+
+
 def one_line(text: str, width: int) -> str:
     """``text`` on one line of at most ``width`` characters, ending in … when cut.
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
 
+from ._text import fold  # noqa: F401 (here for the filters that search)
 from .errors import ValidationError
 
 Entry = TypeVar("Entry")
@@ -39,11 +40,6 @@ class EntryFilter:
             isinstance(limit, bool) or not isinstance(limit, int) or limit < 0
         ):
             raise ValidationError("err_filter_limit", value=repr(limit))
-
-
-def fold(text: str) -> str:
-    """Case-folded text for search: Danish æøå match whatever their case."""
-    return text.casefold()
 
 
 def text_matches(

@@ -15,7 +15,9 @@ from lgtrack.storage import lines
 
 # (the message catalogue, YAML, is read when a line needs it: a private marker, "nothing found")
 HEAVY = ("lgtrack.records", "lgtrack.framework", "lgtrack.journal", "lgtrack.specs",
-         "lgtrack.validation", "lgtrack.sharing", "lgtrack.exchange", "pandas")  # fmt: skip
+         "lgtrack.validation", "lgtrack.sharing", "lgtrack.exchange", "pandas",
+         # standard modules that cost milliseconds of every start and the listing needs not
+         "dataclasses", "inspect", "tempfile", "shutil", "locale", "lgtrack.query")  # fmt: skip
 
 
 def test_the_listing_constants_are_the_cores():

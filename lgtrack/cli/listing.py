@@ -11,11 +11,11 @@ import argparse
 import sys
 from collections.abc import Iterable
 from datetime import date
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from .._text import one_line
 from ..errors import ValidationError
-from ..query import EntryFilter
 from ._common import (
     SHORT_ID,
     add_home,
@@ -28,6 +28,7 @@ from ._common import (
 from ._parser import examples, h
 
 if TYPE_CHECKING:  # the records load only for the lists that build them (not text reflections)
+    from ..query import EntryFilter
     from ..records import Feedback, Goal, Rating, Reflection
 
 GOAL_STATUSES = ("open", "achieved", "dropped")  # records.GOAL_STATUSES; a test keeps them equal
@@ -112,7 +113,9 @@ def _list_reflection_lines(args: argparse.Namespace) -> int:
     from ..storage import connect, database_path
     from ..storage.lines import NO_LEADER, journal_owner, reflection_lines
 
-    where = entry_filter(args, None)  # checks every option before the journal is touched
+    # The checked options, not an EntryFilter: its dataclass module would cost more start-up
+    # time than formatting a thousand lines.
+    where = SimpleNamespace(**filter_options(args), include_private=True)
     conn = connect(database_path(args.home), create=False)
     try:
         me, lang, any_leader = journal_owner(conn)
@@ -163,6 +166,22 @@ def _stdout_is_utf8() -> bool:
 
 def entry_filter(args: argparse.Namespace, journal) -> EntryFilter:
     """The filter the options ask for, checked against the journal owner's framework."""
+    from ..query import EntryFilter
+
+    options = filter_options(args)
+    if (args.discipline is not None or args.behaviour is not None) and journal.me() is not None:
+        from .. import validation
+
+        framework = journal.framework()
+        if args.discipline is not None:
+            validation.check_discipline(framework, args.discipline)
+        if args.behaviour is not None:
+            validation.check_behaviour(framework, args.behaviour)
+    return EntryFilter(**options)
+
+
+def filter_options(args: argparse.Namespace) -> dict[str, object]:
+    """:class:`EntryFilter`'s fields from the options, each checked (one line on bad input)."""
     if args.kind != "reflections" and args.tag is not None:
         raise ValidationError("err_cli_tag_reflections_only", kind=args.kind)
     if args.kind != "goals" and args.status is not None:
@@ -175,24 +194,16 @@ def entry_filter(args: argparse.Namespace, journal) -> EntryFilter:
         raise ValidationError(
             "err_cli_from_after_to", since=since.isoformat(), until=until.isoformat()
         )
-    if (args.discipline is not None or args.behaviour is not None) and journal.me() is not None:
-        from .. import validation
-
-        framework = journal.framework()
-        if args.discipline is not None:
-            validation.check_discipline(framework, args.discipline)
-        if args.behaviour is not None:
-            validation.check_behaviour(framework, args.behaviour)
     tag = args.tag.strip().removeprefix("#") if args.tag is not None else None
-    return EntryFilter(
-        discipline=args.discipline,
-        behaviour=args.behaviour,
-        since=since,
-        until=until,
-        tag=tag,
-        contains=args.contains,
-        limit=args.limit,
-    )
+    return {
+        "discipline": args.discipline,
+        "behaviour": args.behaviour,
+        "since": since,
+        "until": until,
+        "tag": tag,
+        "contains": args.contains,
+        "limit": args.limit,
+    }
 
 
 # -- text ---------------------------------------------------------------------------------------

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..query import EntryFilter
-
 if TYPE_CHECKING:
+    from ..query import EntryFilter
     from ..specs import RecordSpec
 
 IN_IDS = "IN (SELECT value FROM json_each(?))"

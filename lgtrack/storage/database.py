@@ -14,13 +14,13 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from .._files import make_private, private_dir
+from .._text import fold
 from ..errors import StoreError
-from ..query import fold
 from .faults import fault_from, is_busy
 
 Clock = Callable[[], datetime]
@@ -606,8 +606,7 @@ def _retry_locked(conn: sqlite3.Connection, operation):
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
-@dataclass(frozen=True)
-class LockPolicy:
+class LockPolicy(NamedTuple):  # not a dataclass: opening the journal must not load them
     """How long a write waits for another program's lock: a notice after ``notice_after``
     seconds, and an error after ``give_up_after``."""
 

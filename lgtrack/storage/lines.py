@@ -7,9 +7,13 @@ formats its lines straight from these rows (#15).
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
-from ..query import EntryFilter, fold
+from .._text import fold
 from ._sql import shared_conditions
+
+if TYPE_CHECKING:  # not at run time: its dataclass module costs a quick listing's start (#15)
+    from ..query import EntryFilter
 
 NO_LEADER = ""  # lgtrack.journal.NO_LEADER: the key of a journal without a profile, no one's
 
@@ -39,6 +43,8 @@ def reflection_lines(
     ``disciplines`` is ``"a,b"`` and ``tags`` ``"#x #y"`` (both sorted, None when there are
     none); ``text`` is the text, else the next step, else the ratings as ``behaviour=score``
     (``?`` for "ved ikke"), as the records of ``ReflectionRepository.query`` would give them.
+    ``f`` is an :class:`EntryFilter` or any object with its fields (the command line passes
+    its checked options, :func:`lgtrack.cli.listing.filter_options`).
     """
     where, params = where_clause(leader_id, f)
     sql = f"{_LINE} WHERE {where} ORDER BY r.day DESC, r.created_at DESC, r.rowid DESC"
