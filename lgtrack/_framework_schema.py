@@ -7,14 +7,12 @@ The file is checked in the order of its documented keys, so the first fault is r
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from ._yaml_cache import cached, keep
 from .errors import FrameworkError, Message
 from .framework import (
     ID_PATTERN,
@@ -147,49 +145,16 @@ def parse_framework_file(path: Path) -> Framework:
 
 def parse_framework_text(source: str, name: str, *, path: str | None = None) -> Framework:
     """Validate and build the framework in YAML text ``source``; ``name`` is used in messages."""
-    raw = _cached_raw(source)
+    # The structure is validated by build_framework every time, cached or not.
+    raw = cached("frameworks", source)
     if raw is None:
         from ._strict_yaml import load_yaml  # only on a cache miss: YAML costs start-up time
 
         raw = load_yaml(source, name)
         if raw is None:
             raise FrameworkError("err_fw_empty_file", file=name)
-        _cache_raw(source, raw)
+        keep("frameworks", source, raw)
     return build_framework(raw, file=name, path=path)
-
-
-def _cache_file(source: str) -> Path:
-    from platformdirs import user_cache_path
-
-    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
-    return user_cache_path("lgtrack", appauthor=False) / "frameworks" / f"{digest}.json"
-
-
-def _cached_raw(source: str) -> Any:
-    """The parsed data of ``source`` from an earlier run, or None.
-
-    The strict YAML loader is pure Python and costs ~0.1 s per run of ``lgtrack reflect``; the
-    cache is keyed by the text's SHA-256, so any edit to a framework file bypasses it. The
-    structure is still validated by build_framework every time.
-    """
-    try:
-        return json.loads(_cache_file(source).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def _cache_raw(source: str, raw: Any) -> None:
-    try:
-        text = json.dumps(raw, ensure_ascii=False)
-        if json.loads(text) != raw:  # YAML dates or non-text keys would not survive JSON
-            return
-        target = _cache_file(source)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, target)
-    except (OSError, TypeError, ValueError):
-        pass  # the cache only saves time; never fail because of it
 
 
 def build_framework(raw: Any, *, file: str, path: str | None = None) -> Framework:

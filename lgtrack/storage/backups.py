@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .._files import open_atomically, private_dir, sync_dir
 from ..errors import NotFoundError, StoreError
+from .database import check_not_damaged
 from .faults import fault_from
 
 BACKUP_DIR = "backups"
@@ -64,7 +65,8 @@ def list_backups(db_path: str | os.PathLike) -> list[Backup]:
 
 
 def backup_if_due(conn: sqlite3.Connection, clock: Callable[[], datetime]) -> Backup | None:
-    """Keep today's backup unless it exists; called before each outermost write transaction.
+    """Keep today's backup unless it exists, after checking that the file is whole (a damaged
+    one is refused); called before each outermost write transaction.
 
     A journal that has just been created has nothing to keep. A backup that cannot be written
     (no space, a read-only folder) does not stop the write: ``lgtrack doctor`` reports the age
@@ -81,6 +83,11 @@ def backup_if_due(conn: sqlite3.Connection, clock: Callable[[], datetime]) -> Ba
     conn.lgtrack_backup_day = today
     if any(b.day == today and not b.tag for b in list_backups(path)):
         return None
+    # The day's first write checks the whole file before keeping it: a damaged journal is
+    # refused (one line, pointing to the doctor) and never replaces a good backup. Later writes
+    # that day skip the check, whose cost grows with the journal (#15); SQLite still refuses
+    # any damaged page a write touches.
+    check_not_damaged(conn)
     try:
         made = take_backup(conn, path, today)
     except (OSError, sqlite3.Error):

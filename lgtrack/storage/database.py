@@ -498,7 +498,6 @@ class _Connection(sqlite3.Connection):
 
     lgtrack_path: str = ":memory:"
     lgtrack_clock: Clock | None = None
-    lgtrack_checked: bool = False  # the quick check ran on the first write
     lgtrack_backup_day: date | None = None
     lgtrack_read_only: str = ""  # why writes are refused (read-only media, file mode), if so
 
@@ -741,13 +740,11 @@ def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def _before_first_write(conn: sqlite3.Connection) -> None:
-    """Refuse to write to a damaged or read-only database, and keep the day's backup first."""
+    """Refuse to write to a read-only database, and keep the day's backup first (which checks
+    that the file is whole: :func:`lgtrack.storage.backups.backup_if_due`)."""
     refusal = getattr(conn, "lgtrack_read_only", "")
     if refusal:
         raise StoreError(refusal, path=conn.lgtrack_path, reason=os.strerror(13))
-    if not getattr(conn, "lgtrack_checked", True):
-        check_not_damaged(conn)
-        conn.lgtrack_checked = True
     clock = getattr(conn, "lgtrack_clock", None)
     if clock is not None:
         from .backups import backup_if_due
@@ -756,8 +753,8 @@ def _before_first_write(conn: sqlite3.Connection) -> None:
 
 
 def check_not_damaged(conn: sqlite3.Connection) -> None:
-    """SQLite's quick check (tens of milliseconds on ten years of entries); a damaged database
-    is refused with a pointer to ``lgtrack doctor`` before anything is written to it."""
+    """SQLite's quick check, which reads the whole file (20 ms on ten years of entries, 0.3 s on
+    50,000): a damaged database is refused with a pointer to ``lgtrack doctor``."""
     path = getattr(conn, "lgtrack_path", None)
     try:
         result = conn.execute("PRAGMA quick_check(1)").fetchone()
