@@ -17,7 +17,9 @@ from lgtrack.storage import lines
 HEAVY = ("lgtrack.records", "lgtrack.framework", "lgtrack.journal", "lgtrack.specs",
          "lgtrack.validation", "lgtrack.sharing", "lgtrack.exchange", "pandas",
          # standard modules that cost milliseconds of every start and the listing needs not
-         "dataclasses", "inspect", "tempfile", "shutil", "locale", "lgtrack.query")  # fmt: skip
+         "dataclasses", "inspect", "locale", "lgtrack.query")  # fmt: skip
+# ... nor, while no line of it comes from the message catalogue, what reading that needs
+CATALOGUE = ("yaml", "platformdirs", "tempfile", "shutil")
 
 
 def test_the_listing_constants_are_the_cores():
@@ -54,6 +56,15 @@ def test_listing_reflections_imports_neither_records_nor_the_framework(tmp_path)
         out, modules = _modules_after("list", "reflections", *options, "--home", str(tmp_path))
         assert not [m for m in modules if m.startswith(HEAVY)], options
     assert out.startswith("2026-01-02  ") and out.rstrip().endswith("[privat] Ærlig snak")
+
+
+def test_a_listing_without_words_of_its_own_reads_no_catalogue(tmp_path):
+    with Journal.open(tmp_path) as journal:
+        journal.set_profile("Åse", "teamleder")
+        journal.add_reflection(Reflection(day=date(2026, 1, 2), disciplines=("self",), text="Ro"))
+    out, modules = _modules_after("list", "reflections", "--home", str(tmp_path))
+    assert out.split() == ["2026-01-02", out.split()[1], "self", "Ro"]
+    assert not [m for m in modules if m.startswith(HEAVY + CATALOGUE)]
 
 
 def test_printable_text_has_nothing_one_line_would_replace():
