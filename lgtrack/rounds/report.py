@@ -13,12 +13,26 @@ from .. import __version__
 from ..formatting import decimal, long_date
 from ..i18n import t
 from ..records import ROUND_GROUPS, ROUND_QUESTIONS
-from .results import FEW, GAP_THRESHOLD, OTHER_GROUPS, PROTECT, BehaviourResult, Cell, RoundResults
+from .results import (
+    FEW,
+    GAP_THRESHOLD,
+    OTHER_GROUPS,
+    PROTECT,
+    BehaviourResult,
+    Cell,
+    RoundResults,
+    discipline_figures,
+)
 
 
 def report_json(results: RoundResults) -> dict[str, Any]:
-    """``{"round", "groups", "behaviours"}``: each behaviour ``{"id", "self", "groups":
-    {GROUP: {"mean", "n"} or null}, "others": {"mean", "n"} or null}``; hidden is null."""
+    """``{"round", "groups", "behaviours", "disciplines"}``: each behaviour ``{"id", "self",
+    "groups": {GROUP: {"mean", "n"} or null}, "others": {"mean", "n"} or null, "change":
+    {"self": d or null, "others": d or null}}``; hidden is null. Each discipline ``{"id",
+    "others": {"mean", "n", "behaviours"} or null, "change": d or null}``: its others' figure
+    from the behaviours' shown figures, and the change of that figure over the behaviours shown
+    in both rounds (as the page shows it). A change is null without an earlier round, or where
+    a figure of either round is hidden or absent: next to a hidden figure it would reveal it."""
     item = results.round
     change = results.change
     return {
@@ -44,10 +58,34 @@ def report_json(results: RoundResults) -> dict[str, Any]:
                 "self": _rounded(b.self_mean),
                 "groups": {g: _json_cell(b.groups[g]) for g in OTHER_GROUPS},
                 "others": _json_cell(b.others),
+                "change": _behaviour_change(results, b.id),
             }
             for b in results.behaviours
         ],
+        "disciplines": _json_disciplines(results),
     }
+
+
+def _behaviour_change(results: RoundResults, behaviour: str) -> dict[str, float | None]:
+    others, own = (None, None)
+    if results.change is not None:
+        others, own = results.change.behaviours.get(behaviour, (None, None))
+    return {"self": _rounded(own), "others": _rounded(others)}
+
+
+def _json_disciplines(results: RoundResults) -> list[dict[str, Any]]:
+    change = results.change.disciplines if results.change else {}
+    out = []
+    for discipline, figure in discipline_figures(results).items():
+        then_now = change.get(discipline)
+        out.append({
+            "id": discipline,
+            "others": None if figure is None else {
+                "mean": _rounded(figure.mean), "n": figure.n, "behaviours": figure.behaviours,
+            },
+            "change": None if then_now is None else _rounded(then_now[1] - then_now[0]),
+        })  # fmt: skip
+    return out
 
 
 def _rounded(value: float | None) -> float | None:
