@@ -212,6 +212,11 @@ def _insert_v9(conn: sqlite3.Connection) -> None:
     _insert_v8(conn)
 
 
+def _insert_v10(conn: sqlite3.Connection) -> None:
+    """Schema 10: the same records (the participants' keys of signed cohort bundles)."""
+    _insert_v9(conn)
+
+
 # One fixture per earlier schema version; each inserts the same records in that version's tables.
 FIXTURES: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _insert_v1,
@@ -223,6 +228,7 @@ FIXTURES: dict[int, Callable[[sqlite3.Connection], None]] = {
     7: _insert_v7,
     8: _insert_v8,
     9: _insert_v9,
+    10: _insert_v10,
 }
 
 

@@ -55,9 +55,9 @@ def report_json(results: RoundResults) -> dict[str, Any]:
         "behaviours": [
             {
                 "id": b.id,
-                "self": _rounded(b.self_mean),
-                "groups": {g: _json_cell(b.groups[g]) for g in OTHER_GROUPS},
-                "others": _json_cell(b.others),
+                "self": rounded(b.self_mean),
+                "groups": {g: json_cell(b.groups[g]) for g in OTHER_GROUPS},
+                "others": json_cell(b.others),
                 "change": _behaviour_change(results, b.id),
             }
             for b in results.behaviours
@@ -70,7 +70,7 @@ def _behaviour_change(results: RoundResults, behaviour: str) -> dict[str, float 
     others, own = (None, None)
     if results.change is not None:
         others, own = results.change.behaviours.get(behaviour, (None, None))
-    return {"self": _rounded(own), "others": _rounded(others)}
+    return {"self": rounded(own), "others": rounded(others)}
 
 
 def _json_disciplines(results: RoundResults) -> list[dict[str, Any]]:
@@ -81,19 +81,21 @@ def _json_disciplines(results: RoundResults) -> list[dict[str, Any]]:
         out.append({
             "id": discipline,
             "others": None if figure is None else {
-                "mean": _rounded(figure.mean), "n": figure.n, "behaviours": figure.behaviours,
+                "mean": rounded(figure.mean), "n": figure.n, "behaviours": figure.behaviours,
             },
-            "change": None if then_now is None else _rounded(then_now[1] - then_now[0]),
+            "change": None if then_now is None else rounded(then_now[1] - then_now[0]),
         })  # fmt: skip
     return out
 
 
-def _rounded(value: float | None) -> float | None:
+def rounded(value: float | None) -> float | None:
+    """A figure as the JSON gives it: two decimals."""
     return None if value is None else round(value, 2)
 
 
-def _json_cell(cell: Cell) -> dict[str, Any] | None:
-    return {"mean": _rounded(cell.mean), "n": cell.n} if cell.shown else None
+def json_cell(cell: Cell) -> dict[str, Any] | None:
+    """``{"mean", "n"}`` of a shown figure; None (null) for a hidden one."""
+    return {"mean": rounded(cell.mean), "n": cell.n} if cell.shown else None
 
 
 # -- the page -------------------------------------------------------------------------------
@@ -268,4 +270,13 @@ def _distribution(b: BehaviourResult, results: RoundResults, lang: str) -> list[
     return lines
 
 
-__all__ = ["cell_text", "page_context", "report_body", "report_html", "report_json", "rules"]
+__all__ = [
+    "cell_text",
+    "json_cell",
+    "page_context",
+    "report_body",
+    "report_html",
+    "report_json",
+    "rounded",
+    "rules",
+]

@@ -30,6 +30,7 @@ class BundlePlan:
     reflections: list[Reflection] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
     feedback: list[Feedback] = field(default_factory=list)
+    rounds: list[dict[str, Any]] = field(default_factory=list)  # checked: shown figures only
     public_key: str = ""  # the signer's, checked against the key pinned for the leader
     pin: bool = False  # the leader's first signed bundle: pin its key
 
@@ -91,6 +92,8 @@ def apply_bundle(journal: Journal, plan: BundlePlan) -> ShareImportSummary:
         journal.store.leaders.pin_key(plan.leader.id, plan.public_key, pinned_at)
     for kind in plan.scope.include:
         _mirror(journal, plan, kind, counts)
+    # The bundle speaks for every round the leader shares: one it lacks is no longer shared.
+    journal.store.shared_rounds.replace(plan.leader.id, plan.rounds)
     return ShareImportSummary(
         added={"leaders": int(existing is None), **counts["added"]},
         updated={"leaders": int(existing is not None), **counts["updated"]},
