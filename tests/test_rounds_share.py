@@ -59,9 +59,10 @@ def share(capsys, home: str, out, *options: str) -> dict:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def import_bundle(capsys, coach: str, path) -> None:
-    code, _, err = run(capsys, "import", str(path), "--home", coach)
+def import_bundle(capsys, coach: str, path) -> str:
+    code, out, err = run(capsys, "import", str(path), "--home", coach)
     assert code == 0, err
+    return out
 
 
 def shared_rounds(coach: str) -> list[dict]:
@@ -164,7 +165,7 @@ def test_the_coach_stores_and_shows_the_figures_in_report_and_page(leader, coach
     home, round_id = leader
     path = tmp_path / "b.json"
     bundle = share(capsys, home, path, "--round", round_id)
-    import_bundle(capsys, coach, path)
+    assert "1 360-runde" in import_bundle(capsys, coach, path)
     assert shared_rounds(coach) == bundle["rounds"]
     page = coach_report(capsys, coach, tmp_path)
     assert "360-runder" in page and "Forår (åben" in page
@@ -187,16 +188,22 @@ def test_a_newer_bundle_replaces_the_rounds_and_leaders_remove_removes_them(
         ("2.json", (), 0),  # no longer shared: the coach's copy goes
         ("3.json", ("--round", round_id), 1),
     ):
+        if name == "3.json":  # a closed round goes as well, and replaces the open one
+            assert run(capsys, "round", "close", round_id, "--home", home)[0] == 0
         share(capsys, home, tmp_path / name, *options)
         import_bundle(capsys, coach, tmp_path / name)
         assert len(shared_rounds(coach)) == expected, name
         assert ("lg-rounds" in coach_report(capsys, coach, tmp_path)) == bool(expected)
+    [closed] = shared_rounds(coach)
+    assert closed["status"] == "closed" and closed["closed_on"] is not None
     with Journal.open(coach) as journal:
         [other] = [leader for leader in journal.leaders() if not leader.is_me]
     code, _, err = run(capsys, "leaders", "remove", other.id, "--yes", "--home", coach)
     assert code == 0, err
     with Journal.open(coach) as journal:
         assert journal.store.conn.execute("SELECT COUNT(*) FROM shared_rounds").fetchone() == (0,)
+    files = [p for p in (tmp_path / "coach").iterdir() if p.is_file()]
+    assert files and not any("Forår".encode() in p.read_bytes() for p in files)
 
 
 def _tampered(home: str, bundle: dict, change) -> dict:

@@ -44,6 +44,7 @@ class ShareImportSummary(ImportSummary):
     unchanged: dict[str, int] = field(default_factory=dict)
     fingerprint: str = ""  # of the leader's key, to compare aloud with the leader
     new_key: bool = False  # True when this import pinned the key
+    rounds: int = 0  # 360 rounds whose shown figures the bundle carried (#12)
 
     def line(self, lang: str = "en") -> str:
         """``imported AB's share bundle: 3 reflections, ... (2 added, 1 removed, ...)`` in
@@ -54,6 +55,8 @@ class ShareImportSummary(ImportSummary):
         totals = ", ".join(
             plural(f"count_{k}", self.imported(k) + self.unchanged.get(k, 0), lang) for k in KINDS
         )
+        if self.rounds:
+            totals += ", " + plural("count_rounds", self.rounds, lang)
         outcome = t(
             "share_import_outcome",
             lang,
@@ -103,6 +106,7 @@ def apply_bundle(journal: Journal, plan: BundlePlan) -> ShareImportSummary:
         unchanged=counts["unchanged"],
         fingerprint=fingerprint(plan.public_key) if plan.public_key else "",
         new_key=plan.pin,
+        rounds=len(plan.rounds),
     )
 
 
