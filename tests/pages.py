@@ -430,6 +430,13 @@ class SharePage(Page):
         """Tick "for a leadership programme": a cohort bundle without any text (#13)."""
         self.part("cohort").value = ticked
 
+    def tick_round(self, round_id: str, ticked: bool = True) -> None:
+        """Tick a 360 round: its shown figures go too (#12)."""
+        self.part(f"round-{round_id[:8]}").value = ticked
+
+    def round_ticked(self, round_id: str) -> bool:
+        return self.part(f"round-{round_id[:8]}").value
+
     def _discipline_boxes(self) -> dict[str, widgets.Checkbox]:
         marker = f"{self.prefix}-d-"
         return {

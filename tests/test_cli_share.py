@@ -265,5 +265,6 @@ def test_share_help_documents_the_behaviour(capsys):
     code, out, _ = run(capsys, "share", "--help")
     assert code == 0
     for phrase in ("private forlader aldrig", "Skriv filen? [j/N]", "--dry-run",
-                   "ikke en terminal", "--no-text", "--name", "lgtrack import FILE"):  # fmt: skip
+                   "ikke en terminal", "--no-text", "--name", "lgtrack import FILE",
+                   "--round ID", "aldrig enkelte svar, aldrig kommentarer"):  # fmt: skip
         assert phrase in " ".join(out.split()), phrase

@@ -213,8 +213,14 @@ def _insert_v9(conn: sqlite3.Connection) -> None:
 
 
 def _insert_v10(conn: sqlite3.Connection) -> None:
-    """Schema 10: the same records (the index was still fed SQLite-folded text)."""
-    _insert_v8(conn)
+    """Schema 10: the same records (cohort participants got a key; the index was still fed
+    SQLite-folded text)."""
+    _insert_v9(conn)
+
+
+def _insert_v11(conn: sqlite3.Connection) -> None:
+    """Schema 11: the same records (the index is fed casefolded text)."""
+    _insert_v10(conn)
 
 
 # One fixture per earlier schema version; each inserts the same records in that version's tables.
@@ -229,6 +235,7 @@ FIXTURES: dict[int, Callable[[sqlite3.Connection], None]] = {
     8: _insert_v8,
     9: _insert_v9,
     10: _insert_v10,
+    11: _insert_v11,
 }
 
 

@@ -58,8 +58,8 @@ def test_known_means_ved_ikke_pooled_others_and_the_gap(home, tmp_path, capsys):
     assert first["groups"]["other"] is None
     assert first["others"] == {"mean": round(20 / 7, 2), "n": 7}
     assert data["groups"]["peer"] == {"n": 4, "shown": True}
-    assert set(data) == {"round", "groups", "behaviours"}
-    assert set(first) == {"id", "self", "groups", "others"}
+    assert set(data) == {"round", "groups", "behaviours", "disciplines"}
+    assert set(first) == {"id", "self", "groups", "others", "change"}
 
 
 def test_a_group_just_under_its_minimum_shows_too_few_and_at_it_shows(home, tmp_path, capsys):

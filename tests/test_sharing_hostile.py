@@ -19,7 +19,7 @@ from sharing_support import NOW, leader_journal, resealed, snapshot, write_json
 from lgtrack import ImportFileError, Journal
 from lgtrack.cli import main
 from lgtrack.exchange import MAX_IMPORT_BYTES, import_file, reading
-from lgtrack.sharing import ShareScope, build_bundle, bundle_checksum, bundle_text
+from lgtrack.sharing import BUNDLE_VERSION, ShareScope, build_bundle, bundle_checksum, bundle_text
 from lgtrack.sharing.signing import sign_document
 
 
@@ -80,7 +80,7 @@ CASES = {
     "not json": (b"format: lgtrack-share\n", "not valid JSON"),
     "NaN": (bundle_text(VALID).replace('"score": 4', '"score": NaN', 1).encode(), "NaN"),
     # version and checksum
-    "future version": (changed(setting("version", 3)), "made by a newer lgtrack"),
+    "future version": (changed(setting("version", BUNDLE_VERSION + 1)), "made by a newer lgtrack"),
     "unsigned version 1": (
         changed(lambda d: d.pop("signature") and d.update(version=1), reseal=False),
         "version: an unsigned share bundle from an older lgtrack (version 1); ask the leader "

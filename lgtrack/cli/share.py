@@ -39,6 +39,7 @@ def _register_share(commands: argparse._SubParsersAction) -> None:
             "lgtrack share --out til-coach.json --from 2026-01-01",
             "lgtrack share --out forloeb.json --no-text --include reflections,goals --yes",
             "lgtrack share --dry-run --discipline people self",
+            "lgtrack share --out til-coach.json --round 3f2a9c",
             "lgtrack share --out til-coach.age --encrypt --recipient age1…",
             "lgtrack share --cohort --out forloeb.json",
             "lgtrack share --cohort --deliver",
@@ -64,6 +65,9 @@ def _register_share(commands: argparse._SubParsersAction) -> None:
         help=h("share.include"),
     )
     share.add_argument("--name", help=h("share.name"))
+    share.add_argument(
+        "--round", dest="rounds", metavar="ID", action="append", default=[], help=h("share.round")
+    )
     share.add_argument("--cohort", action="store_true", help=h("share.cohort"))
     share.add_argument("--deliver", metavar="COHORT", nargs="?", const="", help=h("share.deliver"))
     share.add_argument("--yes", action="store_true", help=h("share.yes"))
@@ -110,7 +114,7 @@ def run_share(args: argparse.Namespace) -> int:
         me = journal.require_me()
         framework = journal.framework_for(me)
         with journal.snapshot():  # one consistent state, whatever others write
-            bundle = build_bundle(journal, scope, now=utc_now(), name=args.name)
+            bundle = build_bundle(journal, scope, now=utc_now(), name=args.name, rounds=args.rounds)
     lang = args.lang or me.lang
     preview = preview_bundle(bundle, framework)
     print("\n".join(preview_lines(preview, framework, lang)))
@@ -163,7 +167,7 @@ def _run_share_cohort(args: argparse.Namespace) -> int:
     from ..cohort.preview import cohort_preview_lines
     from ..sharing import write_bundle
 
-    if not args.text or args.include is not None or args.disciplines:
+    if not args.text or args.include is not None or args.disciplines or args.rounds:
         raise ValidationError("err_cli_cohort_options")
     since = day_arg(args.since, "--from date") if args.since is not None else None
     until = day_arg(args.until, "--to date") if args.until is not None else None

@@ -30,6 +30,7 @@ from ._templates import macros, render
 from ._text import long_day
 from .overview import Overview, build_overview
 from .prep import prep_questions
+from .rounds import rounds_section
 from .sections import (
     actions_section,
     changes_section,
@@ -103,14 +104,18 @@ def goals_section(overview: Overview, lang: str) -> Markup:
 
 
 def overview_sections(overview: Overview, lang: str) -> list[Markup]:
-    """The one-page overview: what changed, trends, coverage, self vs others, goals."""
-    return [
+    """The one-page overview: what changed, trends, coverage, self vs others, the 360 rounds
+    the leader shared (if any), goals."""
+    sections = [
         changes_section(overview.changes, overview.framework, lang),
         trends_section(overview, lang),
         coverage_section(overview, lang),
         perception_section(overview, lang),
-        goals_section(overview, lang),
     ]
+    if overview.shared_rounds:
+        sections.append(rounds_section(overview.shared_rounds, overview.framework, lang))
+    sections.append(goals_section(overview, lang))
+    return sections
 
 
 def render_report(overview: Overview, lang: str) -> str:

@@ -57,6 +57,7 @@ class Overview:
     changes: Changes
     session: CoachSession | None  # the last session (see build_overview)
     open_actions: tuple[Action, ...]
+    shared_rounds: tuple[dict, ...] = ()  # 360 rounds' shown figures the leader shared (#12)
 
 
 def build_overview(
@@ -113,6 +114,7 @@ def build_overview(
         changes=changes_since(journal, leader.id, session.day if session else None, today),
         session=session,
         open_actions=tuple(carried_forward(journal, leader.id)),
+        shared_rounds=tuple(journal.store.shared_rounds.of(leader.id)),
     )
 
 

@@ -13,12 +13,26 @@ from .. import __version__
 from ..formatting import decimal, long_date
 from ..i18n import t
 from ..records import ROUND_GROUPS, ROUND_QUESTIONS
-from .results import FEW, GAP_THRESHOLD, OTHER_GROUPS, PROTECT, BehaviourResult, Cell, RoundResults
+from .results import (
+    FEW,
+    GAP_THRESHOLD,
+    OTHER_GROUPS,
+    PROTECT,
+    BehaviourResult,
+    Cell,
+    RoundResults,
+    discipline_figures,
+)
 
 
 def report_json(results: RoundResults) -> dict[str, Any]:
-    """``{"round", "groups", "behaviours"}``: each behaviour ``{"id", "self", "groups":
-    {GROUP: {"mean", "n"} or null}, "others": {"mean", "n"} or null}``; hidden is null."""
+    """``{"round", "groups", "behaviours", "disciplines"}``: each behaviour ``{"id", "self",
+    "groups": {GROUP: {"mean", "n"} or null}, "others": {"mean", "n"} or null, "change":
+    {"self": d or null, "others": d or null}}``; hidden is null. Each discipline ``{"id",
+    "others": {"mean", "n", "behaviours"} or null, "change": d or null}``: its others' figure
+    from the behaviours' shown figures, and the change of that figure over the behaviours shown
+    in both rounds (as the page shows it). A change is null without an earlier round, or where
+    a figure of either round is hidden or absent: next to a hidden figure it would reveal it."""
     item = results.round
     change = results.change
     return {
@@ -41,21 +55,47 @@ def report_json(results: RoundResults) -> dict[str, Any]:
         "behaviours": [
             {
                 "id": b.id,
-                "self": _rounded(b.self_mean),
-                "groups": {g: _json_cell(b.groups[g]) for g in OTHER_GROUPS},
-                "others": _json_cell(b.others),
+                "self": rounded(b.self_mean),
+                "groups": {g: json_cell(b.groups[g]) for g in OTHER_GROUPS},
+                "others": json_cell(b.others),
+                "change": _behaviour_change(results, b.id),
             }
             for b in results.behaviours
         ],
+        "disciplines": _json_disciplines(results),
     }
 
 
-def _rounded(value: float | None) -> float | None:
+def _behaviour_change(results: RoundResults, behaviour: str) -> dict[str, float | None]:
+    others, own = (None, None)
+    if results.change is not None:
+        others, own = results.change.behaviours.get(behaviour, (None, None))
+    return {"self": rounded(own), "others": rounded(others)}
+
+
+def _json_disciplines(results: RoundResults) -> list[dict[str, Any]]:
+    change = results.change.disciplines if results.change else {}
+    out = []
+    for discipline, figure in discipline_figures(results).items():
+        then_now = change.get(discipline)
+        out.append({
+            "id": discipline,
+            "others": None if figure is None else {
+                "mean": rounded(figure.mean), "n": figure.n, "behaviours": figure.behaviours,
+            },
+            "change": None if then_now is None else rounded(then_now[1] - then_now[0]),
+        })  # fmt: skip
+    return out
+
+
+def rounded(value: float | None) -> float | None:
+    """A figure as the JSON gives it: two decimals."""
     return None if value is None else round(value, 2)
 
 
-def _json_cell(cell: Cell) -> dict[str, Any] | None:
-    return {"mean": _rounded(cell.mean), "n": cell.n} if cell.shown else None
+def json_cell(cell: Cell) -> dict[str, Any] | None:
+    """``{"mean", "n"}`` of a shown figure; None (null) for a hidden one."""
+    return {"mean": rounded(cell.mean), "n": cell.n} if cell.shown else None
 
 
 # -- the page -------------------------------------------------------------------------------
@@ -230,4 +270,13 @@ def _distribution(b: BehaviourResult, results: RoundResults, lang: str) -> list[
     return lines
 
 
-__all__ = ["cell_text", "page_context", "report_body", "report_html", "report_json", "rules"]
+__all__ = [
+    "cell_text",
+    "json_cell",
+    "page_context",
+    "report_body",
+    "report_html",
+    "report_json",
+    "rounded",
+    "rules",
+]

@@ -106,6 +106,37 @@ class RoundResults:
         ]
 
 
+@dataclass(frozen=True)
+class DisciplineFigure:
+    """A discipline's others' figure: the mean of its behaviours' *shown* pooled means, the
+    answers they rest on, and how many behaviours it averages (none shown: no figure)."""
+
+    id: str
+    mean: float
+    n: int
+    behaviours: int
+
+
+def discipline_figures(results: RoundResults) -> dict[str, DisciplineFigure | None]:
+    """Per discipline of the round: its others' figure from shown figures only, or None."""
+    out: dict[str, DisciplineFigure | None] = {}
+    for discipline in results.round.disciplines:
+        shown = [
+            b.others for b in results.behaviours if b.discipline == discipline and b.others.shown
+        ]
+        out[discipline] = (
+            DisciplineFigure(
+                discipline,
+                sum(c.mean for c in shown) / len(shown),
+                sum(c.n for c in shown),
+                len(shown),
+            )  # fmt: skip
+            if shown
+            else None
+        )
+    return out
+
+
 def others_minimum(item: Round) -> int:
     """The pooled figure needs as many answers as the least strict of the many-rater groups
     (never fewer than their floor of three)."""

@@ -5,11 +5,12 @@ A leader makes a bundle with :func:`build_bundle` (``lgtrack share`` or the Shar
 ``lgtrack import BUNDLE`` (:mod:`.receive`, through the import registry) into their own journal.
 ``docs/share-bundle.md`` describes the same format for people.
 
-Format ``lgtrack-share``, version 2 (signed) — one UTF-8 JSON object::
+Format ``lgtrack-share``, version 3 (signed; version 2 without ``rounds``) — one UTF-8 JSON
+object::
 
     {
       "format": "lgtrack-share",
-      "version": 2,
+      "version": 3,                                  # 2 when the bundle has no "rounds"
       "created_at": "2026-11-02T10:15:00+01:00",   # aware ISO-8601: when the leader made it
       "generator": "lgtrack 0.1.0",
       "framework": {"id": "stuk", "version": "1.0"},
@@ -27,6 +28,7 @@ Format ``lgtrack-share``, version 2 (signed) — one UTF-8 JSON object::
                  + with text: "why", "success"}],
       "feedback": [{"id", "day", "role", "discipline", "ratings",
                     + with text: "name", "text"}],
+      "rounds": [...],   # only with chosen 360 rounds: their shown figures (:mod:`.rounds`)
       "checksum": "sha256:<64 hex digits>",
       "signature": {"algorithm": "ed25519", "public_key": "ed25519:<base64>",
                     "value": "<base64 of 64 bytes>"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -24,18 +25,25 @@ from ..journal import Journal
 from ..query import EntryFilter
 from ..records import Feedback, Goal, Leader, Rating, Reflection
 from ..validation import MAX_SHORT
-from .format import BUNDLE_FORMAT, BUNDLE_VERSION, ShareScope, bundle_checksum, record_fields
+from .format import BUNDLE_FORMAT, ROUNDS_VERSION, ShareScope, bundle_checksum, record_fields
 from .signing import sign_with_journal
 
 
 def build_bundle(
-    journal: Journal, scope: ShareScope, *, now: datetime, name: str | None = None
+    journal: Journal,
+    scope: ShareScope,
+    *,
+    now: datetime,
+    name: str | None = None,
+    rounds: Iterable[str] = (),
 ) -> dict[str, Any]:
     """The bundle of the journal owner's entries within ``scope``, with its checksum, signed with
     the journal's own key (made on first need: :func:`lgtrack.keys.journal_keys`).
 
     ``name`` replaces the profile's name in the bundle (e.g. initials); ``now`` is its
-    ``created_at``. Raises ValidationError for a bad scope, name or time.
+    ``created_at``; ``rounds`` are ids of 360 rounds whose shown figures go too
+    (:mod:`.rounds`; none by default). Raises ValidationError for a bad scope, name, time or
+    round, NotFoundError for an unknown round.
     """
     from .. import __version__
 
@@ -46,7 +54,7 @@ def build_bundle(
         raise ValidationError("err_share_time_zone")
     bundle: dict[str, Any] = {
         "format": BUNDLE_FORMAT,
-        "version": BUNDLE_VERSION,
+        "version": ROUNDS_VERSION - 1,
         "created_at": moment_to_text(now),
         "generator": f"lgtrack {__version__}",
         "framework": {"id": framework.id, "version": me.framework_version},
@@ -56,6 +64,12 @@ def build_bundle(
         "goals": _goals(journal, framework, scope),
         "feedback": _feedback(journal, framework, scope),
     }
+    round_ids = list(rounds)
+    if round_ids:
+        from .rounds import bundle_rounds
+
+        bundle["version"] = ROUNDS_VERSION
+        bundle["rounds"] = bundle_rounds(journal, round_ids, scope)
     bundle["checksum"] = bundle_checksum(bundle)
     return sign_with_journal(journal, bundle)
 

@@ -20,8 +20,12 @@ from ..errors import ValidationError
 from ..framework import Framework
 
 BUNDLE_FORMAT = "lgtrack-share"
-BUNDLE_VERSION = 2
+BUNDLE_VERSION = 3  # the newest version this lgtrack reads and writes
 FIRST_SIGNED_VERSION = 2  # older bundles carry no signature: a reader refuses them
+# Version 3 added "rounds" (a 360 round's shown figures, #12). A bundle without rounds is still
+# written as version 2, so that a coach with an older lgtrack reads it as before; one with
+# rounds is refused there as "newer" (a reader refuses keys it does not know, too).
+ROUNDS_VERSION = 3
 KINDS = ("reflections", "goals", "feedback")
 CHECKSUM_PREFIX = "sha256:"
 
@@ -34,6 +38,7 @@ TOP_FIELDS = (
     "leader",
     "scope",
     *KINDS,
+    "rounds",
     "checksum",
     "signature",
 )

@@ -30,6 +30,7 @@ class BundlePlan:
     reflections: list[Reflection] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
     feedback: list[Feedback] = field(default_factory=list)
+    rounds: list[dict[str, Any]] = field(default_factory=list)  # checked: shown figures only
     public_key: str = ""  # the signer's, checked against the key pinned for the leader
     pin: bool = False  # the leader's first signed bundle: pin its key
 
@@ -43,6 +44,7 @@ class ShareImportSummary(ImportSummary):
     unchanged: dict[str, int] = field(default_factory=dict)
     fingerprint: str = ""  # of the leader's key, to compare aloud with the leader
     new_key: bool = False  # True when this import pinned the key
+    rounds: int = 0  # 360 rounds whose shown figures the bundle carried (#12)
 
     def line(self, lang: str = "en") -> str:
         """``imported AB's share bundle: 3 reflections, ... (2 added, 1 removed, ...)`` in
@@ -53,6 +55,8 @@ class ShareImportSummary(ImportSummary):
         totals = ", ".join(
             plural(f"count_{k}", self.imported(k) + self.unchanged.get(k, 0), lang) for k in KINDS
         )
+        if self.rounds:
+            totals += ", " + plural("count_rounds", self.rounds, lang)
         outcome = t(
             "share_import_outcome",
             lang,
@@ -91,6 +95,8 @@ def apply_bundle(journal: Journal, plan: BundlePlan) -> ShareImportSummary:
         journal.store.leaders.pin_key(plan.leader.id, plan.public_key, pinned_at)
     for kind in plan.scope.include:
         _mirror(journal, plan, kind, counts)
+    # The bundle speaks for every round the leader shares: one it lacks is no longer shared.
+    journal.store.shared_rounds.replace(plan.leader.id, plan.rounds)
     return ShareImportSummary(
         added={"leaders": int(existing is None), **counts["added"]},
         updated={"leaders": int(existing is not None), **counts["updated"]},
@@ -100,6 +106,7 @@ def apply_bundle(journal: Journal, plan: BundlePlan) -> ShareImportSummary:
         unchanged=counts["unchanged"],
         fingerprint=fingerprint(plan.public_key) if plan.public_key else "",
         new_key=plan.pin,
+        rounds=len(plan.rounds),
     )
 
 

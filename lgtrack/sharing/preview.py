@@ -8,6 +8,7 @@ widget renders the same :class:`BundlePreview` as escaped HTML.
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +45,7 @@ class BundlePreview:
     counts: dict[str, Counter]  # kind -> discipline -> number of records
     totals: dict[str, int]
     texts: tuple[SharedText, ...]
+    rounds: tuple[dict[str, Any], ...] = ()  # 360 rounds' shown figures (figures only)
 
 
 def preview_bundle(bundle: dict[str, Any], framework: Framework) -> BundlePreview:
@@ -66,6 +68,7 @@ def preview_bundle(bundle: dict[str, Any], framework: Framework) -> BundlePrevie
         counts=counts,
         totals={kind: len(bundle[kind]) for kind in KINDS},
         texts=tuple(shared_texts(bundle)),
+        rounds=tuple(bundle.get("rounds", ())),
     )
 
 
@@ -169,4 +172,25 @@ def preview_lines(
             lines.append(label + one_line(shared.text, width - len(label)))
     else:
         lines.append(t("share.preview.no_texts", lang))
+    if preview.rounds:
+        lines.append("")
+        lines += round_lines(preview, lang, width)
+    return lines
+
+
+def round_lines(preview: BundlePreview, lang: str, width: int = PREVIEW_WIDTH) -> list[str]:
+    """What goes of each chosen 360 round: its figures only, never answers or comments."""
+    lines = textwrap.wrap(t("share.preview.rounds", lang), width)
+    for entry in preview.rounds:
+        respondents = " · ".join(
+            f"{t(f'round.group.{g}', lang)} {entry['groups'][g]['n']}" for g in entry["groups"]
+        )
+        line = t(
+            "share.preview.round_line", lang, name=entry["name"],
+            status=t(f"round.status.{entry['status']}", lang), created=entry["created_on"],
+            behaviours=len(entry["behaviours"]),
+        )  # fmt: skip
+        lines.append(one_line(line, width))
+        lines.append(one_line(t("share.preview.round_respondents", lang, respondents=respondents),
+                              width))  # fmt: skip
     return lines

@@ -39,6 +39,7 @@ from .format import (
     KINDS,
     LEADER_FIELDS,
     RATING_FIELDS,
+    ROUNDS_VERSION,
     SCOPE_FIELDS,
     TOP_FIELDS,
     ShareScope,
@@ -77,7 +78,17 @@ def plan_bundle(journal: Journal, document: dict, options: ImportOptions) -> Bun
         records = _records(top, kind, scope, lambda f, k=kind: readers[k](f, plan, framework))
         _check_owner(journal, kind, records, leader.id)
         setattr(plan, kind, records)
+    plan.rounds = _rounds(top, framework, scope)
     return plan
+
+
+def _rounds(top: Fields, framework: Framework, scope: ShareScope) -> list[dict[str, Any]]:
+    """A 360 round's shown figures (:mod:`.rounds`): only in a bundle of version 3 or later."""
+    if "rounds" in top.raw and top.raw.get("version", 0) < ROUNDS_VERSION:
+        raise FileProblem("rounds", "err_bundle_rounds_version", version=top.raw["version"])
+    from .rounds import read_rounds
+
+    return read_rounds(top, framework, scope)
 
 
 def _check_version(version: Any) -> None:

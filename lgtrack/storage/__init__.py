@@ -70,6 +70,7 @@ class Store:
         from .ratings import RatingRepository
         from .reflections import ReflectionRepository
         from .rounds import RoundRepository
+        from .shared_rounds import SharedRoundRepository
 
         self.conn = conn  # for tests and diagnostics that read the raw database
         self.leaders = LeaderRepository(conn)
@@ -83,6 +84,7 @@ class Store:
         self.rounds = RoundRepository(conn)
         self.effects = EffectRepository(conn)  # a leader's effect answers (#13)
         self.cohorts = CohortRepository(conn)  # a facilitator's cohorts (#13)
+        self.shared_rounds = SharedRoundRepository(conn)  # rounds' figures a leader shared (#12)
 
     @classmethod
     def open(cls, db_path: str, *, create: bool = True, clock=None) -> Store:

@@ -418,6 +418,19 @@ FOLDED_SEARCH = """
     INSERT INTO reflections_fts (reflections_fts) VALUES ('optimize');
 """
 MIGRATIONS += (FOLDED_SEARCH,)
+# #12: a 360 round's shown figures, as a leader shared them with her coach: the checked JSON of
+# one round per row (means and counts; never an answer, a respondent or a comment). A newer
+# bundle replaces the leader's rows; removing the leader removes them (the cascade).
+SHARED_ROUNDS = """
+    CREATE TABLE shared_rounds (
+        leader_id TEXT NOT NULL REFERENCES leaders(id) ON DELETE CASCADE,
+        round_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        figures TEXT NOT NULL,
+        PRIMARY KEY (leader_id, round_id)
+    ) WITHOUT ROWID;
+"""
+MIGRATIONS += (SHARED_ROUNDS,)
 SCHEMA_VERSION = len(MIGRATIONS)
 # A migration whose script holds this line is followed by a VACUUM (outside its transaction).
 _COMPACT = "-- compact: VACUUM after migrating"

@@ -15,10 +15,18 @@ from .._markup import Markup, html, join
 from ..errors import LgtrackError
 from ..i18n import t
 from ..journal import Journal
+from ..rounds import list_rounds
 from ..sharing import KINDS, BundlePreview, ShareScope, build_bundle, bundle_text, preview_bundle
 from ..sharing.envelope import encrypt_for, encrypt_with_passphrase
 from ..sharing.inbox import cohort_inboxes, deliver, inbox_root
-from ..sharing.preview import count_rows, header_lines, one_line, summary_text, text_label
+from ..sharing.preview import (
+    count_rows,
+    header_lines,
+    one_line,
+    round_lines,
+    summary_text,
+    text_label,
+)
 from ._a11y import name_controls
 from ._common import Clock, LeaderPage, classed, resolve_lang, status_html
 
@@ -77,6 +85,11 @@ class ShareWidget(LeaderPage):
         )
 
     @property
+    def rounds(self) -> tuple[str, ...]:
+        """The ids of the 360 rounds whose shown figures go too (none unless ticked)."""
+        return tuple(round_id for round_id, box in self._rounds.items() if box.value)
+
+    @property
     def bundle(self) -> dict[str, Any] | None:
         """The bundle the preview shows (None while the choices are not valid)."""
         return self._bundle
@@ -94,7 +107,8 @@ class ShareWidget(LeaderPage):
         """Rebuild the bundle from the journal and the current choices, and show its preview."""
         self._bundle, self._preview = None, None
         self._status.value = ""
-        for box in (*self._disciplines.values(), *self._kinds.values(), self._text):
+        for box in (*self._disciplines.values(), *self._kinds.values(), self._text,
+                    *self._rounds.values()):  # fmt: skip
             box.disabled = self._cohort.value  # a cohort bundle: every discipline, never text
         if self._cohort.value:
             self._refresh_cohort()
@@ -104,8 +118,9 @@ class ShareWidget(LeaderPage):
             try:
                 with self._journal.snapshot():  # one consistent state (#10)
                     bundle = build_bundle(
-                        self._journal, self.scope, now=self._clock(), name=self._name.value
-                    )
+                        self._journal, self.scope, now=self._clock(), name=self._name.value,
+                        rounds=self.rounds,
+                    )  # fmt: skip
             except LgtrackError as exc:
                 problem = exc.render(self._lang)
             else:
@@ -223,6 +238,14 @@ class ShareWidget(LeaderPage):
             for kind in KINDS
         }
         self._text = classed(widgets.Checkbox(value=True, indent=False), "lg-share-text")
+        # 360 rounds' shown figures: off by default, each one chosen (#12)
+        self._round_items = {r.id: r for r in list_rounds(self._journal)}
+        self._rounds = {
+            round_id: classed(
+                widgets.Checkbox(value=False, indent=False), f"lg-share-round-{round_id[:8]}"
+            )  # fmt: skip
+            for round_id in self._round_items
+        }
         # a cohort bundle for a leadership programme instead: numbers only (#13)
         self._cohort = classed(widgets.Checkbox(value=False, indent=False), "lg-share-cohort")
         self._name = classed(widgets.Text(value=self._leader.name), "lg-share-name")
@@ -252,6 +275,8 @@ class ShareWidget(LeaderPage):
             labels["ui.share.include"], widgets.HBox(list(self._kinds.values())),
             self._text, self._cohort, labels["ui.share.name"], self._name,
         ]  # fmt: skip
+        if self._rounds:
+            choices += [labels["ui.share.rounds"], *self._rounds.values()]
         left = widgets.VBox(choices, layout=widgets.Layout(flex="1 1 320px", padding="0 1em 0 0"))
         right = widgets.VBox(
             [labels["ui.share.preview"], self._preview_box, labels["ui.share.path"], self._path,
@@ -263,7 +288,7 @@ class ShareWidget(LeaderPage):
         self.children = [self._title, self._intro, body]
         for control in (self._since, self._until, self._text, self._name, self._cohort):
             control.observe(self._on_choice_value, "value")
-        for box in (*self._disciplines.values(), *self._kinds.values()):
+        for box in (*self._disciplines.values(), *self._kinds.values(), *self._rounds.values()):
             box.observe(self._on_choice_value, "value")
         self._write.on_click(self._on_write_click)
         self._deliver.on_click(lambda _button: self.deliver())
@@ -307,6 +332,10 @@ class ShareWidget(LeaderPage):
         for kind, box in self._kinds.items():
             box.description = t(f"share.kind.{kind}", lang)
         self._text.description = t("ui.share.text", lang)
+        for round_id, box in self._rounds.items():
+            item = self._round_items[round_id]
+            box.description = t("ui.share.round", lang, name=item.name,
+                                status=t(f"round.status.{item.status}", lang))  # fmt: skip
         self._cohort.description = t("ui.share.cohort", lang)
         self._write.description = t("ui.share.write", lang)
         self._deliver.description = t("ui.share.deliver", lang)
@@ -337,6 +366,7 @@ _LABELS = (
     "ui.share.path",
     "ui.share.recipient",
     "ui.share.passphrase",
+    "ui.share.rounds",
 )
 
 
@@ -358,6 +388,10 @@ def preview_html(preview: BundlePreview, framework, lang: str) -> Markup:
         texts = html("<p><b>{}</b></p><ul>{}</ul>", count, items)
     else:
         texts = html("<p><i>{}</i></p>", t("share.preview.no_texts", lang))
+    if preview.rounds:
+        lines = round_lines(preview, lang, width=HTML_TEXT_CHARS)
+        texts = html("{}<p class='lg-share-rounds'>{}</p>", texts,
+                     join(html("{}<br>", line) for line in lines))  # fmt: skip
     return html(
         # A region that scrolls takes the keyboard focus, so that keys can scroll it (WCAG).
         "<div class='lg-share-preview-body' style='{}' tabindex='0' role='region' aria-label='{}'>"
