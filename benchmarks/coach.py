@@ -4,8 +4,8 @@
 
 The bundles come from lgtrack's own demo leader (two years of reflections, goals and feedback),
 shared for the last ``--months`` months with free text; each copy gets its own leader (id and
-name) and its own record ids, and a fresh checksum. They are written into ``DIR/bundles/`` and
-are only ever read from there. :func:`bench_coach` is what ``bench_vs_jrnl.py`` runs.
+name), its own record ids, a fresh checksum and the signature of its own leader's key. They are
+written into ``DIR/bundles/`` and are only ever read from there. :func:`bench_coach` is what ``bench_vs_jrnl.py`` runs.
 """
 
 from __future__ import annotations
@@ -40,12 +40,19 @@ def template_bundle(months: int) -> dict:
 
 
 def copies(template: dict, count: int) -> list[dict]:
-    """``count`` bundles like ``template``, each of another leader with other record ids."""
+    """``count`` bundles like ``template``, each of another leader with other record ids, and
+    signed with that leader's own key (as each leader's journal signs hers)."""
+    import hashlib
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     from lgtrack.sharing.format import bundle_checksum
+    from lgtrack.sharing.signing import SIGNATURE, sign_document
 
     bundles = []
     for n in range(count):
         bundle = copy.deepcopy(template)
+        bundle.pop(SIGNATURE, None)
         space = uuid.uuid5(uuid.NAMESPACE_URL, f"lgtrack-benchmark-leader-{n}")
         bundle["leader"]["id"] = str(space)
         bundle["leader"]["name"] = f"Leder {n:04d}"
@@ -53,7 +60,8 @@ def copies(template: dict, count: int) -> list[dict]:
             for record in bundle[kind]:
                 record["id"] = str(uuid.uuid5(space, record["id"]))
         bundle["checksum"] = bundle_checksum(bundle)
-        bundles.append(bundle)
+        key = Ed25519PrivateKey.from_private_bytes(hashlib.sha256(space.bytes).digest())
+        bundles.append(sign_document(bundle, key))
     return bundles
 
 
