@@ -49,20 +49,28 @@ def report_json(results: RoundResults) -> dict[str, Any]:
             "others_minimum": results.others_minimum,
             "compared_with": change.previous.id if change else None,
         },
-        "groups": {
-            g: {"n": results.respondents[g], "shown": results.group_shown[g]} for g in ROUND_GROUPS
-        },
+        "groups": json_groups(results),
         "behaviours": [
-            {
-                "id": b.id,
-                "self": rounded(b.self_mean),
-                "groups": {g: json_cell(b.groups[g]) for g in OTHER_GROUPS},
-                "others": json_cell(b.others),
-                "change": _behaviour_change(results, b.id),
-            }
+            {**json_figures(b), "change": _behaviour_change(results, b.id)}
             for b in results.behaviours
         ],
         "disciplines": _json_disciplines(results),
+    }
+
+
+def json_groups(results: RoundResults) -> dict[str, dict[str, Any]]:
+    """Each group's ``{"n", "shown"}``: respondents, and whether its figures show."""
+    return {g: {"n": results.respondents[g], "shown": results.group_shown[g]} for g in ROUND_GROUPS}
+
+
+def json_figures(b: BehaviourResult) -> dict[str, Any]:
+    """A behaviour's shown figures: ``{"id", "self", "groups", "others"}``, hidden as null (the
+    report's JSON, and what a coach bundle carries)."""
+    return {
+        "id": b.id,
+        "self": rounded(b.self_mean),
+        "groups": {g: json_cell(b.groups[g]) for g in OTHER_GROUPS},
+        "others": json_cell(b.others),
     }
 
 
@@ -273,6 +281,8 @@ def _distribution(b: BehaviourResult, results: RoundResults, lang: str) -> list[
 __all__ = [
     "cell_text",
     "json_cell",
+    "json_figures",
+    "json_groups",
     "page_context",
     "report_body",
     "report_html",

@@ -71,7 +71,7 @@ def bundle_rounds(
 
 
 def _round_entry(journal: Journal, item: Round, scope: ShareScope) -> dict[str, Any]:
-    from ..rounds.report import json_cell, rounded
+    from ..rounds.report import json_figures, json_groups
     from ..rounds.results import round_results
 
     disciplines = [d for d in item.disciplines if scope.covers_discipline(d)]
@@ -89,19 +89,8 @@ def _round_entry(journal: Journal, item: Round, scope: ShareScope) -> dict[str, 
         "disciplines": disciplines,
         "minimums": {g: item.minimums[g] for g in ROUND_GROUPS},
         "others_minimum": results.others_minimum,
-        "groups": {
-            g: {"n": results.respondents[g], "shown": results.group_shown[g]} for g in ROUND_GROUPS
-        },
-        "behaviours": [
-            {
-                "id": b.id,
-                "self": rounded(b.self_mean),
-                "groups": {g: json_cell(b.groups[g]) for g in OTHER_GROUPS},
-                "others": json_cell(b.others),
-            }
-            for b in results.behaviours
-            if b.discipline in disciplines
-        ],
+        "groups": json_groups(results),
+        "behaviours": [json_figures(b) for b in results.behaviours if b.discipline in disciplines],
     }
 
 
