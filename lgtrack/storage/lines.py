@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # not at run time: its dataclass module costs a quick listing
 NO_LEADER = ""  # lgtrack.journal.NO_LEADER: the key of a journal without a profile, no one's
 
 # What a text search looks in: the prompt, the text and the next step as one string. The
-# trigram index (migration 5) is fed the same expression by its triggers.
+# trigram index is fed the same expression, folded, by its triggers (FOLDED_SEARCH).
 SEARCHED = "(r.prompt || ' ' || r.text || ' ' || r.next_step)"
 
 _LINE = """SELECT r.day, r.id, r.private,
