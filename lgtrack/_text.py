@@ -31,6 +31,7 @@ _CONTROLS = f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]"
 # Characters json.dumps(ensure_ascii=False) leaves raw: DEL, C1, bidi, line/paragraph separators.
 _JSON_RAW = f"[\x7f-\x9f{_BIDI}\u2028\u2029]"
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_HEAD_PER_CHAR = 4  # one_line flattens a long text's start first: this many characters per shown
 
 
 def fold(text: str) -> str:
@@ -62,9 +63,6 @@ def one_line(text: str, width: int) -> str:
             return _cut(flat, width)
     flat = _flattened(text)
     return flat if len(flat) <= width else _cut(flat, width)
-
-
-_HEAD_PER_CHAR = 4  # a long text is first flattened this many characters per character shown
 
 
 def _cut(flat: str, width: int) -> str:

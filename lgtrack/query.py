@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
 
-from ._text import fold  # noqa: F401 (here for the filters that search)
+from ._text import fold
 from .errors import ValidationError
 
 Entry = TypeVar("Entry")

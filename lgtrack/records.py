@@ -166,6 +166,7 @@ class Action:
 # -- 360 rounds (#12) ------------------------------------------------------------------------
 
 ROUND_GROUPS = ("self", "manager", "peer", "employee", "other")
+ROUND_OTHER_GROUPS = ROUND_GROUPS[1:]  # everyone but the leader herself
 ROUND_STATUSES = ("open", "closed")
 ROUND_QUESTIONS = (
     "continue",

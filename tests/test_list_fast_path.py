@@ -77,3 +77,39 @@ def test_printable_text_has_nothing_one_line_would_replace():
     printable = (chr(c) for c in range(sys.maxunicode + 1) if chr(c).isprintable())
     assert not [c for c in printable if unicodedata.category(c) in _UNPRINTABLE]
     assert one_line("Æ\u202eØ\tå\x1b", 10) == "Æ?Ø å?"
+
+
+def test_the_benchmarks_bare_floor_runs_the_listings_query(tmp_path):
+    """``benchmarks/bare_list.py`` keeps its own copy of the listing's SQL (so that it imports
+    nothing of lgtrack's): it must give the very rows lgtrack's listing reads."""
+    from pathlib import Path
+
+    from lgtrack import EntryFilter, Rating
+    from lgtrack.storage import DB_FILENAME, connect
+
+    with Journal.open(tmp_path) as journal:
+        journal.set_profile("Åse", "teamleder")
+        for day, text, tags in (
+            (2, "Tillidsrepræsentanten og jeg talte om sygefravær", ("sygefravær",)),
+            (3, "Mødet på Hauptstraße", ("møde", "sygefravær")),
+            (4, "", ()),
+        ):
+            journal.add_reflection(
+                Reflection(day=date(2020, 1, day), disciplines=("people", "self"), text=text,
+                           tags=tags, ratings=(Rating("self.g1", 4),) if not text else ())
+            )  # fmt: skip
+    bare = Path(__file__).resolve().parents[1] / "benchmarks" / "bare_list.py"
+    conn = connect(str(tmp_path / DB_FILENAME), create=False)
+    me = lines.journal_owner(conn)[0]
+    for query, where in (
+        (["last10"], EntryFilter(limit=10)),
+        (["tag", "sygefravær"], EntryFilter(tag="sygefravær")),
+        (["range", "2020-01-03", "2020-01-04"],
+         EntryFilter(since=date(2020, 1, 3), until=date(2020, 1, 4))),
+        (["contains", "STRASSE"], EntryFilter(contains="STRASSE")),
+    ):  # fmt: skip
+        ours = ["\t".join(map(str, row)) for row in lines.reflection_lines(conn, me, where)]
+        done = subprocess.run([sys.executable, str(bare), str(tmp_path / DB_FILENAME), *query],
+                              capture_output=True, text=True, encoding="utf-8", check=True)  # fmt: skip
+        assert done.stdout.splitlines() == ours and ours, query
+    conn.close()

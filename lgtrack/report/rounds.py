@@ -13,10 +13,9 @@ from typing import Any
 from .._markup import Markup
 from ..framework import Framework
 from ..i18n import t
+from ..records import ROUND_OTHER_GROUPS as OTHER_GROUPS
 from ._templates import macros
 from ._text import behaviour_text, decimal, snippet
-
-OTHER_GROUPS = ("manager", "peer", "employee", "other")
 
 
 def rounds_section(rounds: Sequence[dict[str, Any]], framework: Framework, lang: str) -> Markup:

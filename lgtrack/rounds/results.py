@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from ..framework import Framework
 from ..journal import Journal
 from ..records import ROUND_GROUPS, ROUND_QUESTIONS, Round
+from ..records import ROUND_OTHER_GROUPS as OTHER_GROUPS
 from .questions import Questions
 
-OTHER_GROUPS = tuple(g for g in ROUND_GROUPS if g != "self")
 GAP_THRESHOLD = 0.5  # the same threshold as the self-vs-others view (lgtrack.analysis.perception)
 FEW = "few"  # hidden: under the group's minimum
 PROTECT = "protect"  # hidden: it would reveal a hidden group by subtraction

@@ -35,10 +35,10 @@ from ..exchange.fields import Fields, FileProblem, problems_at, show
 from ..framework import Framework
 from ..journal import Journal
 from ..records import ROUND_GROUPS, Round
+from ..records import ROUND_OTHER_GROUPS as OTHER_GROUPS
 from ..validation import MAX_SHORT
 from .format import ShareScope
 
-OTHER_GROUPS = tuple(g for g in ROUND_GROUPS if g != "self")
 ROUND_FIELDS = (
     "id", "name", "status", "created_on", "due", "closed_on", "level", "disciplines",
     "minimums", "others_minimum", "groups", "behaviours",

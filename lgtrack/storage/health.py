@@ -14,21 +14,20 @@ from pathlib import Path
 from ..errors import StoreError
 from .database import SCHEMA_VERSION, _read_only_uri, _retry_locked, connect, register_functions
 from .faults import fault_from, fault_key
+from .lines import INDEXED
 
 _INTEGRITY_CHECK = ("INSERT INTO reflections_fts (reflections_fts) VALUES ('integrity-check')",)
 # A contentless index has no 'rebuild': empty it and index every reflection again, with the text
 # its triggers give it (database.py, FOLDED_SEARCH).
 _REBUILD = (
     "INSERT INTO reflections_fts (reflections_fts) VALUES ('delete-all')",
-    "INSERT INTO reflections_fts (rowid, search) "
-    "SELECT rowid, lgtrack_fold(prompt || ' ' || text || ' ' || next_step) FROM reflections",
+    f"INSERT INTO reflections_fts (rowid, search) SELECT r.rowid, {INDEXED} FROM reflections r",
 )
-_INDEXED_TEXT = "lgtrack_fold(r.prompt || ' ' || r.text || ' ' || r.next_step)"
 _MISSING_FROM_INDEX = f"""
     SELECT count(*) FROM reflections AS r
-    WHERE length({_INDEXED_TEXT}) >= 3 AND NOT EXISTS (
+    WHERE length({INDEXED}) >= 3 AND NOT EXISTS (
         SELECT 1 FROM reflections_fts
-        WHERE reflections_fts MATCH '"' || replace(substr({_INDEXED_TEXT}, 1, 3), '"', '""') || '"'
+        WHERE reflections_fts MATCH '"' || replace(substr({INDEXED}, 1, 3), '"', '""') || '"'
           AND rowid = r.rowid)
 """
 WAL_WARN_BYTES = 16 * 1024 * 1024  # SQLite checkpoints at about 4 MB; far more means it cannot

@@ -20,6 +20,8 @@ NO_LEADER = ""  # lgtrack.journal.NO_LEADER: the key of a journal without a prof
 # What a text search looks in: the prompt, the text and the next step as one string. The
 # trigram index is fed the same expression, folded, by its triggers (FOLDED_SEARCH).
 SEARCHED = "(r.prompt || ' ' || r.text || ' ' || r.next_step)"
+# What the index holds of a reflection ``r`` (a needle is folded the same way).
+INDEXED = f"lgtrack_fold({SEARCHED})"
 
 _LINE = """SELECT r.day, r.id, r.private,
   (SELECT group_concat(discipline, ',') FROM (
@@ -95,7 +97,7 @@ def where_clause(leader_id: str | None, f: EntryFilter) -> tuple[str, list]:
             )
             params.append(" AND ".join('"' + t.replace('"', '""') + '"' for t in trigrams))
         # ... and the exact test confirms each candidate (the index keeps no positions)
-        conditions.append(f"instr(lgtrack_fold({SEARCHED}), ?) > 0")
+        conditions.append(f"instr({INDEXED}, ?) > 0")
         params.append(needle)
     return " AND ".join(conditions), params
 
