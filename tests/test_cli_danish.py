@@ -170,3 +170,17 @@ def test_a_quick_list_does_not_read_the_catalogue_for_help_it_does_not_show(
     assert i18n.catalogue.cache_info().currsize == 0  # parsing it costs start-up time
     assert run(capsys, "list", "--help", "--home", home)[1].startswith("brug: ")
     assert i18n.catalogue.cache_info().currsize == 1
+
+
+def test_help_wraps_to_the_terminals_width(capsys, monkeypatch):
+    """argparse asks shutil for the width; lgtrack's formatter reads it itself (``COLUMNS``,
+    else the terminal, else 80), so that no start of the command line imports shutil."""
+
+    def option_line(columns: str) -> str:
+        monkeypatch.setenv("COLUMNS", columns)
+        code, out = run(capsys, "list", "--help")
+        assert code == 0
+        return next(line for line in out.splitlines() if line.startswith("  --from DATE"))
+
+    assert len(option_line("50")) <= 48 < len(option_line("120")) <= 118
+    assert len(option_line("nonsense")) <= 78  # as shutil: ignored, then the terminal or 80
