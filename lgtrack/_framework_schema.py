@@ -16,7 +16,6 @@ from ._yaml_cache import cached, keep
 from .errors import FrameworkError, Message
 from .framework import (
     ID_PATTERN,
-    LANGUAGES,
     Behaviour,
     Discipline,
     Effect,
@@ -27,6 +26,7 @@ from .framework import (
     Scale,
     Text,
 )
+from .i18n import LANGUAGES
 
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 2_000_000

@@ -19,7 +19,6 @@ from pathlib import Path
 
 from .errors import FrameworkError
 
-LANGUAGES = ("da", "en")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.\-]{0,79}$")
 _PACKAGE_DIR = Path(__file__).resolve().parent
 # Installed wheels carry the files inside the package; a source checkout keeps them in data/.

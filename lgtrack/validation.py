@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from .errors import ValidationError, field_term
-from .framework import LANGUAGES, Framework
+from .framework import Framework
+from .i18n import LANGUAGES
 from .records import (
     ACTION_STATUSES,
     FEEDBACK_ROLES,

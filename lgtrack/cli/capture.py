@@ -16,6 +16,7 @@ from typing import IO
 
 from .. import validation
 from ..errors import NotFoundError, ValidationError
+from ..i18n import LANGUAGES
 from ..records import FEEDBACK_ROLES, Feedback, Goal, Leader, Rating, Reflection
 from ._common import (
     add_home,
@@ -83,7 +84,7 @@ def _register_init(commands) -> None:
     parser.add_argument("--name", metavar="NAME", help=h("init.name"))
     parser.add_argument("--level", metavar="LEVEL", help=h("init.level"))
     parser.add_argument("--framework", metavar="ID|PATH", help=h("init.framework"))
-    parser.add_argument("--lang", choices=("da", "en"), help=h("lang"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=h("lang"))
     parser.add_argument("--unit", metavar="UNIT", help=h("init.unit"))
     parser.set_defaults(run=run_init)
 

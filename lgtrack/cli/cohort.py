@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from .._time import utc_now
-from ..i18n import t
+from ..i18n import LANGUAGES, t
 from ._common import (
     add_home,
     day_arg,
@@ -22,7 +22,6 @@ from ._common import (
 )
 from ._parser import examples, h
 
-_LANGS = ("da", "en")
 _RAW = argparse.RawDescriptionHelpFormatter
 
 
@@ -45,7 +44,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     create.add_argument("--start", metavar="DATE", required=True, help=h("cohort.start"))
     create.add_argument("--end", metavar="DATE", required=True, help=h("cohort.end"))
     create.add_argument("--k", type=int, default=5, help=h("cohort.k"))
-    create.add_argument("--lang", choices=_LANGS, help=h("cohort.lang"))
+    create.add_argument("--lang", choices=LANGUAGES, help=h("cohort.lang"))
     create.add_argument("--framework", default="stuk", help=h("cohort.framework"))
     create.set_defaults(run=run_create)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 
 from .._time import utc_now
-from ..i18n import t
+from ..i18n import LANGUAGES, t
 from ._common import add_home, message_lang, print_json
 from ._parser import examples, h
 
@@ -27,7 +27,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_home(doctor)
     doctor.add_argument("--repair", action="store_true", help=h("doctor.repair"))
     doctor.add_argument("--json", action="store_true", help=h("json"))
-    doctor.add_argument("--lang", choices=("da", "en"), help=h("lang"))
+    doctor.add_argument("--lang", choices=LANGUAGES, help=h("lang"))
     doctor.set_defaults(run=run_doctor)
 
     backups = commands.add_parser(

@@ -10,11 +10,9 @@ from datetime import datetime
 
 from .._time import day_to_text
 from ..errors import ValidationError
-from ..i18n import t
+from ..i18n import LANGUAGES, t
 from ._common import add_home, day_arg, format_table, open_journal, parse_rating, print_json
 from ._parser import examples, h
-
-_LANGS = ("da", "en")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -28,7 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--json", action="store_true", help=h("effects.json"))
-    parser.add_argument("--lang", choices=_LANGS, help=h("lang"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=h("lang"))
     add_home(parser)
     parser.set_defaults(run=run_effects)
     sub = parser.add_subparsers(dest="effects_command", metavar="ACTION", parser_class=type(parser))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .._files import open_atomically, write_atomically
 from .._time import utc_now
+from ..i18n import LANGUAGES
 from ._common import add_home, message_lang, open_journal, refuse_journal_as_out
 from ._parser import examples, h
 
@@ -67,7 +68,7 @@ def _register_export(commands: argparse._SubParsersAction) -> None:
     )
     export.add_argument(
         "--lang",
-        choices=("da", "en"),
+        choices=LANGUAGES,
         help=h("export.lang"),
     )
     add_home(export)

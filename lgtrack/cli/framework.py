@@ -6,11 +6,9 @@ import argparse
 
 from ..errors import ValidationError
 from ..framework import Framework, Text, bundled_frameworks, load_framework
-from ..i18n import t
+from ..i18n import LANGUAGES, t
 from ._common import add_home, message_lang, open_journal, print_json
 from ._parser import examples, h
-
-_LANGS = ("da", "en")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -34,7 +32,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing = sub.add_parser(
         "list", help=h("framework.list"), description=h("framework.list_about")
     )
-    listing.add_argument("--lang", choices=_LANGS, help=h("lang"))
+    listing.add_argument("--lang", choices=LANGUAGES, help=h("lang"))
     listing.add_argument("--json", action="store_true", help=h("framework.list_json"))
     listing.set_defaults(run=run_list)
 
@@ -45,7 +43,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     show.add_argument("id", metavar="ID", help=h("framework.id"))
     show.add_argument("--level", metavar="L", help=h("framework.level"))
-    show.add_argument("--lang", choices=_LANGS, help=h("lang"))
+    show.add_argument("--lang", choices=LANGUAGES, help=h("lang"))
     show.add_argument("--json", action="store_true", help=h("json"))
     show.set_defaults(run=run_show)
 

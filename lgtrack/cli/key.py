@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from .._text import one_line
-from ..i18n import t
+from ..i18n import LANGUAGES, t
 from ._common import add_home, message_lang, open_coach_journal, open_journal, print_json
 from ._parser import examples, h
 
@@ -28,12 +28,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     actions.required = True
     show = actions.add_parser("show", help=h("key.show"), description=h("key.show"))
     show.add_argument("--json", action="store_true", help=h("key.json"))
-    show.add_argument("--lang", choices=("da", "en"), help=h("key.lang"))
+    show.add_argument("--lang", choices=LANGUAGES, help=h("key.lang"))
     add_home(show)
     show.set_defaults(run=run_show)
     forget = actions.add_parser("forget", help=h("key.forget"), description=h("key.forget"))
     forget.add_argument("leader", metavar="ID", help=h("key.leader"))
-    forget.add_argument("--lang", choices=("da", "en"), help=h("key.lang"))
+    forget.add_argument("--lang", choices=LANGUAGES, help=h("key.lang"))
     add_home(forget)
     forget.set_defaults(run=run_forget)
 

@@ -9,7 +9,7 @@ import argparse
 import sys
 
 from ..errors import LgtrackError
-from ..i18n import t
+from ..i18n import LANGUAGES, t
 from ._common import SHORT_ID, add_home, format_table, open_coach_journal, print_json
 from ._ids import resolve
 from ._parser import examples, h
@@ -27,7 +27,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         formatter_class=_RAW,
     )
     leaders.add_argument("--json", action="store_true", help=h("framework.list_json"))
-    leaders.add_argument("--lang", choices=("da", "en"), help=h("leaders.lang"))
+    leaders.add_argument("--lang", choices=LANGUAGES, help=h("leaders.lang"))
     add_home(leaders)
     leaders.set_defaults(run=run_leaders)
     actions = leaders.add_subparsers(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..i18n import t
+from ..i18n import LANGUAGES, t
 from ._common import add_home, day_arg, message_lang, open_coach_journal, refuse_journal_as_out
 from ._parser import examples, h
 
@@ -28,7 +28,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--leader", metavar="ID", required=True, help=h("report.leader"))
     parser.add_argument("--out", metavar="FILE", required=True, help=h("report.out"))
     parser.add_argument("--today", metavar="DATE", help=h("report.today"))
-    parser.add_argument("--lang", choices=("da", "en"), help=h("report.lang"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=h("report.lang"))
     parser.add_argument("--pdf", action="store_true", help=h("report.pdf"))
     add_home(parser)
     parser.set_defaults(run=run_report)

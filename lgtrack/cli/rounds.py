@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..i18n import t
+from ..i18n import LANGUAGES, t
 from ._common import (
     add_home,
     day_arg,
@@ -81,7 +81,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     report.add_argument("id", metavar="ID", help=h("round.id"))
     report.add_argument("--out", metavar="FILE", help=h("round.report_out"))
     report.add_argument("--json", action="store_true", help=h("round.json_report"))
-    report.add_argument("--lang", choices=("da", "en"), help=h("round.lang"))
+    report.add_argument("--lang", choices=LANGUAGES, help=h("round.lang"))
     report.set_defaults(run=run_report)
 
 

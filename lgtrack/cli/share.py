@@ -12,7 +12,7 @@ import sys
 
 from .._time import utc_now
 from ..errors import ValidationError
-from ..i18n import t
+from ..i18n import LANGUAGES, t
 from ._common import (
     add_home,
     day_arg,
@@ -72,7 +72,7 @@ def _register_share(commands: argparse._SubParsersAction) -> None:
     share.add_argument("--deliver", metavar="COHORT", nargs="?", const="", help=h("share.deliver"))
     share.add_argument("--yes", action="store_true", help=h("share.yes"))
     share.add_argument("--dry-run", action="store_true", help=h("share.dry_run"))
-    share.add_argument("--lang", choices=("da", "en"), help=h("share.lang"))
+    share.add_argument("--lang", choices=LANGUAGES, help=h("share.lang"))
     share.add_argument("--encrypt", action="store_true", help=h("share.encrypt"))
     share.add_argument("--recipient", metavar="KEY", help=h("share.recipient"))
     share.add_argument("--passphrase-file", metavar="FILE", help=h("share.passphrase_file"))

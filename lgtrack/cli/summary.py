@@ -13,6 +13,7 @@ import argparse
 import math
 import textwrap
 
+from ..i18n import LANGUAGES
 from ._common import add_home, day_arg, open_journal, print_json
 from ._parser import examples, h
 
@@ -40,7 +41,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--json", action="store_true", help=h("summary.json"))
     parser.add_argument("--today", metavar="DATE", help=h("summary.today"))
-    parser.add_argument("--lang", choices=("da", "en"), help=h("lang"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=h("lang"))
     add_home(parser)
     parser.set_defaults(run=run_summary)
 

@@ -43,7 +43,8 @@ from .. import validation
 from .._time import day_to_text, moment_to_text
 from ..errors import ValidationError
 from ..exchange.fields import Fields, FileProblem, problems_at, show
-from ..framework import LANGUAGES, Framework
+from ..framework import Framework
+from ..i18n import LANGUAGES
 from ..journal import Journal
 from ..query import EntryFilter
 from ..records import GOAL_STATUSES

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..framework import LANGUAGES, Behaviour, Framework
-from ..i18n import t
+from ..framework import Behaviour, Framework
+from ..i18n import LANGUAGES, t
 from ..records import ROUND_GROUPS, ROUND_QUESTIONS, Round
 
 # Columns a survey tool adds about the respondent: never matched, never stored.
